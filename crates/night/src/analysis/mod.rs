@@ -1,0 +1,3 @@
+//! Analyses over nights: players that choose actions by themselves.
+
+pub mod random_player;

@@ -1,0 +1,51 @@
+//! A player that picks uniformly among the available actions with its own seeded generator:
+//! for benchmarks, property tests and (later) autoplay.
+
+use crate::scenario::Scenario;
+use crate::sim::{Action, Event, Sim};
+use rand_chacha::ChaCha8Rng;
+use rand_chacha::rand_core::{Rng, SeedableRng};
+
+/// One whole night played by a random player: the actions taken and every event.
+pub struct RandomNight {
+    pub sim: Sim,
+    pub actions: Vec<Action>,
+    pub events: Vec<Event>,
+}
+
+/// Plays a night from `start` with `seed` for the night and `player_seed` for the choices,
+/// taking at most `max_actions` actions (then letting the clock run to the end).
+pub fn play(
+    scenario: &Scenario,
+    start: usize,
+    seed: u64,
+    player_seed: u64,
+    max_actions: usize,
+) -> RandomNight {
+    let mut sim = Sim::with_start(scenario, seed, start);
+    let mut rng = ChaCha8Rng::seed_from_u64(player_seed);
+    let mut events = sim.take_events();
+    let mut actions = Vec::new();
+    while !sim.is_over() && actions.len() < max_actions {
+        let available = sim.actions();
+        if available.is_empty() {
+            events.extend(sim.advance(1));
+            continue;
+        }
+        let choice = available[(rng.next_u64() % available.len() as u64) as usize].clone();
+        match sim.apply(&choice) {
+            Ok(evs) => events.extend(evs),
+            Err(e) => panic!("the sim offered an action it then refused: {e}"),
+        }
+        events.extend(sim.run_until_idle());
+        actions.push(choice);
+    }
+    while !sim.is_over() {
+        events.extend(sim.advance(60));
+    }
+    RandomNight {
+        sim,
+        actions,
+        events,
+    }
+}

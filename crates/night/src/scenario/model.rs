@@ -1,0 +1,426 @@
+//! The compiled scenario: every id resolved to a dense index, every time to minutes since the
+//! start of the scenario's day. The simulation works on this alone.
+
+pub use super::raw::{EndingKind, Mode};
+
+pub type LocId = u16;
+pub type CharId = u16;
+pub type ItemId = u16;
+pub type FactId = u16;
+pub type TopicId = u16;
+pub type CallId = u16;
+pub type FlagId = u16;
+pub type EventId = u16;
+pub type EndingId = u16;
+pub type StreetId = u16;
+pub type RouteId = u16;
+pub type StateId = u16;
+/// Index of a keyed random draw (a night chance, a transition's chance, a belief).
+pub type DrawKey = u16;
+/// Minutes since the start of the scenario's day (0..=1440).
+pub type Minute = u16;
+
+/// Minutes in a scenario's day.
+pub const DAY: Minute = 1440;
+
+/// A set of travel modes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Modes(u8);
+
+impl Modes {
+    pub fn of(modes: &[Mode]) -> Self {
+        Modes(modes.iter().fold(0, |m, &mode| m | Self::bit(mode)))
+    }
+    fn bit(mode: Mode) -> u8 {
+        1 << (mode as u8)
+    }
+    pub fn contains(self, mode: Mode) -> bool {
+        self.0 & Self::bit(mode) != 0
+    }
+    pub fn union(self, other: Modes) -> Modes {
+        Modes(self.0 | other.0)
+    }
+}
+
+pub const ALL_MODES: [Mode; 3] = [Mode::Walk, Mode::Run, Mode::Drive];
+
+impl Mode {
+    pub fn word(self) -> &'static str {
+        match self {
+            Mode::Walk => "walk",
+            Mode::Run => "run",
+            Mode::Drive => "drive",
+        }
+    }
+    pub fn parse(word: &str) -> Option<Mode> {
+        ALL_MODES.into_iter().find(|m| m.word() == word)
+    }
+}
+
+/// Something with a state machine: a place or a person.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Entity {
+    Location(LocId),
+    Character(CharId),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    pub id: String,
+    pub title: String,
+    pub intro: String,
+    /// The clock time (minutes after midnight) at which the day starts.
+    pub start_clock: u16,
+    pub deadline: Minute,
+    pub player: CharId,
+    pub chances: Vec<NightChance>,
+    pub travel: Travel,
+    pub panic: PanicRules,
+    pub starts: Vec<Start>,
+    pub flags: Vec<String>,
+    pub locations: Vec<Location>,
+    pub streets: Vec<Street>,
+    pub routes: Vec<Route>,
+    /// Routes touching each location.
+    pub routes_from: Vec<Vec<RouteId>>,
+    pub items: Vec<Item>,
+    pub topics: Vec<Topic>,
+    pub facts: Vec<Fact>,
+    pub calls: Vec<Call>,
+    pub characters: Vec<Character>,
+    pub events: Vec<EventDef>,
+    pub endings: Vec<Ending>,
+    /// Endings in the order they are checked: priority, then file order.
+    pub ending_order: Vec<EndingId>,
+    /// Every keyed draw: its name (`belief:missiles:julie`) and stream number.
+    pub draws: Vec<DrawDef>,
+    /// The first belief draw; beliefs are laid out fact-major after it.
+    pub belief_draw_base: DrawKey,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct NightChance {
+    pub id: String,
+    pub probability: f64,
+    pub draw: DrawKey,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct DrawDef {
+    pub name: String,
+    pub stream: u64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Travel {
+    /// Metres per minute.
+    pub walk: u32,
+    pub run: u32,
+    pub drive: u32,
+    /// Minutes to start and park a car.
+    pub drive_start: u32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct PanicRules {
+    pub per_believer: u32,
+    pub spread_percent: u32,
+    pub decay: u32,
+    pub drive_slowdown_percent: u32,
+    pub block_at: u32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Start {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub time: Minute,
+    pub at: LocId,
+    pub then: Vec<Effect>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Location {
+    pub id: String,
+    pub name: String,
+    /// Metres east and north of the scenario's origin.
+    pub x: f64,
+    pub y: f64,
+    pub lat_lon: Option<(f64, f64)>,
+    pub tags: Vec<String>,
+    pub description: String,
+    pub start: StateId,
+    pub states: Vec<LocationState>,
+    pub transitions: Vec<Transition>,
+    pub items: Vec<ItemId>,
+}
+
+impl Location {
+    pub fn has_tag(&self, tag: &str) -> bool {
+        self.tags.iter().any(|t| t == tag)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct LocationState {
+    pub id: String,
+    pub text: String,
+    pub ringing: bool,
+    pub tags: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Street {
+    pub id: String,
+    pub name: String,
+    pub major: bool,
+    /// Metres east and north of the origin.
+    pub points: Vec<(f64, f64)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Route {
+    pub a: LocId,
+    pub b: LocId,
+    pub street: Option<StreetId>,
+    pub metres: u32,
+    pub modes: Modes,
+}
+
+impl Route {
+    /// The other end of the route, seen from `from`.
+    pub fn other(&self, from: LocId) -> LocId {
+        if self.a == from { self.b } else { self.a }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Item {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub tags: Vec<String>,
+    pub enables: Modes,
+    pub usable: bool,
+    pub use_on_people: bool,
+    pub fixed: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Topic {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fact {
+    pub id: String,
+    pub name: String,
+    pub text: String,
+    pub credibility: f64,
+    pub from: Vec<(CharId, f64)>,
+    pub confirmed: Option<Cond>,
+    pub contagious: bool,
+    pub alarming: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Call {
+    pub id: String,
+    pub name: String,
+    pub number: Option<String>,
+    /// `None`: wherever there is a phone.
+    pub when: Option<Cond>,
+    pub minutes: u16,
+    pub then: Vec<Effect>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Character {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    pub start: StateId,
+    pub items: Vec<ItemId>,
+    pub states: Vec<CharacterState>,
+    pub transitions: Vec<Transition>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CharacterState {
+    pub id: String,
+    pub place: Place,
+    pub description: String,
+    pub talks: Vec<(TopicId, String)>,
+}
+
+/// Where a character in a given state is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Place {
+    At(LocId),
+    WithHarry,
+    Going {
+        from: LocId,
+        to: LocId,
+        minutes: Minute,
+        arrive: StateId,
+    },
+    Offstage,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Transition {
+    /// States it leaves (empty: any).
+    pub from: Vec<StateId>,
+    pub to: Option<StateId>,
+    pub on: Option<Trigger>,
+    pub when: Cond,
+    pub chance: Option<(f64, DrawKey)>,
+    pub then: Vec<Effect>,
+}
+
+impl Transition {
+    pub fn leaves(&self, state: StateId) -> bool {
+        self.from.is_empty() || self.from.contains(&state)
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Trigger {
+    Told(FactId),
+    Talked(TopicId),
+    Asked(ItemId),
+    Given(ItemId),
+    Used(ItemId),
+    Called(CallId),
+    Answered,
+    LetRing,
+    Event(EventId),
+    HarryArrives,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventDef {
+    pub id: String,
+    pub when: Cond,
+    pub text: String,
+    pub then: Vec<Effect>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ending {
+    pub id: String,
+    pub kind: EndingKind,
+    pub title: String,
+    pub text: String,
+    pub when: Cond,
+    pub priority: i32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cond {
+    All(Vec<Cond>),
+    Any(Vec<Cond>),
+    Not(Box<Cond>),
+    Always,
+    Never,
+    Before(Minute),
+    After(Minute),
+    Deadline,
+    EndOfDay,
+    At(CharId, LocId),
+    With(CharId),
+    Here(CharId),
+    State(Entity, StateId),
+    InStateFor(Minute),
+    Holds(CharId, ItemId),
+    Flag(FlagId),
+    Believes(CharId, FactId),
+    Told(CharId, FactId),
+    PanicAtLeast(LocId, u8),
+    PanicHere(u8),
+    Chance(u16),
+    Happened(EventId),
+    Sleeping,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    Set(FlagId),
+    Unset(FlagId),
+    Give(CharId, ItemId),
+    Take(ItemId),
+    Place(ItemId, LocId),
+    SetState(Entity, StateId),
+    Move(LocId),
+    Tell(CharId, CharId, FactId),
+    Believe(CharId, FactId),
+    AddPanic(LocId, i32),
+    Log(String),
+    Say(CharId, String),
+    End(EndingId),
+    Trigger(EventId),
+    Sleep(Minute),
+    Wake,
+    Block(StreetId),
+    Unblock(StreetId),
+}
+
+impl Model {
+    /// "HH:MM" of a minute of the day.
+    pub fn clock(&self, minute: Minute) -> String {
+        let t = (u32::from(self.start_clock) + u32::from(minute)) % 1440;
+        format!("{:02}:{:02}", t / 60, t % 60)
+    }
+
+    pub fn location_index(&self, id: &str) -> Option<LocId> {
+        self.locations
+            .iter()
+            .position(|l| l.id == id)
+            .map(|i| i as LocId)
+    }
+    pub fn character_index(&self, id: &str) -> Option<CharId> {
+        self.characters
+            .iter()
+            .position(|c| c.id == id)
+            .map(|i| i as CharId)
+    }
+    pub fn item_index(&self, id: &str) -> Option<ItemId> {
+        self.items
+            .iter()
+            .position(|c| c.id == id)
+            .map(|i| i as ItemId)
+    }
+    pub fn fact_index(&self, id: &str) -> Option<FactId> {
+        self.facts
+            .iter()
+            .position(|c| c.id == id)
+            .map(|i| i as FactId)
+    }
+    pub fn topic_index(&self, id: &str) -> Option<TopicId> {
+        self.topics
+            .iter()
+            .position(|c| c.id == id)
+            .map(|i| i as TopicId)
+    }
+    pub fn call_index(&self, id: &str) -> Option<CallId> {
+        self.calls
+            .iter()
+            .position(|c| c.id == id)
+            .map(|i| i as CallId)
+    }
+    pub fn start_index(&self, id: &str) -> Option<usize> {
+        self.starts.iter().position(|c| c.id == id)
+    }
+    pub fn ending_index(&self, id: &str) -> Option<EndingId> {
+        self.endings
+            .iter()
+            .position(|c| c.id == id)
+            .map(|i| i as EndingId)
+    }
+    /// The draw key of a belief of `fact` by `listener`.
+    pub fn belief_draw(&self, fact: FactId, listener: CharId) -> DrawKey {
+        self.belief_draw_base + fact * self.characters.len() as u16 + listener
+    }
+}

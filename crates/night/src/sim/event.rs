@@ -1,0 +1,164 @@
+//! What happens in a night, as the simulation reports it, and its text for transcripts.
+
+use super::action::Action;
+use super::state::{Outcome, Owner};
+use crate::scenario::Scenario;
+use crate::scenario::model::*;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Event {
+    pub time: Minute,
+    /// Harry could see or hear it where he was.
+    pub visible: bool,
+    pub kind: EventKind,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum EventKind {
+    /// The night began from this start.
+    Began {
+        start: usize,
+    },
+    /// Harry did this.
+    Acted(Action),
+    Departed {
+        to: LocId,
+        mode: Mode,
+        minutes: Minute,
+    },
+    Arrived {
+        at: LocId,
+    },
+    FellAsleep {
+        until: Minute,
+    },
+    Woke,
+    /// A line of the scenario's narration.
+    Log(String),
+    Said {
+        who: CharId,
+        text: String,
+    },
+    StateChanged {
+        entity: Entity,
+        from: StateId,
+        to: StateId,
+    },
+    Believed {
+        who: CharId,
+        fact: FactId,
+    },
+    Doubted {
+        who: CharId,
+        fact: FactId,
+    },
+    ItemMoved {
+        item: ItemId,
+        to: Owner,
+    },
+    /// Someone would not give Harry what he asked for.
+    Refused {
+        who: CharId,
+        item: ItemId,
+    },
+    EventFired(EventId),
+    Called(CallId),
+    NotInService(String),
+    Ended(Outcome),
+}
+
+impl Event {
+    /// One transcript line, or `None` for what the transcript leaves out.
+    pub fn narrate(&self, s: &Scenario) -> Option<String> {
+        let name = |c: CharId| s.characters[c as usize].name.as_str();
+        let place = |l: LocId| s.locations[l as usize].name.as_str();
+        let text = match &self.kind {
+            EventKind::Began { start } => {
+                let st = &s.starts[*start];
+                format!("{} — {} begins at {}.", s.title, st.name, place(st.at))
+            }
+            EventKind::Acted(a) => format!("> {}", a.describe(s)),
+            EventKind::Departed { to, mode, minutes } => {
+                format!(
+                    "Harry sets off for {} ({}, {} min).",
+                    place(*to),
+                    mode.word(),
+                    minutes
+                )
+            }
+            EventKind::Arrived { at } => format!("Harry arrives at {}.", place(*at)),
+            EventKind::FellAsleep { until } => format!("Harry sleeps (until {}).", s.clock(*until)),
+            EventKind::Woke => "Harry wakes up.".into(),
+            EventKind::Log(text) => text.clone(),
+            EventKind::Said { who, text } => format!("{}: \"{}\"", name(*who), text),
+            EventKind::StateChanged { entity, to, .. } => {
+                if !self.visible {
+                    return None;
+                }
+                match entity {
+                    Entity::Location(l) => {
+                        let state = &s.locations[*l as usize].states[*to as usize];
+                        if state.text.is_empty() {
+                            return None;
+                        }
+                        format!("{}: {}", place(*l), state.text)
+                    }
+                    Entity::Character(c) => {
+                        let state = &s.characters[*c as usize].states[*to as usize];
+                        if state.description.is_empty() {
+                            return None;
+                        }
+                        state.description.clone()
+                    }
+                }
+            }
+            EventKind::Believed { who, fact } => {
+                if !self.visible {
+                    return None;
+                }
+                format!(
+                    "{} believes it: {}.",
+                    name(*who),
+                    s.facts[*fact as usize].name
+                )
+            }
+            EventKind::Doubted { who, fact } => {
+                if !self.visible {
+                    return None;
+                }
+                format!(
+                    "{} does not believe it: {}.",
+                    name(*who),
+                    s.facts[*fact as usize].name
+                )
+            }
+            EventKind::ItemMoved { item, to } => {
+                let item = &s.items[*item as usize].name;
+                match to {
+                    Owner::Held(c) if *c == s.player => format!("Harry now has {item}."),
+                    Owner::Held(c) if self.visible => format!("{} now has {item}.", name(*c)),
+                    Owner::At(l) if self.visible => format!("{item} is left at {}.", place(*l)),
+                    _ => return None,
+                }
+            }
+            EventKind::Refused { who, item } => {
+                format!(
+                    "{} won't give you {}.",
+                    name(*who),
+                    s.items[*item as usize].name
+                )
+            }
+            EventKind::EventFired(_) => return None,
+            EventKind::Called(call) => format!("Harry calls {}.", s.calls[*call as usize].name),
+            EventKind::NotInService(number) => {
+                format!("\"The number you have dialed, {number}, is not in service.\"")
+            }
+            EventKind::Ended(Outcome::Ending(e)) => {
+                let ending = &s.endings[*e as usize];
+                format!("THE END — {}. {}", ending.title, ending.text)
+            }
+            EventKind::Ended(Outcome::DayOver) => "The day is over. No ending applies.".into(),
+        };
+        Some(format!("[{}] {}", s.clock(self.time), text))
+    }
+}

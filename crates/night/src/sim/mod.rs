@@ -1,0 +1,576 @@
+//! The simulation: `Sim::new(&scenario, seed)`, the actions available now, `apply` an action,
+//! `advance` the clock, the events that come out, the outcome. Minute resolution.
+
+pub mod action;
+mod cond;
+mod effect;
+pub mod event;
+pub mod rng;
+pub mod state;
+mod tick;
+pub mod travel;
+
+pub use action::{Action, ParseError};
+pub use event::{Event, EventKind};
+pub use state::{Activity, Bits, Outcome, Owner, State};
+
+use crate::scenario::Scenario;
+use crate::scenario::model::*;
+use std::fmt;
+
+/// One night in progress.
+#[derive(Clone, Debug)]
+pub struct Sim {
+    scenario: Scenario,
+    seed: u64,
+    state: State,
+    /// Events produced since the last `apply`/`advance` returned.
+    pending: Vec<Event>,
+}
+
+/// Why an action cannot be taken now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActionError {
+    pub message: String,
+}
+
+impl fmt::Display for ActionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ActionError {}
+
+/// Minutes each kind of action takes.
+pub mod minutes {
+    pub const TALK: u16 = 2;
+    pub const TELL: u16 = 2;
+    pub const ASK: u16 = 1;
+    pub const GIVE: u16 = 1;
+    pub const TAKE: u16 = 1;
+    pub const USE: u16 = 1;
+    pub const DIAL: u16 = 1;
+    pub const ANSWER: u16 = 1;
+}
+
+impl Sim {
+    /// A night from the scenario's first start.
+    pub fn new(scenario: &Scenario, seed: u64) -> Sim {
+        Sim::with_start(scenario, seed, 0)
+    }
+
+    /// A night from the given start (index into `scenario.starts`; out of range means the
+    /// first).
+    pub fn with_start(scenario: &Scenario, seed: u64, start: usize) -> Sim {
+        let start = if start < scenario.starts.len() {
+            start
+        } else {
+            0
+        };
+        let mut sim = Sim {
+            scenario: scenario.clone(),
+            seed,
+            state: State::new(scenario),
+            pending: Vec::new(),
+        };
+        // The night's open chances are drawn once, before anything else.
+        for (i, chance) in scenario.chances.iter().enumerate() {
+            let hit = sim.draw(chance.draw) < chance.probability;
+            sim.state.night_chances.set(i, hit);
+        }
+        if let Some(st) = scenario.starts.get(start) {
+            sim.state.now = st.time;
+            sim.state.harry_at = st.at;
+            for c in 0..scenario.characters.len() {
+                sim.state.character_since[c] = st.time;
+            }
+            for l in 0..scenario.locations.len() {
+                sim.state.location_since[l] = st.time;
+            }
+            sim.emit(EventKind::Began { start }, true);
+            let effects = st.then.clone();
+            sim.run_effects(&effects);
+            // Let clock-based chains catch up with a late start before the first action.
+            sim.settle();
+            sim.check_endings();
+        }
+        sim
+    }
+
+    pub fn scenario(&self) -> &Scenario {
+        &self.scenario
+    }
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+    /// Replaces the state wholesale (for solvers that restore explored states).
+    pub fn set_state(&mut self, state: State) {
+        self.state = state;
+    }
+    /// Minutes since the start of the scenario's day.
+    pub fn now(&self) -> Minute {
+        self.state.now
+    }
+    /// "HH:MM" now.
+    pub fn clock(&self) -> String {
+        self.scenario.clock(self.state.now)
+    }
+    pub fn outcome(&self) -> Option<Outcome> {
+        self.state.outcome
+    }
+    pub fn is_over(&self) -> bool {
+        self.state.outcome.is_some()
+    }
+    /// Harry can act now (he is not travelling, busy or asleep, and the night is not over).
+    pub fn is_idle(&self) -> bool {
+        self.state.activity == Activity::Idle && !self.is_over()
+    }
+    pub fn harry_at(&self) -> LocId {
+        self.state.harry_at
+    }
+    pub fn night_chance(&self, i: usize) -> bool {
+        self.state.night_chances.get(i)
+    }
+    /// Forces a night chance's outcome (for analysis that explores both).
+    pub fn set_night_chance(&mut self, i: usize, value: bool) {
+        self.state.night_chances.set(i, value);
+    }
+
+    /// The current state id of a character.
+    pub fn character_state(&self, c: CharId) -> &CharacterState {
+        let ch = &self.scenario.characters[c as usize];
+        &ch.states[self.state.character_state[c as usize] as usize]
+    }
+    pub fn location_state(&self, l: LocId) -> &LocationState {
+        let loc = &self.scenario.locations[l as usize];
+        &loc.states[self.state.location_state[l as usize] as usize]
+    }
+
+    /// Where a character is now (`None`: in transit or offstage). The player is where Harry is.
+    pub fn place_of(&self, c: CharId) -> Option<LocId> {
+        if c == self.scenario.player || self.character_state(c).place == Place::WithHarry {
+            return match self.state.activity {
+                Activity::Travel { .. } => None,
+                _ => Some(self.state.harry_at),
+            };
+        }
+        match self.character_state(c).place {
+            Place::At(l) => Some(l),
+            _ => None,
+        }
+    }
+
+    /// The people Harry can see and talk to now.
+    pub fn present(&self) -> Vec<CharId> {
+        let Some(here) = self.place_of(self.scenario.player) else {
+            return Vec::new();
+        };
+        (0..self.scenario.characters.len() as CharId)
+            .filter(|&c| c != self.scenario.player && self.place_of(c) == Some(here))
+            .collect()
+    }
+
+    pub fn holder(&self, item: ItemId) -> Owner {
+        self.state.item_owner[item as usize]
+    }
+    pub fn believes(&self, c: CharId, f: FactId) -> bool {
+        self.state.believes.get(self.fact_bit(f, c))
+    }
+    pub fn panic(&self, l: LocId) -> u8 {
+        self.state.panic[l as usize]
+    }
+
+    fn fact_bit(&self, f: FactId, c: CharId) -> usize {
+        f as usize * self.scenario.characters.len() + c as usize
+    }
+
+    /// The next value of a keyed draw, counting it.
+    fn draw(&mut self, key: DrawKey) -> f64 {
+        let count = self.state.draws[key as usize];
+        self.state.draws[key as usize] = count.saturating_add(1);
+        rng::unit(self.seed, self.scenario.draws[key as usize].stream, count)
+    }
+
+    fn emit(&mut self, kind: EventKind, visible: bool) {
+        self.pending.push(Event {
+            time: self.state.now,
+            visible,
+            kind,
+        });
+    }
+
+    /// Advances the clock by `minutes` (stopping early if the night ends).
+    pub fn advance(&mut self, minutes: Minute) -> Vec<Event> {
+        for _ in 0..minutes {
+            if self.is_over() {
+                break;
+            }
+            self.tick();
+        }
+        std::mem::take(&mut self.pending)
+    }
+
+    /// Advances until Harry can act again or the night is over.
+    pub fn run_until_idle(&mut self) -> Vec<Event> {
+        while !self.is_over() && self.state.activity != Activity::Idle {
+            self.tick();
+        }
+        std::mem::take(&mut self.pending)
+    }
+
+    /// Takes the events produced so far (for example at the start of the night).
+    pub fn take_events(&mut self) -> Vec<Event> {
+        std::mem::take(&mut self.pending)
+    }
+
+    /// Does an action now. Its immediate consequences are in the returned events; the time
+    /// it takes passes with `advance` or `run_until_idle`.
+    pub fn apply(&mut self, action: &Action) -> Result<Vec<Event>, ActionError> {
+        self.check(action)?;
+        self.emit(EventKind::Acted(action.clone()), true);
+        let now = self.state.now;
+        let busy = |m: Minute| Activity::Busy {
+            until: now.saturating_add(m).min(DAY),
+        };
+        match action {
+            Action::Go { to, mode } => {
+                let (route, minutes) = self.route_to(*to, *mode).ok_or_else(|| ActionError {
+                    message: "no route".into(),
+                })?;
+                self.state.activity = Activity::Travel {
+                    route,
+                    to: *to,
+                    mode: *mode,
+                    depart: now,
+                    arrive: now.saturating_add(minutes).min(DAY),
+                };
+                self.emit(
+                    EventKind::Departed {
+                        to: *to,
+                        mode: *mode,
+                        minutes,
+                    },
+                    true,
+                );
+            }
+            Action::Wait { minutes } => self.state.activity = busy(*minutes),
+            Action::WaitForSomething => {
+                self.state.activity = Activity::WaitForSomething {
+                    until: now
+                        .saturating_add(action::WAIT_FOR_SOMETHING_LIMIT)
+                        .min(DAY),
+                }
+            }
+            Action::Sleep { until } => {
+                self.state.activity = Activity::Asleep { until: *until };
+                self.emit(EventKind::FellAsleep { until: *until }, true);
+            }
+            Action::Talk { who, topic } => {
+                let line = self
+                    .character_state(*who)
+                    .talks
+                    .iter()
+                    .find(|(t, _)| t == topic)
+                    .map(|(_, line)| line.clone())
+                    .unwrap_or_default();
+                self.emit(
+                    EventKind::Said {
+                        who: *who,
+                        text: line,
+                    },
+                    true,
+                );
+                self.state.activity = busy(minutes::TALK);
+                self.fire_trigger(Entity::Character(*who), Trigger::Talked(*topic));
+            }
+            Action::Tell { who, fact } => {
+                let bit = self.fact_bit(*fact, *who);
+                self.state.told.set(bit, true);
+                self.tell(self.scenario.player, *who, *fact);
+                self.state.activity = busy(minutes::TELL);
+                self.fire_trigger(Entity::Character(*who), Trigger::Told(*fact));
+            }
+            Action::Ask { who, item } => {
+                self.state.activity = busy(minutes::ASK);
+                let fired = self.fire_trigger(Entity::Character(*who), Trigger::Asked(*item));
+                if !fired {
+                    self.emit(
+                        EventKind::Refused {
+                            who: *who,
+                            item: *item,
+                        },
+                        true,
+                    );
+                }
+            }
+            Action::Give { who, item } => {
+                self.move_item(*item, Owner::Held(*who));
+                self.state.activity = busy(minutes::GIVE);
+                self.fire_trigger(Entity::Character(*who), Trigger::Given(*item));
+            }
+            Action::Take { item } => {
+                self.move_item(*item, Owner::Held(self.scenario.player));
+                self.state.activity = busy(minutes::TAKE);
+            }
+            Action::Use { item, on } => {
+                self.state.activity = busy(minutes::USE);
+                match on {
+                    Some(who) => {
+                        self.fire_trigger(Entity::Character(*who), Trigger::Used(*item));
+                    }
+                    None => {
+                        let here = self.state.harry_at;
+                        self.fire_trigger(Entity::Location(here), Trigger::Used(*item));
+                        self.fire_trigger(
+                            Entity::Character(self.scenario.player),
+                            Trigger::Used(*item),
+                        );
+                    }
+                }
+            }
+            Action::Call { call } => {
+                let def = self.scenario.calls[*call as usize].clone();
+                self.state.activity = busy(def.minutes);
+                self.emit(EventKind::Called(*call), true);
+                self.run_effects(&def.then);
+                self.fire_trigger_everywhere(Trigger::Called(*call));
+            }
+            Action::Dial { number } => {
+                self.state.activity = busy(minutes::DIAL);
+                self.emit(EventKind::NotInService(number.clone()), true);
+            }
+            Action::Answer | Action::LetRing => {
+                self.state.activity = busy(minutes::ANSWER);
+                let trigger = if *action == Action::Answer {
+                    Trigger::Answered
+                } else {
+                    Trigger::LetRing
+                };
+                self.fire_trigger(Entity::Location(self.state.harry_at), trigger);
+            }
+        }
+        self.check_endings();
+        Ok(std::mem::take(&mut self.pending))
+    }
+
+    /// Whether an action can be taken now, and if not, why.
+    pub fn check(&self, action: &Action) -> Result<(), ActionError> {
+        let no = |m: String| Err(ActionError { message: m });
+        if self.is_over() {
+            return no("the night is over".into());
+        }
+        if self.state.activity != Activity::Idle {
+            return no("Harry is busy until his current action ends".into());
+        }
+        let s = &self.scenario;
+        let present = self.present();
+        let here_person = |who: &CharId| {
+            if present.contains(who) {
+                Ok(())
+            } else {
+                Err(ActionError {
+                    message: format!("{} is not here", s.characters[*who as usize].name),
+                })
+            }
+        };
+        match action {
+            Action::Go { to, mode } => {
+                if *to == self.state.harry_at {
+                    return no(format!(
+                        "Harry is already at {}",
+                        s.locations[*to as usize].name
+                    ));
+                }
+                if self.route_to(*to, *mode).is_none() {
+                    return no(format!(
+                        "Harry cannot {} to {} from here now",
+                        mode.word(),
+                        s.locations[*to as usize].name
+                    ));
+                }
+            }
+            Action::Wait { minutes } => {
+                if *minutes == 0 || *minutes > action::MAX_WAIT {
+                    return no(format!("wait between 1 and {} minutes", action::MAX_WAIT));
+                }
+            }
+            Action::WaitForSomething => {}
+            Action::Sleep { until } => {
+                if !s.locations[self.state.harry_at as usize].has_tag("bed") {
+                    return no("there is no bed here".into());
+                }
+                if *until <= self.state.now {
+                    return no(format!("{} has already passed today", s.clock(*until)));
+                }
+            }
+            Action::Talk { who, topic } => {
+                here_person(who)?;
+                if !self
+                    .character_state(*who)
+                    .talks
+                    .iter()
+                    .any(|(t, _)| t == topic)
+                {
+                    return no(format!(
+                        "{} has nothing to say about {} now",
+                        s.characters[*who as usize].name, s.topics[*topic as usize].name
+                    ));
+                }
+            }
+            Action::Tell { who, fact } => {
+                here_person(who)?;
+                if !self.believes(s.player, *fact) {
+                    return no(format!(
+                        "Harry does not know: {}",
+                        s.facts[*fact as usize].name
+                    ));
+                }
+                if self.believes(*who, *fact) {
+                    return no(format!(
+                        "{} already believes it",
+                        s.characters[*who as usize].name
+                    ));
+                }
+            }
+            Action::Ask { who, item } => {
+                here_person(who)?;
+                if self.holder(*item) != Owner::Held(*who) {
+                    return no(format!(
+                        "{} does not have {}",
+                        s.characters[*who as usize].name, s.items[*item as usize].name
+                    ));
+                }
+            }
+            Action::Give { who, item } => {
+                here_person(who)?;
+                if self.holder(*item) != Owner::Held(s.player) {
+                    return no(format!(
+                        "Harry does not have {}",
+                        s.items[*item as usize].name
+                    ));
+                }
+            }
+            Action::Take { item } => {
+                let def = &s.items[*item as usize];
+                if self.holder(*item) != Owner::At(self.state.harry_at) {
+                    return no(format!("{} is not here", def.name));
+                }
+                if def.fixed {
+                    return no(format!("{} cannot be taken", def.name));
+                }
+            }
+            Action::Use { item, on } => {
+                let def = &s.items[*item as usize];
+                if self.holder(*item) != Owner::Held(s.player) {
+                    return no(format!("Harry does not have {}", def.name));
+                }
+                match on {
+                    None if !def.usable => {
+                        return no(format!("{} cannot be used on its own", def.name));
+                    }
+                    Some(_) if !def.use_on_people => {
+                        return no(format!("{} cannot be used on someone", def.name));
+                    }
+                    Some(who) => here_person(who)?,
+                    None => {}
+                }
+            }
+            Action::Call { call } => {
+                let def = &s.calls[*call as usize];
+                let ok = match &def.when {
+                    Some(cond) => self.eval(cond, None),
+                    None => self.has_phone(),
+                };
+                if !ok {
+                    return no(format!("Harry cannot call {} from here now", def.name));
+                }
+            }
+            Action::Dial { .. } => {
+                if !self.has_phone() {
+                    return no("there is no phone here".into());
+                }
+            }
+            Action::Answer | Action::LetRing => {
+                if !self.location_state(self.state.harry_at).ringing {
+                    return no("no phone is ringing here".into());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Harry can use a phone: a place tagged "phone", or a phone in hand.
+    pub fn has_phone(&self) -> bool {
+        let s = &self.scenario;
+        s.locations[self.state.harry_at as usize].has_tag("phone")
+            || (0..s.items.len()).any(|i| {
+                self.holder(i as ItemId) == Owner::Held(s.player)
+                    && s.items[i].tags.iter().any(|t| t == "phone")
+            })
+    }
+
+    /// Every action available now, in a stable order.
+    pub fn actions(&self) -> Vec<Action> {
+        let mut out = Vec::new();
+        if !self.is_idle() {
+            return out;
+        }
+        let s = &self.scenario;
+        let here = self.state.harry_at;
+        let push = |a: Action, out: &mut Vec<Action>| {
+            if self.check(&a).is_ok() && !out.contains(&a) {
+                out.push(a);
+            }
+        };
+        if self.location_state(here).ringing {
+            push(Action::Answer, &mut out);
+            push(Action::LetRing, &mut out);
+        }
+        for &r in &s.routes_from[here as usize] {
+            let to = s.routes[r as usize].other(here);
+            for mode in ALL_MODES {
+                push(Action::Go { to, mode }, &mut out);
+            }
+        }
+        for who in self.present() {
+            for (topic, _) in &self.character_state(who).talks {
+                push(Action::Talk { who, topic: *topic }, &mut out);
+            }
+            for fact in 0..s.facts.len() as FactId {
+                push(Action::Tell { who, fact }, &mut out);
+            }
+            for item in 0..s.items.len() as ItemId {
+                push(Action::Ask { who, item }, &mut out);
+                push(Action::Give { who, item }, &mut out);
+                push(
+                    Action::Use {
+                        item,
+                        on: Some(who),
+                    },
+                    &mut out,
+                );
+            }
+        }
+        for item in 0..s.items.len() as ItemId {
+            push(Action::Take { item }, &mut out);
+            push(Action::Use { item, on: None }, &mut out);
+        }
+        for call in 0..s.calls.len() as CallId {
+            push(Action::Call { call }, &mut out);
+        }
+        push(Action::WaitForSomething, &mut out);
+        push(Action::Wait { minutes: 5 }, &mut out);
+        push(Action::Wait { minutes: 30 }, &mut out);
+        if s.locations[here as usize].has_tag("bed") {
+            // Suggest sleeping to the next full hour; any later time works too.
+            let next_hour =
+                (self.state.now + 60 - (self.state.now + s.start_clock) % 60).min(DAY - 1);
+            push(Action::Sleep { until: next_hour }, &mut out);
+        }
+        out
+    }
+}

@@ -1,0 +1,132 @@
+//! The whole changing state of a night: small, cloneable, hashable and comparable, so that a
+//! solver can store and compare millions of them. Everything is a dense index or a bit.
+
+use crate::scenario::model::*;
+
+/// A fixed-size set of bits.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Bits(Vec<u64>);
+
+impl Bits {
+    pub fn new(len: usize) -> Self {
+        Bits(vec![0; len.div_ceil(64)])
+    }
+    pub fn get(&self, i: usize) -> bool {
+        self.0.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)
+    }
+    pub fn set(&mut self, i: usize, on: bool) {
+        if let Some(w) = self.0.get_mut(i / 64) {
+            if on {
+                *w |= 1 << (i % 64);
+            } else {
+                *w &= !(1 << (i % 64));
+            }
+        }
+    }
+}
+
+/// Who has an item, or where it lies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Owner {
+    Nowhere,
+    At(LocId),
+    Held(CharId),
+}
+
+/// What Harry is doing; he can act only when `Idle`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Activity {
+    Idle,
+    /// On the way along a route; `at` stays the origin until arrival.
+    Travel {
+        route: RouteId,
+        to: LocId,
+        mode: Mode,
+        depart: Minute,
+        arrive: Minute,
+    },
+    /// Talking, telling, waiting: busy until then.
+    Busy {
+        until: Minute,
+    },
+    /// Waiting until something happens where he is, or until then.
+    WaitForSomething {
+        until: Minute,
+    },
+    Asleep {
+        until: Minute,
+    },
+}
+
+/// How a night ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    Ending(EndingId),
+    /// The day ran out with no ending.
+    DayOver,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct State {
+    pub now: Minute,
+    pub harry_at: LocId,
+    pub activity: Activity,
+    pub character_state: Vec<StateId>,
+    pub character_since: Vec<Minute>,
+    pub location_state: Vec<StateId>,
+    pub location_since: Vec<Minute>,
+    pub item_owner: Vec<Owner>,
+    pub flags: Bits,
+    /// fact * characters + character
+    pub believes: Bits,
+    /// Heard a fact from someone else (contagion tells each person once).
+    pub heard: Bits,
+    /// Harry told them the fact.
+    pub told: Bits,
+    pub events_fired: Bits,
+    pub blocked_streets: Bits,
+    pub panic: Vec<u8>,
+    /// How many times each keyed draw has been drawn.
+    pub draws: Vec<u16>,
+    /// The outcome of each night chance.
+    pub night_chances: Bits,
+    pub outcome: Option<Outcome>,
+}
+
+impl State {
+    pub fn new(model: &Model) -> State {
+        let characters = model.characters.len();
+        let facts = model.facts.len();
+        let mut item_owner = vec![Owner::Nowhere; model.items.len()];
+        for (l, location) in model.locations.iter().enumerate() {
+            for &i in &location.items {
+                item_owner[i as usize] = Owner::At(l as LocId);
+            }
+        }
+        for (c, character) in model.characters.iter().enumerate() {
+            for &i in &character.items {
+                item_owner[i as usize] = Owner::Held(c as CharId);
+            }
+        }
+        State {
+            now: 0,
+            harry_at: 0,
+            activity: Activity::Idle,
+            character_state: model.characters.iter().map(|c| c.start).collect(),
+            character_since: vec![0; characters],
+            location_state: model.locations.iter().map(|l| l.start).collect(),
+            location_since: vec![0; model.locations.len()],
+            item_owner,
+            flags: Bits::new(model.flags.len()),
+            believes: Bits::new(facts * characters),
+            heard: Bits::new(facts * characters),
+            told: Bits::new(facts * characters),
+            events_fired: Bits::new(model.events.len()),
+            blocked_streets: Bits::new(model.streets.len()),
+            panic: vec![0; model.locations.len()],
+            draws: vec![0; model.draws.len()],
+            night_chances: Bits::new(model.chances.len()),
+            outcome: None,
+        }
+    }
+}

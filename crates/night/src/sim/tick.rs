@@ -1,0 +1,207 @@
+//! One minute of the night, in the order the modding guide documents: Harry's activity,
+//! journeys, events, state machines, rumour, panic, endings.
+
+use super::Sim;
+use super::effect::transitions_in;
+use super::event::EventKind;
+use super::state::{Activity, Outcome};
+use crate::scenario::model::*;
+
+/// Rounds of level transitions per minute, so that chains settle but loops cannot hang.
+const SETTLE_ROUNDS: usize = 8;
+
+impl Sim {
+    pub(super) fn tick(&mut self) {
+        if self.is_over() {
+            return;
+        }
+        let first_new_event = self.pending.len();
+        self.state.now += 1;
+        self.advance_activity();
+        self.arrive_journeys();
+        self.settle();
+        self.spread_rumours();
+        self.update_panic();
+        self.check_endings();
+        if self.state.now >= DAY {
+            self.end(Outcome::DayOver);
+        }
+        // "Wait until something happens" ends at the first thing Harry notices.
+        if let Activity::WaitForSomething { .. } = self.state.activity
+            && self.pending[first_new_event..]
+                .iter()
+                .any(|e| e.visible && !matches!(e.kind, EventKind::EventFired(_)))
+        {
+            self.state.activity = Activity::Idle;
+        }
+    }
+
+    fn advance_activity(&mut self) {
+        let now = self.state.now;
+        match self.state.activity {
+            Activity::Idle => {}
+            Activity::Travel { to, arrive, .. } if now >= arrive => {
+                self.state.harry_at = to;
+                self.state.activity = Activity::Idle;
+                self.emit(EventKind::Arrived { at: to }, true);
+                self.fire_trigger(Entity::Location(to), Trigger::HarryArrives);
+                for c in self.present() {
+                    self.fire_trigger(Entity::Character(c), Trigger::HarryArrives);
+                }
+            }
+            Activity::Travel { .. } => {}
+            Activity::Busy { until } | Activity::WaitForSomething { until } => {
+                if now >= until {
+                    self.state.activity = Activity::Idle;
+                }
+            }
+            Activity::Asleep { until } => {
+                if now >= until {
+                    self.state.activity = Activity::Idle;
+                    self.emit(EventKind::Woke, true);
+                }
+            }
+        }
+    }
+
+    /// Characters on the way somewhere arrive when their journey's minutes are up.
+    fn arrive_journeys(&mut self) {
+        for c in 0..self.scenario.characters.len() {
+            let state = self.state.character_state[c];
+            if let Place::Going {
+                minutes, arrive, ..
+            } = self.scenario.characters[c].states[state as usize].place
+                && self.state.now.saturating_sub(self.state.character_since[c]) >= minutes
+            {
+                self.set_state_of(Entity::Character(c as CharId), arrive);
+            }
+        }
+    }
+
+    /// Events and level transitions, repeated until nothing more changes (or the round limit).
+    pub(super) fn settle(&mut self) {
+        let scenario = self.scenario.clone();
+        // A transition whose chance failed this minute is not drawn again this minute.
+        let mut failed: Vec<(Entity, usize)> = Vec::new();
+        for _ in 0..SETTLE_ROUNDS {
+            let mut changed = false;
+            for (e, def) in scenario.events.iter().enumerate() {
+                if !self.state.events_fired.get(e) && self.eval(&def.when, None) {
+                    self.fire_event(e as EventId, 0);
+                    changed = true;
+                }
+            }
+            let entities = (0..scenario.locations.len())
+                .map(|l| Entity::Location(l as LocId))
+                .chain((0..scenario.characters.len()).map(|c| Entity::Character(c as CharId)));
+            for entity in entities {
+                if self.is_over() {
+                    return;
+                }
+                for (index, t) in transitions_in(&scenario, entity).iter().enumerate() {
+                    if t.on.is_some()
+                        || !t.leaves(self.current_state(entity))
+                        || failed.contains(&(entity, index))
+                        || !self.eval(&t.when, Some(entity))
+                    {
+                        continue;
+                    }
+                    if let Some((p, key)) = t.chance
+                        && self.draw(key) >= p
+                    {
+                        failed.push((entity, index));
+                        continue;
+                    }
+                    self.fire_transition(entity, index);
+                    changed = true;
+                    break;
+                }
+            }
+            if !changed || self.is_over() {
+                break;
+            }
+        }
+    }
+
+    /// Believers pass contagious facts to the people around them, once per listener.
+    fn spread_rumours(&mut self) {
+        let scenario = self.scenario.clone();
+        let player = scenario.player;
+        let characters = scenario.characters.len() as CharId;
+        for (f, fact) in scenario.facts.iter().enumerate() {
+            if !fact.contagious {
+                continue;
+            }
+            let f = f as FactId;
+            for listener in 0..characters {
+                let Some(place) = self.place_of(listener) else {
+                    continue;
+                };
+                if self.believes(listener, f) || self.state.heard.get(self.fact_bit(f, listener)) {
+                    continue;
+                }
+                // The first believer present (in file order) tells; Harry tells only by choice.
+                let teller = (0..characters).find(|&t| {
+                    t != listener
+                        && t != player
+                        && self.place_of(t) == Some(place)
+                        && self.believes(t, f)
+                });
+                if let Some(teller) = teller {
+                    self.tell(teller, listener, f);
+                }
+            }
+        }
+    }
+
+    /// Believers of alarming facts raise panic where they are; panic flows along the routes.
+    fn update_panic(&mut self) {
+        let scenario = self.scenario.clone();
+        let rules = &scenario.panic;
+        let locations = scenario.locations.len();
+        let mut raised = vec![0u32; locations];
+        for c in 0..scenario.characters.len() as CharId {
+            let Some(place) = self.place_of(c) else {
+                continue;
+            };
+            let alarmed = scenario
+                .facts
+                .iter()
+                .enumerate()
+                .any(|(f, fact)| fact.alarming && self.believes(c, f as FactId));
+            if alarmed {
+                raised[place as usize] += rules.per_believer;
+            }
+        }
+        let before: Vec<u32> = self.state.panic.iter().map(|&p| u32::from(p)).collect();
+        let mut after: Vec<u32> = before.iter().zip(&raised).map(|(p, r)| p + r).collect();
+        for route in &scenario.routes {
+            let (a, b) = (route.a as usize, route.b as usize);
+            let (high, low) = if before[a] >= before[b] {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let flow = (before[high] - before[low]) * rules.spread_percent / 100;
+            after[low] = after[low].max(before[low] + flow);
+        }
+        for (p, value) in self.state.panic.iter_mut().zip(after) {
+            *p = value.saturating_sub(rules.decay).min(100) as u8;
+        }
+    }
+
+    /// Ends the night with the first ending (by priority, then file order) that holds.
+    pub(super) fn check_endings(&mut self) {
+        if self.is_over() {
+            return;
+        }
+        let scenario = self.scenario.clone();
+        if let Some(&e) = scenario
+            .ending_order
+            .iter()
+            .find(|&&e| self.eval(&scenario.endings[e as usize].when, None))
+        {
+            self.end(Outcome::Ending(e));
+        }
+    }
+}

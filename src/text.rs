@@ -1,0 +1,265 @@
+//! `miracle-mile text`: the night in the terminal. Interactive (numbered actions, or typed in
+//! their script form) or from a script, one action per line, printing the transcript and
+//! `ending: ID` at the end.
+
+use crate::scenario_file;
+use night::Scenario;
+use night::scenario::model::{Minute, Place};
+use night::sim::{Action, Event, Outcome, Owner, Sim};
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args, Default)]
+pub struct TextArgs {
+    /// Scenario file to play (default: the film, scenes/miracle_mile.ron).
+    #[arg(long)]
+    pub scenario: Option<PathBuf>,
+    /// Seed of the night's chances (default: chosen at random and printed).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Which of the scenario's starts to begin from (default: its first).
+    #[arg(long)]
+    pub start: Option<String>,
+    /// Read actions from this file (`-` for standard input), one per line; `#` starts a comment.
+    #[arg(long)]
+    pub script: Option<String>,
+}
+
+pub fn run(args: &TextArgs) -> ExitCode {
+    let scenario = match scenario_file::load(args.scenario.as_deref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprint!("{}", e.render());
+            return ExitCode::FAILURE;
+        }
+    };
+    let start = match &args.start {
+        None => 0,
+        Some(id) => match scenario.start_index(id) {
+            Some(i) => i,
+            None => {
+                let known: Vec<&str> = scenario.starts.iter().map(|s| s.id.as_str()).collect();
+                eprintln!(
+                    "unknown start `{id}`; this scenario has: {}",
+                    known.join(", ")
+                );
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    let seed = args.seed.unwrap_or_else(random_seed);
+    match &args.script {
+        Some(path) => run_script(&scenario, seed, start, path),
+        None => run_interactive(&scenario, seed, start),
+    }
+}
+
+/// A seed from the wall clock, for nights the player did not fix.
+fn random_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64 % 1_000_000)
+}
+
+fn print_events(s: &Scenario, events: &[Event]) {
+    for e in events {
+        if let Some(line) = e.narrate(s) {
+            println!("{line}");
+        }
+    }
+}
+
+fn ending_line(s: &Scenario, sim: &Sim) -> String {
+    match sim.outcome() {
+        Some(Outcome::Ending(e)) => format!("ending: {}", s.endings[e as usize].id),
+        _ => "ending: none".into(),
+    }
+}
+
+fn run_script(s: &Scenario, seed: u64, start: usize, path: &str) -> ExitCode {
+    let text = if path == "-" {
+        let mut buf = String::new();
+        if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut buf) {
+            eprintln!("cannot read the script from standard input: {e}");
+            return ExitCode::FAILURE;
+        }
+        buf
+    } else {
+        match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                eprintln!("{path}: cannot read: {e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    };
+    let mut sim = Sim::with_start(s, seed, start);
+    println!("{} — seed {seed}, start {}", s.title, s.starts[start].id);
+    print_events(s, &sim.take_events());
+    for (n, raw) in text.lines().enumerate() {
+        let line = raw.split('#').next().unwrap_or("").trim();
+        if line.is_empty() {
+            continue;
+        }
+        if sim.is_over() {
+            println!(
+                "{path}:{}: the night is already over; `{line}` is not played",
+                n + 1
+            );
+            break;
+        }
+        let result = Action::parse(line, s)
+            .map_err(|e| e.message)
+            .and_then(|a| sim.apply(&a).map_err(|e| e.message));
+        match result {
+            Ok(events) => {
+                print_events(s, &events);
+                print_events(s, &sim.run_until_idle());
+            }
+            Err(message) => {
+                println!("{path}:{}: cannot `{line}`: {message}", n + 1);
+                println!("available now:");
+                for a in sim.actions() {
+                    println!("  {}", a.text(s));
+                }
+                println!("{}", ending_line(s, &sim));
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    println!("{}", ending_line(s, &sim));
+    ExitCode::SUCCESS
+}
+
+fn run_interactive(s: &Scenario, seed: u64, start: usize) -> ExitCode {
+    println!("{}\n", s.title);
+    if !s.intro.is_empty() {
+        println!("{}\n", s.intro);
+    }
+    println!("(seed {seed}; type a number or an action such as `wait 10`; `help` or `quit`)\n");
+    let mut sim = Sim::with_start(s, seed, start);
+    print_events(s, &sim.take_events());
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines();
+    while !sim.is_over() {
+        let actions = sim.actions();
+        print_scene(s, &sim, &actions);
+        print!("> ");
+        let _ = std::io::stdout().flush();
+        let Some(Ok(input)) = lines.next() else {
+            println!();
+            return ExitCode::SUCCESS;
+        };
+        let input = input.trim();
+        let action = match input {
+            "" => continue,
+            "quit" | "q" | "exit" => return ExitCode::SUCCESS,
+            "help" | "?" => {
+                println!(
+                    "Type the number of an action, or its text: go PLACE [walk|run|drive], wait [N], sleep HH:MM,"
+                );
+                println!(
+                    "talk PERSON TOPIC, tell PERSON FACT, ask PERSON ITEM, give PERSON ITEM, take ITEM,"
+                );
+                println!(
+                    "use ITEM [on PERSON], call NAME|NUMBER, answer, let-ring. `quit` leaves.\n"
+                );
+                continue;
+            }
+            _ => match input.parse::<usize>() {
+                Ok(k) if (1..=actions.len()).contains(&k) => actions[k - 1].clone(),
+                Ok(_) => {
+                    println!(
+                        "There is no action {input}; choose 1 to {}.\n",
+                        actions.len()
+                    );
+                    continue;
+                }
+                Err(_) => match Action::parse(input, s) {
+                    Ok(a) => a,
+                    Err(e) => {
+                        println!("{e}\n");
+                        continue;
+                    }
+                },
+            },
+        };
+        match sim.apply(&action) {
+            Ok(events) => {
+                print_events(s, &events);
+                print_events(s, &sim.run_until_idle());
+                println!();
+            }
+            Err(e) => println!("You can't: {e}.\n"),
+        }
+    }
+    println!("{}", ending_line(s, &sim));
+    ExitCode::SUCCESS
+}
+
+/// The time, the place, who is here, what Harry carries, and the numbered actions.
+fn print_scene(s: &Scenario, sim: &Sim, actions: &[Action]) {
+    let here = sim.harry_at();
+    let place = &s.locations[here as usize];
+    let knows_alarm = s
+        .facts
+        .iter()
+        .enumerate()
+        .any(|(f, fact)| fact.alarming && sim.believes(s.player, f as u16));
+    let countdown = if knows_alarm && sim.now() < s.deadline {
+        format!("   — {} minutes left", s.deadline - sim.now())
+    } else {
+        String::new()
+    };
+    println!("── {} ── {}{countdown}", sim.clock(), place.name);
+    let state_text = &sim.location_state(here).text;
+    println!(
+        "{}",
+        if state_text.is_empty() {
+            &place.description
+        } else {
+            state_text
+        }
+    );
+    for c in sim.present() {
+        let ch = &s.characters[c as usize];
+        let st = sim.character_state(c);
+        let with = if st.place == Place::WithHarry {
+            " (with you)"
+        } else {
+            ""
+        };
+        match st.description.is_empty() {
+            true => println!("  {} is here{with}.", ch.name),
+            false => println!("  {}{with}: {}", ch.name, st.description),
+        }
+    }
+    let lying: Vec<&str> = (0..s.items.len())
+        .filter(|&i| sim.holder(i as u16) == Owner::At(here))
+        .map(|i| s.items[i].name.as_str())
+        .collect();
+    if !lying.is_empty() {
+        println!("  You see: {}.", lying.join(", "));
+    }
+    let held: Vec<&str> = (0..s.items.len())
+        .filter(|&i| sim.holder(i as u16) == Owner::Held(s.player))
+        .map(|i| s.items[i].name.as_str())
+        .collect();
+    if !held.is_empty() {
+        println!("  Harry has: {}.", held.join(", "));
+    }
+    if sim.panic(here) > 0 {
+        println!("  Panic here: {}/100", sim.panic(here));
+    }
+    for (k, a) in actions.iter().enumerate() {
+        let cost = match a {
+            Action::Go { to, mode } => sim
+                .route_to(*to, *mode)
+                .map(|(_, m): (_, Minute)| format!(" ({m} min)"))
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        println!("  {:>2}. {:<34} {}{cost}", k + 1, a.text(s), a.describe(s));
+    }
+}
