@@ -1,5 +1,6 @@
 //! `miracle-mile check FILE...`: validate scenarios without playing them.
 
+use crate::output::{out, outln};
 use crate::scenario_file::{self, LoadError};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -8,7 +9,7 @@ pub fn run(files: &[PathBuf]) -> ExitCode {
     let mut failed = false;
     for path in files {
         match scenario_file::load(Some(path)) {
-            Ok(s) => println!(
+            Ok(s) => outln!(
                 "{}: ok — {} locations, {} characters, {} endings, {} facts, {} routes, {} events",
                 path.display(),
                 s.locations.len(),
@@ -20,10 +21,10 @@ pub fn run(files: &[PathBuf]) -> ExitCode {
             ),
             Err(e) => {
                 failed = true;
-                print!("{}", e.render());
+                out!("{}", e.render());
                 if let LoadError::Invalid(d) = &e {
                     let n = d.items.len();
-                    println!(
+                    outln!(
                         "{}: {n} error{}",
                         path.display(),
                         if n == 1 { "" } else { "s" }

@@ -1,5 +1,6 @@
 //! The `miracle-mile` command: play the night in the terminal, check scenarios.
 
+mod output;
 mod check;
 mod scenario_file;
 mod text;

@@ -2,6 +2,7 @@
 //! their script form) or from a script, one action per line, printing the transcript and
 //! `ending: ID` at the end.
 
+use crate::output::{out, outln};
 use crate::scenario_file;
 use night::Scenario;
 use night::scenario::model::{Minute, Place};
@@ -65,7 +66,7 @@ fn random_seed() -> u64 {
 fn print_events(s: &Scenario, events: &[Event]) {
     for e in events {
         if let Some(line) = e.narrate(s) {
-            println!("{line}");
+            outln!("{line}");
         }
     }
 }
@@ -95,7 +96,7 @@ fn run_script(s: &Scenario, seed: u64, start: usize, path: &str) -> ExitCode {
         }
     };
     let mut sim = Sim::with_start(s, seed, start);
-    println!("{} — seed {seed}, start {}", s.title, s.starts[start].id);
+    outln!("{} — seed {seed}, start {}", s.title, s.starts[start].id);
     print_events(s, &sim.take_events());
     for (n, raw) in text.lines().enumerate() {
         let line = raw.split('#').next().unwrap_or("").trim();
@@ -103,7 +104,7 @@ fn run_script(s: &Scenario, seed: u64, start: usize, path: &str) -> ExitCode {
             continue;
         }
         if sim.is_over() {
-            println!(
+            outln!(
                 "{path}:{}: the night is already over; `{line}` is not played",
                 n + 1
             );
@@ -118,26 +119,26 @@ fn run_script(s: &Scenario, seed: u64, start: usize, path: &str) -> ExitCode {
                 print_events(s, &sim.run_until_idle());
             }
             Err(message) => {
-                println!("{path}:{}: cannot `{line}`: {message}", n + 1);
-                println!("available now:");
+                outln!("{path}:{}: cannot `{line}`: {message}", n + 1);
+                outln!("available now:");
                 for a in sim.actions() {
-                    println!("  {}", a.text(s));
+                    outln!("  {}", a.text(s));
                 }
-                println!("{}", ending_line(s, &sim));
+                outln!("{}", ending_line(s, &sim));
                 return ExitCode::FAILURE;
             }
         }
     }
-    println!("{}", ending_line(s, &sim));
+    outln!("{}", ending_line(s, &sim));
     ExitCode::SUCCESS
 }
 
 fn run_interactive(s: &Scenario, seed: u64, start: usize) -> ExitCode {
-    println!("{}\n", s.title);
+    outln!("{}\n", s.title);
     if !s.intro.is_empty() {
-        println!("{}\n", s.intro);
+        outln!("{}\n", s.intro);
     }
-    println!("(seed {seed}; type a number or an action such as `wait 10`; `help` or `quit`)\n");
+    outln!("(seed {seed}; type a number or an action such as `wait 10`; `help` or `quit`)\n");
     let mut sim = Sim::with_start(s, seed, start);
     print_events(s, &sim.take_events());
     let stdin = std::io::stdin();
@@ -145,10 +146,10 @@ fn run_interactive(s: &Scenario, seed: u64, start: usize) -> ExitCode {
     while !sim.is_over() {
         let actions = sim.actions();
         print_scene(s, &sim, &actions);
-        print!("> ");
+        out!("> ");
         let _ = std::io::stdout().flush();
         let Some(Ok(input)) = lines.next() else {
-            println!();
+            outln!();
             return ExitCode::SUCCESS;
         };
         let input = input.trim();
@@ -156,13 +157,13 @@ fn run_interactive(s: &Scenario, seed: u64, start: usize) -> ExitCode {
             "" => continue,
             "quit" | "q" | "exit" => return ExitCode::SUCCESS,
             "help" | "?" => {
-                println!(
+                outln!(
                     "Type the number of an action, or its text: go PLACE [walk|run|drive], wait [N], sleep HH:MM,"
                 );
-                println!(
+                outln!(
                     "talk PERSON TOPIC, tell PERSON FACT, ask PERSON ITEM, give PERSON ITEM, take ITEM,"
                 );
-                println!(
+                outln!(
                     "use ITEM [on PERSON], call NAME|NUMBER, answer, let-ring. `quit` leaves.\n"
                 );
                 continue;
@@ -170,7 +171,7 @@ fn run_interactive(s: &Scenario, seed: u64, start: usize) -> ExitCode {
             _ => match input.parse::<usize>() {
                 Ok(k) if (1..=actions.len()).contains(&k) => actions[k - 1].clone(),
                 Ok(_) => {
-                    println!(
+                    outln!(
                         "There is no action {input}; choose 1 to {}.\n",
                         actions.len()
                     );
@@ -179,7 +180,7 @@ fn run_interactive(s: &Scenario, seed: u64, start: usize) -> ExitCode {
                 Err(_) => match Action::parse(input, s) {
                     Ok(a) => a,
                     Err(e) => {
-                        println!("{e}\n");
+                        outln!("{e}\n");
                         continue;
                     }
                 },
@@ -189,12 +190,12 @@ fn run_interactive(s: &Scenario, seed: u64, start: usize) -> ExitCode {
             Ok(events) => {
                 print_events(s, &events);
                 print_events(s, &sim.run_until_idle());
-                println!();
+                outln!();
             }
-            Err(e) => println!("You can't: {e}.\n"),
+            Err(e) => outln!("You can't: {e}.\n"),
         }
     }
-    println!("{}", ending_line(s, &sim));
+    outln!("{}", ending_line(s, &sim));
     ExitCode::SUCCESS
 }
 
@@ -212,9 +213,9 @@ fn print_scene(s: &Scenario, sim: &Sim, actions: &[Action]) {
     } else {
         String::new()
     };
-    println!("── {} ── {}{countdown}", sim.clock(), place.name);
+    outln!("── {} ── {}{countdown}", sim.clock(), place.name);
     let state_text = &sim.location_state(here).text;
-    println!(
+    outln!(
         "{}",
         if state_text.is_empty() {
             &place.description
@@ -231,8 +232,8 @@ fn print_scene(s: &Scenario, sim: &Sim, actions: &[Action]) {
             ""
         };
         match st.description.is_empty() {
-            true => println!("  {} is here{with}.", ch.name),
-            false => println!("  {}{with}: {}", ch.name, st.description),
+            true => outln!("  {} is here{with}.", ch.name),
+            false => outln!("  {}{with}: {}", ch.name, st.description),
         }
     }
     let lying: Vec<&str> = (0..s.items.len())
@@ -240,17 +241,17 @@ fn print_scene(s: &Scenario, sim: &Sim, actions: &[Action]) {
         .map(|i| s.items[i].name.as_str())
         .collect();
     if !lying.is_empty() {
-        println!("  You see: {}.", lying.join(", "));
+        outln!("  You see: {}.", lying.join(", "));
     }
     let held: Vec<&str> = (0..s.items.len())
         .filter(|&i| sim.holder(i as u16) == Owner::Held(s.player))
         .map(|i| s.items[i].name.as_str())
         .collect();
     if !held.is_empty() {
-        println!("  Harry has: {}.", held.join(", "));
+        outln!("  Harry has: {}.", held.join(", "));
     }
     if sim.panic(here) > 0 {
-        println!("  Panic here: {}/100", sim.panic(here));
+        outln!("  Panic here: {}/100", sim.panic(here));
     }
     for (k, a) in actions.iter().enumerate() {
         let cost = match a {
@@ -260,6 +261,6 @@ fn print_scene(s: &Scenario, sim: &Sim, actions: &[Action]) {
                 .unwrap_or_default(),
             _ => String::new(),
         };
-        println!("  {:>2}. {:<34} {}{cost}", k + 1, a.text(s), a.describe(s));
+        outln!("  {:>2}. {:<34} {}{cost}", k + 1, a.text(s), a.describe(s));
     }
 }

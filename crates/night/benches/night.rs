@@ -1,1 +1,69 @@
-fn main() {}
+//! Benchmarks of the core on the film's scenario: loading and validating it, one simulated
+//! minute at the busiest moment of the night, and whole nights played by a random player.
+//! Run with `cargo bench --workspace`.
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use night::analysis::random_player;
+use night::{Scenario, Sim};
+use std::hint::black_box;
+
+const FILM: &str = include_str!("../../../scenes/miracle_mile.ron");
+
+fn film() -> Scenario {
+    Scenario::from_ron("miracle_mile.ron", FILM).expect("the film loads")
+}
+
+fn load(c: &mut Criterion) {
+    c.bench_function("load and validate the film", |b| {
+        b.iter(|| Scenario::from_ron("miracle_mile.ron", black_box(FILM)).expect("loads"))
+    });
+}
+
+/// The night at its busiest: the film's path played up to the panic, everyone on the map.
+fn busiest(s: &Scenario) -> Sim {
+    // Many random nights from the late start; keep the one with the most panic at 04:55.
+    let late = s.start_index("the_call").unwrap_or(0);
+    let target = s.deadline.saturating_sub(15);
+    let mut best: Option<(u32, Sim)> = None;
+    for seed in 0..64 {
+        let mut sim = Sim::with_start(s, seed, late);
+        while sim.now() < target && !sim.is_over() {
+            sim.advance(1);
+        }
+        let total: u32 = (0..s.locations.len() as u16).map(|l| u32::from(sim.panic(l))).sum();
+        if !sim.is_over() && best.as_ref().is_none_or(|(t, _)| total > *t) {
+            best = Some((total, sim));
+        }
+    }
+    best.map(|(_, sim)| sim).unwrap_or_else(|| Sim::with_start(s, 0, late))
+}
+
+fn minute(c: &mut Criterion) {
+    let s = film();
+    let sim = busiest(&s);
+    c.bench_function("one simulated minute at the busiest moment", |b| {
+        b.iter_batched_ref(|| sim.clone(), |sim| black_box(sim.advance(1)), BatchSize::SmallInput)
+    });
+    c.bench_function("actions available at the busiest moment", |b| b.iter(|| black_box(sim.actions())));
+}
+
+fn nights(c: &mut Criterion) {
+    let s = film();
+    let late = s.start_index("the_call").unwrap_or(0);
+    let mut seed = 0u64;
+    c.bench_function("a whole random night from the prologue", |b| {
+        b.iter(|| {
+            seed += 1;
+            black_box(random_player::play(&s, 0, seed, seed, 5_000).sim.outcome())
+        })
+    });
+    c.bench_function("a whole random night from 03:50", |b| {
+        b.iter(|| {
+            seed += 1;
+            black_box(random_player::play(&s, late, seed, seed, 5_000).sim.outcome())
+        })
+    });
+}
+
+criterion_group!(benches, load, minute, nights);
+criterion_main!(benches);

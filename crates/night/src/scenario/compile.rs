@@ -970,7 +970,7 @@ impl<'a> Compiler<'a> {
         let to = t.to.as_ref().map(|s| self.resolve_state(owner, s));
         let on = t.on.as_ref().map(|trigger| self.trigger(trigger));
         if on.is_none() && (to.is_none() || (from.len() == 1 && Some(from[0]) == to)) {
-            let at = t.to.as_ref().unwrap_or(owner_id);
+            let at = t.from.as_ref().and_then(|f| f.0.first()).or(t.to.as_ref()).unwrap_or(owner_id);
             self.error(
                 at,
                 format!(

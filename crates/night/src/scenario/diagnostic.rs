@@ -125,6 +125,8 @@ fn excerpt(source: &str, span: Range<usize>) -> (String, Range<usize>) {
     if line_end - line_start <= 2 * WINDOW {
         return (source.to_owned(), span);
     }
+    // A span longer than the window (a 10 MB string) is underlined only at its start.
+    let span = span.start..span.end.min(ceil_char(source, span.start + WINDOW));
     let from = floor_char(source, span.start.saturating_sub(WINDOW).max(line_start));
     let to = ceil_char(source, (span.end.max(span.start) + WINDOW).min(line_end));
     let mut text = "\n".repeat(source[..line_start].matches('\n').count());

@@ -146,8 +146,20 @@ fn describe_ron_error(
             Some(outer) => format!("unknown `{found}` in {outer}"),
             None => format!("unknown variant `{found}`"),
         },
-        E::Eof => "unexpected end of file".into(),
-        other => other.to_string(),
+        E::MissingStructField { field, outer } => match outer {
+            Some(outer) => format!("missing field `{field}` in {outer}"),
+            None => format!("missing field `{field}`"),
+        },
+        // ron's own sentences ("Expected comma"), lower-cased to match ours.
+        other => lower_first(&other.to_string()),
     };
     (start..end, message, expected)
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }
