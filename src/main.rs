@@ -1,7 +1,7 @@
 //! The `miracle-mile` command: play the night in the terminal, check scenarios.
 
-mod output;
 mod check;
+mod output;
 mod scenario_file;
 mod text;
 

@@ -5,7 +5,7 @@ use night::{Diagnostics, Scenario};
 use std::path::Path;
 
 /// The film's night, built in so that `miracle-mile` plays it from anywhere.
-pub const FILM: &str = include_str!("../scenes/examples/first_night.ron");
+pub const FILM: &str = include_str!("../scenes/miracle_mile.ron");
 pub const FILM_NAME: &str = "scenes/miracle_mile.ron";
 
 /// Scenario files larger than this are refused before parsing.

@@ -24,14 +24,24 @@ fn the_broken_corpus_reports_each_fault_where_it_is() {
         let relative = format!("tests/broken/{name}.ron");
         let out = run(&["check", &relative], "");
         assert_no_panic(&out, &relative);
-        assert_eq!(out.status.code(), Some(1), "{relative} must fail with status 1");
+        assert_eq!(
+            out.status.code(),
+            Some(1),
+            "{relative} must fail with status 1"
+        );
         let text = stdout(&out);
         let first_position = text
             .lines()
-            .find_map(|l| l.split_once(&format!("{relative}:")).map(|(_, at)| at.trim().to_owned()))
+            .find_map(|l| {
+                l.split_once(&format!("{relative}:"))
+                    .map(|(_, at)| at.trim().to_owned())
+            })
             .unwrap_or_else(|| panic!("{relative}: no FILE:LINE:COLUMN in\n{text}"));
         assert_eq!(first_position, position, "{relative}: position\n{text}");
-        assert!(text.starts_with(&format!("error: {message}\n")), "{relative}: message `{message}` in\n{text}");
+        assert!(
+            text.starts_with(&format!("error: {message}\n")),
+            "{relative}: message `{message}` in\n{text}"
+        );
         for extra in lines {
             assert!(text.contains(extra), "{relative}: `{extra}` in\n{text}");
         }
@@ -42,7 +52,11 @@ fn the_broken_corpus_reports_each_fault_where_it_is() {
 fn valid_examples_check_ok() {
     let out = run(&["check", "scenes/examples/first_night.ron"], "");
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
-    assert!(stdout(&out).starts_with("scenes/examples/first_night.ron: ok — 3 locations, 3 characters, 3 endings"));
+    assert!(
+        stdout(&out).starts_with(
+            "scenes/examples/first_night.ron: ok — 3 locations, 3 characters, 3 endings"
+        )
+    );
 }
 
 #[test]
@@ -74,8 +88,15 @@ fn assert_diagnosed(name: &str, bytes: &[u8]) {
     let rendered = d.render();
     let first = &d.items[0];
     let position = format!("{name}:{}:{}", first.line, first.column);
-    assert!(rendered.contains(&position), "{name}: `{position}` not in\n{rendered}");
-    assert!(rendered.len() < 4000, "{name}: the rendering stays short ({} bytes)", rendered.len());
+    assert!(
+        rendered.contains(&position),
+        "{name}: `{position}` not in\n{rendered}"
+    );
+    assert!(
+        rendered.len() < 4000,
+        "{name}: the rendering stays short ({} bytes)",
+        rendered.len()
+    );
 }
 
 #[test]
@@ -83,14 +104,30 @@ fn hostile_inputs_get_positioned_diagnostics() {
     for seed in 0..50 {
         assert_diagnosed("random.ron", &noise(seed, 5000));
     }
-    let ascii: Vec<u8> = noise(7, 20_000).into_iter().map(|b| b' ' + b % 95).collect();
+    let ascii: Vec<u8> = noise(7, 20_000)
+        .into_iter()
+        .map(|b| b' ' + b % 95)
+        .collect();
     assert_diagnosed("ascii.ron", &ascii);
-    assert_diagnosed("deep.ron", format!("Scenario(id: \"x\", flags: {})", "[".repeat(100_000)).as_bytes());
-    assert_diagnosed("deep_conditions.ron", format!("Scenario(id: \"x\", endings: {{ \"e\": (when: {}", "Not(".repeat(50_000)).as_bytes());
+    assert_diagnosed(
+        "deep.ron",
+        format!("Scenario(id: \"x\", flags: {})", "[".repeat(100_000)).as_bytes(),
+    );
+    assert_diagnosed(
+        "deep_conditions.ron",
+        format!(
+            "Scenario(id: \"x\", endings: {{ \"e\": (when: {}",
+            "Not(".repeat(50_000)
+        )
+        .as_bytes(),
+    );
     assert_diagnosed("empty.ron", b"");
     assert_diagnosed("nul.ron", b"\0\0\0");
     // Ten megabytes on one line: the diagnostic shows a window of it, not all of it.
-    let big = format!("Scenario(id: \"big\", title: \"{}\", start: 5)", "a".repeat(10 * 1024 * 1024));
+    let big = format!(
+        "Scenario(id: \"big\", title: \"{}\", start: 5)",
+        "a".repeat(10 * 1024 * 1024)
+    );
     assert_diagnosed("big.ron", big.as_bytes());
 }
 
@@ -105,7 +142,10 @@ fn every_truncation_of_the_film_is_diagnosed() {
             // was lost; otherwise it must be diagnosed.
             if let Err(d) = Scenario::from_ron("cut.ron", part) {
                 let first = &d.items[0];
-                assert!(d.render().contains(&format!("cut.ron:{}:{}", first.line, first.column)));
+                assert!(
+                    d.render()
+                        .contains(&format!("cut.ron:{}:{}", first.line, first.column))
+                );
             } else {
                 assert!(film[cut..].trim().is_empty(), "a cut at byte {cut} loaded");
             }
@@ -121,14 +161,25 @@ fn large_and_binary_files_through_the_command() {
     let random = dir.join("random.ron");
     std::fs::write(&random, noise(3, 4096)).unwrap();
     let big = dir.join("big.ron");
-    std::fs::write(&big, format!("Scenario(id: \"big\", title: \"{}\"", "x".repeat(10 * 1024 * 1024))).unwrap();
+    std::fs::write(
+        &big,
+        format!(
+            "Scenario(id: \"big\", title: \"{}\"",
+            "x".repeat(10 * 1024 * 1024)
+        ),
+    )
+    .unwrap();
     for path in [&random, &big] {
         let out = run(&["check", path.to_str().unwrap()], "");
         assert_no_panic(&out, "check");
         assert_eq!(out.status.code(), Some(1));
         let text = stdout(&out);
         assert!(text.contains(&format!("{}:1:", path.display())), "{text}");
-        assert!(text.len() < 4000, "the output is short: {} bytes\n{text}", text.len());
+        assert!(
+            text.len() < 4000,
+            "the output is short: {} bytes\n{text}",
+            text.len()
+        );
     }
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -25,7 +25,11 @@ pub fn run(args: &[&str], stdin: &str) -> Output {
         .spawn()
         .expect("the binary starts");
     // The child may exit before reading everything (a bad line): that is not our failure.
-    let _ = child.stdin.take().expect("stdin").write_all(stdin.as_bytes());
+    let _ = child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(stdin.as_bytes());
     child.wait_with_output().expect("the binary runs")
 }
 

@@ -18,10 +18,20 @@ fn header(script: &str, name: &str) -> Header {
         .unwrap_or_else(|| panic!("{name}: no `# start: .., seed: .., expect: ..` line"));
     let field = |key: &str| {
         line.split(',')
-            .find_map(|part| part.trim().trim_start_matches('#').trim().strip_prefix(key).map(|v| v.trim().to_owned()))
+            .find_map(|part| {
+                part.trim()
+                    .trim_start_matches('#')
+                    .trim()
+                    .strip_prefix(key)
+                    .map(|v| v.trim().to_owned())
+            })
             .unwrap_or_else(|| panic!("{name}: no `{key}` in `{line}`"))
     };
-    Header { start: field("start:"), seed: field("seed:"), expect: field("expect:") }
+    Header {
+        start: field("start:"),
+        seed: field("seed:"),
+        expect: field("expect:"),
+    }
 }
 
 #[test]
@@ -54,15 +64,24 @@ fn every_scripted_night_reaches_its_ending_the_same_way_twice() {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let h = header(&read(path), &name);
         let relative = format!("tests/nights/{name}");
-        let args = ["text", "--start", &h.start, "--seed", &h.seed, "--script", &relative];
+        let args = [
+            "text", "--start", &h.start, "--seed", &h.seed, "--script", &relative,
+        ];
         let first = run(&args, "");
         assert_no_panic(&first, &name);
         let transcript = stdout(&first);
         assert_eq!(first.status.code(), Some(0), "{name}:\n{transcript}");
         let last = transcript.lines().last().unwrap_or_default();
-        assert_eq!(last, format!("ending: {}", h.expect), "{name}:\n{transcript}");
+        assert_eq!(
+            last,
+            format!("ending: {}", h.expect),
+            "{name}:\n{transcript}"
+        );
         let second = stdout(&run(&args, ""));
-        assert_eq!(transcript, second, "{name}: the same script and seed gave another night");
+        assert_eq!(
+            transcript, second,
+            "{name}: the same script and seed gave another night"
+        );
         endings.insert(h.expect);
     }
     assert!(endings.len() >= 7, "scripted nights reach only {endings:?}");
@@ -75,11 +94,21 @@ fn the_golden_night_is_unchanged() {
     let golden_path = root().join("tests/golden/film_into_the_tar.txt");
     let script = "tests/nights/film_into_the_tar.script";
     let h = header(&read(&root().join(script)), script);
-    let out = stdout(&run(&["text", "--start", &h.start, "--seed", &h.seed, "--script", script], ""));
+    let out = stdout(&run(
+        &[
+            "text", "--start", &h.start, "--seed", &h.seed, "--script", script,
+        ],
+        "",
+    ));
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
         std::fs::create_dir_all(golden_path.parent().unwrap()).unwrap();
         std::fs::write(&golden_path, &out).unwrap();
     }
     let golden = read(&golden_path);
-    assert_eq!(out, golden, "the transcript differs from {}", golden_path.display());
+    assert_eq!(
+        out,
+        golden,
+        "the transcript differs from {}",
+        golden_path.display()
+    );
 }

@@ -6,27 +6,80 @@ const EXAMPLE: &str = "scenes/examples/first_night.ron";
 
 #[test]
 fn a_bad_script_line_names_itself_and_lists_the_valid_actions() {
-    let out = run(&["text", "--scenario", EXAMPLE, "--seed", "7", "--script", "-"], "wait\nfly to the moon\n");
+    let out = run(
+        &[
+            "text",
+            "--scenario",
+            EXAMPLE,
+            "--seed",
+            "7",
+            "--script",
+            "-",
+        ],
+        "wait\nfly to the moon\n",
+    );
     assert_no_panic(&out, "a bad line");
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
-    assert!(text.contains("-:2: cannot `fly to the moon`: unknown action `fly`"), "{text}");
-    assert!(text.contains("available now:\n  answer\n  let-ring\n"), "{text}");
+    assert!(
+        text.contains("-:2: cannot `fly to the moon`: unknown action `fly`"),
+        "{text}"
+    );
+    assert!(
+        text.contains("available now:\n  answer\n  let-ring\n"),
+        "{text}"
+    );
     assert!(text.ends_with("ending: none\n"), "{text}");
 }
 
 #[test]
 fn an_action_not_available_now_is_refused_with_the_reason() {
-    let out = run(&["text", "--scenario", EXAMPLE, "--seed", "7", "--script", "-"], "answer\n");
+    let out = run(
+        &[
+            "text",
+            "--scenario",
+            EXAMPLE,
+            "--seed",
+            "7",
+            "--script",
+            "-",
+        ],
+        "answer\n",
+    );
     let text = stdout(&out);
-    assert!(text.contains("cannot `answer`: no phone is ringing here"), "{text}");
-    let out = run(&["text", "--scenario", EXAMPLE, "--seed", "7", "--script", "-"], "go bakry\n");
+    assert!(
+        text.contains("cannot `answer`: no phone is ringing here"),
+        "{text}"
+    );
+    let out = run(
+        &[
+            "text",
+            "--scenario",
+            EXAMPLE,
+            "--seed",
+            "7",
+            "--script",
+            "-",
+        ],
+        "go bakry\n",
+    );
     assert!(stdout(&out).contains("unknown place `bakry`: did you mean `bakery`?"));
 }
 
 #[test]
 fn a_script_that_ends_first_says_ending_none() {
-    let out = run(&["text", "--scenario", EXAMPLE, "--seed", "7", "--script", "-"], "# only a comment\nwait 1\n");
+    let out = run(
+        &[
+            "text",
+            "--scenario",
+            EXAMPLE,
+            "--seed",
+            "7",
+            "--script",
+            "-",
+        ],
+        "# only a comment\nwait 1\n",
+    );
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).ends_with("ending: none\n"));
 }
@@ -34,27 +87,65 @@ fn a_script_that_ends_first_says_ending_none() {
 #[test]
 fn the_example_is_winnable_from_a_script() {
     let script = "wait\nanswer\ngo bakery run\ntell rosa flood\ntake van_keys\ngo bridge drive\n";
-    let out = run(&["text", "--scenario", EXAMPLE, "--seed", "7", "--script", "-"], script);
-    assert!(stdout(&out).ends_with("ending: crossed\n"), "{}", stdout(&out));
+    let out = run(
+        &[
+            "text",
+            "--scenario",
+            EXAMPLE,
+            "--seed",
+            "7",
+            "--script",
+            "-",
+        ],
+        script,
+    );
+    assert!(
+        stdout(&out).ends_with("ending: crossed\n"),
+        "{}",
+        stdout(&out)
+    );
 }
 
 #[test]
 fn interactive_play_takes_numbers_and_words() {
     // 1 = wait until something happens; then answer by name; garbage and out-of-range
     // numbers are explained; end of input leaves.
-    let out = run(&["text", "--scenario", EXAMPLE, "--seed", "7"], "wait\nanswer\n99\nxyzzy\nhelp\n");
+    let out = run(
+        &["text", "--scenario", EXAMPLE, "--seed", "7"],
+        "wait\nanswer\n99\nxyzzy\nhelp\n",
+    );
     assert_no_panic(&out, "interactive");
     let text = stdout(&out);
-    assert!(text.contains("The phone in the booth is ringing."), "{text}");
+    assert!(
+        text.contains("The phone in the booth is ringing."),
+        "{text}"
+    );
     assert!(text.contains("The river is rising."), "{text}");
     assert!(text.contains("There is no action 99"), "{text}");
     assert!(text.contains("unknown action `xyzzy`"), "{text}");
-    assert!(text.contains("minutes left"), "the countdown shows once Harry knows: {text}");
+    assert!(
+        text.contains("minutes left"),
+        "the countdown shows once Harry knows: {text}"
+    );
 }
 
 #[test]
 fn an_unknown_start_is_explained() {
-    let out = run(&["text", "--scenario", EXAMPLE, "--start", "dawn", "--script", "-"], "");
+    let out = run(
+        &[
+            "text",
+            "--scenario",
+            EXAMPLE,
+            "--start",
+            "dawn",
+            "--script",
+            "-",
+        ],
+        "",
+    );
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown start `dawn`; this scenario has: booth"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("unknown start `dawn`; this scenario has: booth")
+    );
 }

@@ -30,21 +30,30 @@ fn busiest(s: &Scenario) -> Sim {
         while sim.now() < target && !sim.is_over() {
             sim.advance(1);
         }
-        let total: u32 = (0..s.locations.len() as u16).map(|l| u32::from(sim.panic(l))).sum();
+        let total: u32 = (0..s.locations.len() as u16)
+            .map(|l| u32::from(sim.panic(l)))
+            .sum();
         if !sim.is_over() && best.as_ref().is_none_or(|(t, _)| total > *t) {
             best = Some((total, sim));
         }
     }
-    best.map(|(_, sim)| sim).unwrap_or_else(|| Sim::with_start(s, 0, late))
+    best.map(|(_, sim)| sim)
+        .unwrap_or_else(|| Sim::with_start(s, 0, late))
 }
 
 fn minute(c: &mut Criterion) {
     let s = film();
     let sim = busiest(&s);
     c.bench_function("one simulated minute at the busiest moment", |b| {
-        b.iter_batched_ref(|| sim.clone(), |sim| black_box(sim.advance(1)), BatchSize::SmallInput)
+        b.iter_batched_ref(
+            || sim.clone(),
+            |sim| black_box(sim.advance(1)),
+            BatchSize::SmallInput,
+        )
     });
-    c.bench_function("actions available at the busiest moment", |b| b.iter(|| black_box(sim.actions())));
+    c.bench_function("actions available at the busiest moment", |b| {
+        b.iter(|| black_box(sim.actions()))
+    });
 }
 
 fn nights(c: &mut Criterion) {
@@ -60,7 +69,11 @@ fn nights(c: &mut Criterion) {
     c.bench_function("a whole random night from 03:50", |b| {
         b.iter(|| {
             seed += 1;
-            black_box(random_player::play(&s, late, seed, seed, 5_000).sim.outcome())
+            black_box(
+                random_player::play(&s, late, seed, seed, 5_000)
+                    .sim
+                    .outcome(),
+            )
         })
     });
 }

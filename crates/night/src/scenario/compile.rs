@@ -970,7 +970,12 @@ impl<'a> Compiler<'a> {
         let to = t.to.as_ref().map(|s| self.resolve_state(owner, s));
         let on = t.on.as_ref().map(|trigger| self.trigger(trigger));
         if on.is_none() && (to.is_none() || (from.len() == 1 && Some(from[0]) == to)) {
-            let at = t.from.as_ref().and_then(|f| f.0.first()).or(t.to.as_ref()).unwrap_or(owner_id);
+            let at = t
+                .from
+                .as_ref()
+                .and_then(|f| f.0.first())
+                .or(t.to.as_ref())
+                .unwrap_or(owner_id);
             self.error(
                 at,
                 format!(
@@ -983,12 +988,7 @@ impl<'a> Compiler<'a> {
             );
         }
         let when = t.when.as_ref().map_or(Cond::Always, |w| {
-            self.cond(
-                w,
-                owner_id,
-                CondContext::Transition,
-                start_clock,
-            )
+            self.cond(w, owner_id, CondContext::Transition, start_clock)
         });
         let chance = t.chance.map(|p| {
             let p = self.probability(owner_id, p);
@@ -1020,13 +1020,7 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    fn cond(
-        &mut self,
-        c: &CondRaw,
-        ctx_id: &Spanned,
-        ctx: CondContext,
-        start_clock: u16,
-    ) -> Cond {
+    fn cond(&mut self, c: &CondRaw, ctx_id: &Spanned, ctx: CondContext, start_clock: u16) -> Cond {
         let sub = |me: &mut Self, c: &CondRaw| me.cond(c, ctx_id, ctx, start_clock);
         match c {
             CondRaw::All(cs) => Cond::All(cs.iter().map(|c| sub(self, c)).collect()),

@@ -116,23 +116,13 @@ fn describe_ron_error(
     } else {
         end
     };
+    let one_of = |names: &[&str]| {
+        let quoted: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+        Some(format!("one of {}", quoted.join(", ")))
+    };
     let expected = match &e.code {
-        E::NoSuchStructField { expected, .. } => Some(format!(
-            "one of {}",
-            expected
-                .iter()
-                .map(|f| format!("`{f}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-        E::NoSuchEnumVariant { expected, .. } => Some(format!(
-            "one of {}",
-            expected
-                .iter()
-                .map(|f| format!("`{f}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
+        E::NoSuchStructField { expected, .. } => one_of(expected),
+        E::NoSuchEnumVariant { expected, .. } => one_of(expected),
         E::MissingStructField { field, .. } => Some(format!("the field `{field}`")),
         E::Eof => Some("more text: the file ends too early".into()),
         _ => None,

@@ -51,19 +51,28 @@ impl<'de> Deserialize<'de> for Spanned {
                 f.write_str("a string in double quotes")
             }
             fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Spanned, E> {
-                Ok(Spanned {
-                    text: v.to_owned(),
-                    addr: v.as_ptr() as usize,
-                })
+                Ok(spanned_from_source(v))
             }
             fn visit_str<E: de::Error>(self, _: &str) -> Result<Spanned, E> {
-                Err(E::custom(
-                    "ids, references and times cannot contain escape sequences (`\\`)",
-                ))
+                Err(escaped_id())
             }
         }
         deserializer.deserialize_str(SpannedVisitor)
     }
+}
+
+/// A [`Spanned`] for a slice of the source text.
+fn spanned_from_source(v: &str) -> Spanned {
+    Spanned {
+        text: v.to_owned(),
+        addr: v.as_ptr() as usize,
+    }
+}
+
+/// ron hands over an owned string only when it had to unescape it: such a string has no
+/// place in the source, and ids never need escapes.
+fn escaped_id<E: de::Error>() -> E {
+    E::custom("ids, references and times cannot contain escape sequences (`\\`)")
 }
 
 /// A RON map read as a list of entries in file order, duplicates included.
@@ -109,12 +118,10 @@ impl<'de> Deserialize<'de> for OneOrMany {
                 f.write_str("a state id or a list of state ids")
             }
             fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<OneOrMany, E> {
-                SpannedVisitorShim
-                    .visit_borrowed_str(v)
-                    .map(|s| OneOrMany(vec![s]))
+                Ok(OneOrMany(vec![spanned_from_source(v)]))
             }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<OneOrMany, E> {
-                SpannedVisitorShim.visit_str(v).map(|s| OneOrMany(vec![s]))
+            fn visit_str<E: de::Error>(self, _: &str) -> Result<OneOrMany, E> {
+                Err(escaped_id())
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<OneOrMany, A::Error> {
                 let mut all = Vec::new();
@@ -125,22 +132,6 @@ impl<'de> Deserialize<'de> for OneOrMany {
             }
         }
         deserializer.deserialize_any(OneOrManyVisitor)
-    }
-}
-
-/// Lets other visitors build a [`Spanned`] from a string they were handed.
-struct SpannedVisitorShim;
-impl SpannedVisitorShim {
-    fn visit_borrowed_str<E: de::Error>(self, v: &str) -> Result<Spanned, E> {
-        Ok(Spanned {
-            text: v.to_owned(),
-            addr: v.as_ptr() as usize,
-        })
-    }
-    fn visit_str<E: de::Error>(self, _: &str) -> Result<Spanned, E> {
-        Err(E::custom(
-            "ids, references and times cannot contain escape sequences (`\\`)",
-        ))
     }
 }
 
