@@ -155,7 +155,7 @@ impl<'a> Compiler<'a> {
             self.error(
                 id,
                 format!("duplicate {} id `{}`", kind.noun(), id.text),
-                Some(format!("a {} id not used before", kind.noun())),
+                Some(format!("{} id not used before", with_article(kind.noun()))),
                 help,
             );
             return;
@@ -265,10 +265,10 @@ impl<'a> Compiler<'a> {
         let help = match (nearest(&at.text, &known), other_kind) {
             (Some(near), _) => Some(format!("did you mean `{near}`?")),
             (None, Some(other)) => Some(format!(
-                "`{}` is a {}, not a {}",
+                "`{}` is {}, not {}",
                 at.text,
-                other.noun(),
-                kind.noun()
+                with_article(other.noun()),
+                with_article(kind.noun())
             )),
             (None, None) if kind == Kind::Flag => {
                 Some("declare it in the scenario's `flags: [...]` list".into())
@@ -278,7 +278,7 @@ impl<'a> Compiler<'a> {
         self.error(
             at,
             format!("unknown {} `{}`", kind.noun(), at.text),
-            Some(format!("a {} id", kind.noun())),
+            Some(format!("{} id", with_article(kind.noun()))),
             help,
         );
         0
@@ -969,12 +969,11 @@ impl<'a> Compiler<'a> {
             .collect();
         let to = t.to.as_ref().map(|s| self.resolve_state(owner, s));
         let on = t.on.as_ref().map(|trigger| self.trigger(trigger));
-        if on.is_none() && (to.is_none() || (from.len() == 1 && Some(from[0]) == to)) {
+        if on.is_none() && to.is_none() {
             let at = t
                 .from
                 .as_ref()
                 .and_then(|f| f.0.first())
-                .or(t.to.as_ref())
                 .unwrap_or(owner_id);
             self.error(
                 at,
@@ -983,8 +982,22 @@ impl<'a> Compiler<'a> {
                     n + 1,
                     owner_id.text
                 ),
-                Some("a `to` state different from `from`, or an `on:` trigger".into()),
+                Some("a `to` state, or an `on:` trigger".into()),
                 Some("without `on:`, a transition fires whenever `when` holds".into()),
+            );
+        }
+        if let (None, Some(to_id), [only]) = (&on, &t.to, from.as_slice())
+            && Some(*only) == to
+        {
+            self.error(
+                to_id,
+                format!(
+                    "transition {} of `{}` never fires: it enters the state it leaves",
+                    n + 1,
+                    owner_id.text
+                ),
+                Some("a `to` state different from `from`, or an `on:` trigger".into()),
+                Some("without `on:`, a transition into the current state is skipped".into()),
             );
         }
         let when = t.when.as_ref().map_or(Cond::Always, |w| {
@@ -1040,7 +1053,17 @@ impl<'a> Compiler<'a> {
                 Cond::At(self.player_id(), self.resolve(Kind::Location, place))
             }
             CondRaw::With(who) => Cond::With(self.resolve(Kind::Character, who)),
-            CondRaw::Here(who) => Cond::Here(self.resolve(Kind::Character, who)),
+            CondRaw::Here(who) => {
+                if who.text == self.player {
+                    self.error(
+                        who,
+                        "`Here` of the player is always true".into(),
+                        Some("someone other than the player".into()),
+                        Some("to test where the player is, use `HarryAt(\"place\")`".into()),
+                    );
+                }
+                Cond::Here(self.resolve(Kind::Character, who))
+            }
             CondRaw::State(who, state) => {
                 let e = self.entity(who);
                 Cond::State(e, self.resolve_state(e, state))
@@ -1285,4 +1308,14 @@ fn empty_model() -> Model {
         draws: vec![],
         belief_draw_base: 0,
     }
+}
+
+/// "a location", "an item", "an ending".
+fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    };
+    format!("{article} {noun}")
 }

@@ -150,7 +150,9 @@ fn floor_char(s: &str, mut i: usize) -> usize {
     i
 }
 
-fn ceil_char(s: &str, mut i: usize) -> usize {
+fn ceil_char(s: &str, i: usize) -> usize {
+    // Past the end is not a boundary: clamp first, or this would never stop.
+    let mut i = i.min(s.len());
     while !s.is_char_boundary(i) {
         i += 1;
     }

@@ -140,6 +140,7 @@ fn describe_ron_error(
             Some(outer) => format!("missing field `{field}` in {outer}"),
             None => format!("missing field `{field}`"),
         },
+        E::ExceededRecursionLimit => "brackets are nested too deeply (more than 128 levels)".into(),
         // ron's own sentences ("Expected comma"), lower-cased to match ours.
         other => lower_first(&other.to_string()),
     };

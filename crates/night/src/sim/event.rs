@@ -90,7 +90,12 @@ impl Event {
             EventKind::FellAsleep { until } => format!("Harry sleeps (until {}).", s.clock(*until)),
             EventKind::Woke => "Harry wakes up.".into(),
             EventKind::Log(text) => text.clone(),
-            EventKind::Said { who, text } => format!("{}: \"{}\"", name(*who), text),
+            EventKind::Said { who, text } => {
+                if !self.visible {
+                    return None;
+                }
+                format!("{}: \"{}\"", name(*who), text)
+            }
             EventKind::StateChanged { entity, to, .. } => {
                 if !self.visible {
                     return None;
@@ -108,7 +113,7 @@ impl Event {
                         if state.description.is_empty() {
                             return None;
                         }
-                        state.description.clone()
+                        format!("{} — {}", name(*c), state.description)
                     }
                 }
             }

@@ -400,7 +400,7 @@ impl Sim {
             }
             Action::WaitForSomething => {}
             Action::Sleep { until } => {
-                if !s.locations[self.state.harry_at as usize].has_tag("bed") {
+                if !self.location_has_tag(self.state.harry_at, "bed") {
                     return no("there is no bed here".into());
                 }
                 if *until <= self.state.now {
@@ -503,10 +503,16 @@ impl Sim {
         Ok(())
     }
 
+    /// A location's own tags and those of its current state.
+    pub fn location_has_tag(&self, l: LocId, tag: &str) -> bool {
+        self.scenario.locations[l as usize].has_tag(tag)
+            || self.location_state(l).tags.iter().any(|t| t == tag)
+    }
+
     /// Harry can use a phone: a place tagged "phone", or a phone in hand.
     pub fn has_phone(&self) -> bool {
         let s = &self.scenario;
-        s.locations[self.state.harry_at as usize].has_tag("phone")
+        self.location_has_tag(self.state.harry_at, "phone")
             || (0..s.items.len()).any(|i| {
                 self.holder(i as ItemId) == Owner::Held(s.player)
                     && s.items[i].tags.iter().any(|t| t == "phone")
@@ -565,7 +571,7 @@ impl Sim {
         push(Action::WaitForSomething, &mut out);
         push(Action::Wait { minutes: 5 }, &mut out);
         push(Action::Wait { minutes: 30 }, &mut out);
-        if s.locations[here as usize].has_tag("bed") {
+        if self.location_has_tag(here, "bed") {
             // Suggest sleeping to the next full hour; any later time works too.
             let next_hour =
                 (self.state.now + 60 - (self.state.now + s.start_clock) % 60).min(DAY - 1);

@@ -99,8 +99,12 @@ impl Sim {
                     return;
                 }
                 for (index, t) in transitions_in(&scenario, entity).iter().enumerate() {
+                    let current = self.current_state(entity);
+                    // A level transition into the state it is already in would only repeat
+                    // its effects every round: it waits until the state has changed.
                     if t.on.is_some()
-                        || !t.leaves(self.current_state(entity))
+                        || t.to == Some(current)
+                        || !t.leaves(current)
                         || failed.contains(&(entity, index))
                         || !self.eval(&t.when, Some(entity))
                     {
@@ -182,8 +186,8 @@ impl Sim {
             } else {
                 (b, a)
             };
-            let flow = (before[high] - before[low]) * rules.spread_percent / 100;
-            after[low] = after[low].max(before[low] + flow);
+            // Inflows along several routes add up (the cap at 100 keeps it bounded).
+            after[low] += (before[high] - before[low]) * rules.spread_percent / 100;
         }
         for (p, value) in self.state.panic.iter_mut().zip(after) {
             *p = value.saturating_sub(rules.decay).min(100) as u8;
