@@ -607,7 +607,7 @@ impl<'a> Compiler<'a> {
                 }
                 None => 0,
             };
-            let transitions = l
+            let transitions: Vec<Transition> = l
                 .transitions
                 .iter()
                 .enumerate()
@@ -619,6 +619,7 @@ impl<'a> Compiler<'a> {
                 self.place_item(&mut item_placed, i, item);
                 location_items.push(i);
             }
+            let level_by_state = level_by_state(&transitions, states.len());
             locations.push(Location {
                 id: id.text.clone(),
                 name: l.name.clone(),
@@ -630,6 +631,7 @@ impl<'a> Compiler<'a> {
                 start,
                 states,
                 transitions,
+                level_by_state,
                 items: location_items,
             });
         }
@@ -762,12 +764,13 @@ impl<'a> Compiler<'a> {
                 self.place_item(&mut item_placed, i, item);
                 character_items.push(i);
             }
-            let transitions = ch
+            let transitions: Vec<Transition> = ch
                 .transitions
                 .iter()
                 .enumerate()
                 .map(|(n, t)| self.transition(owner, id, n, t, start_clock))
                 .collect();
+            let level_by_state = level_by_state(&transitions, states.len());
             characters.push(Character {
                 id: id.text.clone(),
                 name: ch.name.clone(),
@@ -776,6 +779,7 @@ impl<'a> Compiler<'a> {
                 items: character_items,
                 states,
                 transitions,
+                level_by_state,
             });
         }
 

@@ -153,6 +153,8 @@ pub struct Location {
     pub start: StateId,
     pub states: Vec<LocationState>,
     pub transitions: Vec<Transition>,
+    /// For each state, the level transitions (no `on:`) that may leave it, in file order.
+    pub level_by_state: Vec<Vec<u16>>,
     pub items: Vec<ItemId>,
 }
 
@@ -245,6 +247,8 @@ pub struct Character {
     pub items: Vec<ItemId>,
     pub states: Vec<CharacterState>,
     pub transitions: Vec<Transition>,
+    /// For each state, the level transitions (no `on:`) that may leave it, in file order.
+    pub level_by_state: Vec<Vec<u16>>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -278,6 +282,21 @@ pub struct Transition {
     pub when: Cond,
     pub chance: Option<(f64, DrawKey)>,
     pub then: Vec<Effect>,
+}
+
+/// For each of `states` states, the indices of the level transitions that may leave it: the
+/// simulation looks only at these each minute instead of every transition.
+pub fn level_by_state(transitions: &[Transition], states: usize) -> Vec<Vec<u16>> {
+    (0..states as StateId)
+        .map(|state| {
+            (0..transitions.len() as u16)
+                .filter(|&i| {
+                    let t = &transitions[i as usize];
+                    t.on.is_none() && t.leaves(state)
+                })
+                .collect()
+        })
+        .collect()
 }
 
 impl Transition {

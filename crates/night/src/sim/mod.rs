@@ -359,6 +359,11 @@ impl Sim {
 
     /// Whether an action can be taken now, and if not, why.
     pub fn check(&self, action: &Action) -> Result<(), ActionError> {
+        self.check_among(action, &self.present())
+    }
+
+    /// [`Sim::check`] with the people present already known (listing actions checks many).
+    fn check_among(&self, action: &Action, present: &[CharId]) -> Result<(), ActionError> {
         let no = |m: String| Err(ActionError { message: m });
         if self.is_over() {
             return no("the night is over".into());
@@ -367,7 +372,6 @@ impl Sim {
             return no("Harry is busy until his current action ends".into());
         }
         let s = &self.scenario;
-        let present = self.present();
         let here_person = |who: &CharId| {
             if present.contains(who) {
                 Ok(())
@@ -519,7 +523,8 @@ impl Sim {
             })
     }
 
-    /// Every action available now, in a stable order.
+    /// Every action available now, in a stable order. Candidates are generated from what is
+    /// at hand (held items, believed facts, people here), then each is checked.
     pub fn actions(&self) -> Vec<Action> {
         let mut out = Vec::new();
         if !self.is_idle() {
@@ -527,8 +532,9 @@ impl Sim {
         }
         let s = &self.scenario;
         let here = self.state.harry_at;
+        let present = self.present();
         let push = |a: Action, out: &mut Vec<Action>| {
-            if self.check(&a).is_ok() && !out.contains(&a) {
+            if self.check_among(&a, &present).is_ok() && !out.contains(&a) {
                 out.push(a);
             }
         };
@@ -542,15 +548,23 @@ impl Sim {
                 push(Action::Go { to, mode }, &mut out);
             }
         }
-        for who in self.present() {
+        let held_by = |who: CharId| {
+            (0..s.items.len() as ItemId).filter(move |&i| self.holder(i) == Owner::Held(who))
+        };
+        let known: Vec<FactId> = (0..s.facts.len() as FactId)
+            .filter(|&f| self.believes(s.player, f))
+            .collect();
+        for &who in &present {
             for (topic, _) in &self.character_state(who).talks {
                 push(Action::Talk { who, topic: *topic }, &mut out);
             }
-            for fact in 0..s.facts.len() as FactId {
+            for &fact in &known {
                 push(Action::Tell { who, fact }, &mut out);
             }
-            for item in 0..s.items.len() as ItemId {
+            for item in held_by(who) {
                 push(Action::Ask { who, item }, &mut out);
+            }
+            for item in held_by(s.player) {
                 push(Action::Give { who, item }, &mut out);
                 push(
                     Action::Use {
@@ -562,8 +576,11 @@ impl Sim {
             }
         }
         for item in 0..s.items.len() as ItemId {
-            push(Action::Take { item }, &mut out);
-            push(Action::Use { item, on: None }, &mut out);
+            match self.holder(item) {
+                Owner::At(l) if l == here => push(Action::Take { item }, &mut out),
+                Owner::Held(c) if c == s.player => push(Action::Use { item, on: None }, &mut out),
+                _ => {}
+            }
         }
         for call in 0..s.calls.len() as CallId {
             push(Action::Call { call }, &mut out);

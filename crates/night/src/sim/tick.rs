@@ -2,7 +2,6 @@
 //! journeys, events, state machines, rumour, panic, endings.
 
 use super::Sim;
-use super::effect::transitions_in;
 use super::event::EventKind;
 use super::state::{Activity, Outcome};
 use crate::scenario::model::*;
@@ -20,8 +19,12 @@ impl Sim {
         self.advance_activity();
         self.arrive_journeys();
         self.settle();
-        self.spread_rumours();
-        self.update_panic();
+        // Rumour and panic move nobody: where everyone is can be read once for both.
+        let places: Vec<Option<LocId>> = (0..self.scenario.characters.len() as CharId)
+            .map(|c| self.place_of(c))
+            .collect();
+        self.spread_rumours(&places);
+        self.update_panic(&places);
         self.check_endings();
         if self.state.now >= DAY {
             self.end(Outcome::DayOver);
@@ -98,13 +101,23 @@ impl Sim {
                 if self.is_over() {
                     return;
                 }
-                for (index, t) in transitions_in(&scenario, entity).iter().enumerate() {
-                    let current = self.current_state(entity);
+                let current = self.current_state(entity);
+                let (transitions, candidates) = match entity {
+                    Entity::Location(l) => {
+                        let loc = &scenario.locations[l as usize];
+                        (&loc.transitions, &loc.level_by_state[current as usize])
+                    }
+                    Entity::Character(c) => {
+                        let ch = &scenario.characters[c as usize];
+                        (&ch.transitions, &ch.level_by_state[current as usize])
+                    }
+                };
+                for &index in candidates {
+                    let index = index as usize;
+                    let t = &transitions[index];
                     // A level transition into the state it is already in would only repeat
                     // its effects every round: it waits until the state has changed.
-                    if t.on.is_some()
-                        || t.to == Some(current)
-                        || !t.leaves(current)
+                    if t.to == Some(current)
                         || failed.contains(&(entity, index))
                         || !self.eval(&t.when, Some(entity))
                     {
@@ -128,30 +141,34 @@ impl Sim {
     }
 
     /// Believers pass contagious facts to the people around them, once per listener.
-    fn spread_rumours(&mut self) {
+    fn spread_rumours(&mut self, places: &[Option<LocId>]) {
         let scenario = self.scenario.clone();
         let player = scenario.player;
-        let characters = scenario.characters.len() as CharId;
+        let mut tellers: Vec<(CharId, LocId)> = Vec::new();
         for (f, fact) in scenario.facts.iter().enumerate() {
             if !fact.contagious {
                 continue;
             }
             let f = f as FactId;
-            for listener in 0..characters {
-                let Some(place) = self.place_of(listener) else {
-                    continue;
-                };
+            // Who could pass it on, in file order; Harry tells only by choice.
+            tellers.clear();
+            tellers.extend(places.iter().enumerate().filter_map(|(c, place)| {
+                let c = c as CharId;
+                (c != player && self.believes(c, f)).then_some((c, (*place)?))
+            }));
+            if tellers.is_empty() {
+                continue;
+            }
+            for (listener, place) in places.iter().enumerate() {
+                let listener = listener as CharId;
+                let Some(place) = *place else { continue };
                 if self.believes(listener, f) || self.state.heard.get(self.fact_bit(f, listener)) {
                     continue;
                 }
-                // The first believer present (in file order) tells; Harry tells only by choice.
-                let teller = (0..characters).find(|&t| {
-                    t != listener
-                        && t != player
-                        && self.place_of(t) == Some(place)
-                        && self.believes(t, f)
-                });
-                if let Some(teller) = teller {
+                let teller = tellers
+                    .iter()
+                    .find(|&&(t, at)| t != listener && at == place);
+                if let Some(&(teller, _)) = teller {
                     self.tell(teller, listener, f);
                 }
             }
@@ -159,26 +176,22 @@ impl Sim {
     }
 
     /// Believers of alarming facts raise panic where they are; panic flows along the routes.
-    fn update_panic(&mut self) {
+    fn update_panic(&mut self, places: &[Option<LocId>]) {
         let scenario = self.scenario.clone();
         let rules = &scenario.panic;
-        let locations = scenario.locations.len();
-        let mut raised = vec![0u32; locations];
-        for c in 0..scenario.characters.len() as CharId {
-            let Some(place) = self.place_of(c) else {
-                continue;
-            };
+        let mut after: Vec<u32> = self.state.panic.iter().map(|&p| u32::from(p)).collect();
+        for (c, place) in places.iter().enumerate() {
+            let Some(place) = place else { continue };
             let alarmed = scenario
                 .facts
                 .iter()
                 .enumerate()
-                .any(|(f, fact)| fact.alarming && self.believes(c, f as FactId));
+                .any(|(f, fact)| fact.alarming && self.believes(c as CharId, f as FactId));
             if alarmed {
-                raised[place as usize] += rules.per_believer;
+                after[*place as usize] += rules.per_believer;
             }
         }
-        let before: Vec<u32> = self.state.panic.iter().map(|&p| u32::from(p)).collect();
-        let mut after: Vec<u32> = before.iter().zip(&raised).map(|(p, r)| p + r).collect();
+        let before = &self.state.panic;
         for route in &scenario.routes {
             let (a, b) = (route.a as usize, route.b as usize);
             let (high, low) = if before[a] >= before[b] {
@@ -187,7 +200,7 @@ impl Sim {
                 (b, a)
             };
             // Inflows along several routes add up (the cap at 100 keeps it bounded).
-            after[low] += (before[high] - before[low]) * rules.spread_percent / 100;
+            after[low] += u32::from(before[high] - before[low]) * rules.spread_percent / 100;
         }
         for (p, value) in self.state.panic.iter_mut().zip(after) {
             *p = value.saturating_sub(rules.decay).min(100) as u8;
