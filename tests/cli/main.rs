@@ -2,6 +2,7 @@
 //! nights. One test binary for the whole game (each file under tests/ would be its own).
 
 mod broken;
+mod coverage;
 mod docs;
 mod nights;
 mod text;

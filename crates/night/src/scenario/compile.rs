@@ -736,6 +736,7 @@ impl<'a> Compiler<'a> {
                         None,
                     );
                 }
+                self.unique_keys(&s.talks, "topic in these `talks`");
                 let talks = s
                     .talks
                     .0
@@ -783,6 +784,9 @@ impl<'a> Compiler<'a> {
             });
         }
 
+        for (_, f) in &raw.facts.0 {
+            self.unique_keys(&f.from, "teller in this `from`");
+        }
         let facts = raw
             .facts
             .0
@@ -934,6 +938,26 @@ impl<'a> Compiler<'a> {
             ending_order,
             draws: std::mem::take(&mut self.draws),
             belief_draw_base,
+        }
+    }
+
+    /// Reports a key written twice in a map that is not a list of definitions (serde maps
+    /// would keep the last silently).
+    fn unique_keys<T>(&mut self, entries: &Entries<T>, what: &str) {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (key, _) in &entries.0 {
+            let start = self.span(key).start;
+            if let Some(&first) = seen.get(key.text.as_str()) {
+                let (line, column) = super::diagnostic::line_column(self.source, first);
+                self.error(
+                    key,
+                    format!("`{}` is written twice", key.text),
+                    Some(format!("each {what} once")),
+                    Some(format!("the first is at line {line}, column {column}")),
+                );
+            } else {
+                seen.insert(&key.text, start);
+            }
         }
     }
 

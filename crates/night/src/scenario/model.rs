@@ -58,7 +58,7 @@ impl Mode {
 }
 
 /// Something with a state machine: a place or a person.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Entity {
     Location(LocId),
     Character(CharId),

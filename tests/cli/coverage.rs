@@ -1,0 +1,96 @@
+//! The film's cast is alive: every character has a state machine of two or more states, and
+//! each one changes state in at least one of the scripted nights.
+
+use super::{read, root};
+use night::Scenario;
+use night::analysis::random_player;
+use night::scenario::model::Entity;
+use night::sim::{Action, EventKind, Sim};
+use std::collections::BTreeSet;
+
+fn film() -> Scenario {
+    let text = read(&root().join("scenes/miracle_mile.ron"));
+    Scenario::from_ron("scenes/miracle_mile.ron", &text)
+        .unwrap_or_else(|d| panic!("{}", d.render()))
+}
+
+/// Plays a script file through the library and returns the entities whose state changed.
+fn changed_in_script(s: &Scenario, path: &std::path::Path) -> BTreeSet<Entity> {
+    let text = read(path);
+    let header = text
+        .lines()
+        .find(|l| l.contains("expect:"))
+        .expect("a header");
+    let field = |key: &str| {
+        header
+            .split(',')
+            .find_map(|p| {
+                p.trim()
+                    .trim_start_matches('#')
+                    .trim()
+                    .strip_prefix(key)
+                    .map(|v| v.trim().to_owned())
+            })
+            .expect("header field")
+    };
+    let start = s.start_index(&field("start:")).expect("a known start");
+    let seed: u64 = field("seed:").parse().expect("a numeric seed");
+    let mut sim = Sim::with_start(s, seed, start);
+    let mut events = sim.take_events();
+    for line in text.lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if line.is_empty() || sim.is_over() {
+            continue;
+        }
+        let action = Action::parse(line, s).expect("a valid action");
+        events.extend(sim.apply(&action).expect("an available action"));
+        events.extend(sim.run_until_idle());
+    }
+    events
+        .iter()
+        .filter_map(|e| match e.kind {
+            EventKind::StateChanged { entity, .. } => Some(entity),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn every_character_has_states_that_change_in_a_scripted_night() {
+    let s = film();
+    let mut changed = BTreeSet::new();
+    let mut scripts: Vec<_> = std::fs::read_dir(root().join("tests/nights"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "script"))
+        .collect();
+    scripts.sort();
+    for path in &scripts {
+        changed.extend(changed_in_script(&s, path));
+    }
+    for (c, ch) in s.characters.iter().enumerate() {
+        assert!(
+            ch.states.len() >= 2,
+            "{} has only {} state",
+            ch.id,
+            ch.states.len()
+        );
+        assert!(
+            changed.contains(&Entity::Character(c as u16)),
+            "{} never changes state in any scripted night",
+            ch.id
+        );
+    }
+}
+
+#[test]
+fn random_nights_reach_several_endings_and_never_stall() {
+    let s = film();
+    let mut endings = BTreeSet::new();
+    for seed in 0..300u64 {
+        let start = (seed % s.starts.len() as u64) as usize;
+        let night = random_player::play(&s, start, seed, seed * 7 + 1, 5_000);
+        endings.insert(format!("{:?}", night.sim.outcome()));
+    }
+    assert!(endings.len() >= 3, "random play reached only {endings:?}");
+}
