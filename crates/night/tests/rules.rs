@@ -80,11 +80,19 @@ fn town() -> Scenario {
 }
 
 fn town_with(from: &str, to: &str) -> Scenario {
-    assert!(
-        TOWN.contains(from),
-        "the edit target `{from}` is not in the town"
-    );
-    let text = TOWN.replacen(from, to, 1);
+    town_edits(&[(from, to)])
+}
+
+/// The town with each `(from, to)` text replaced once.
+fn town_edits(edits: &[(&str, &str)]) -> Scenario {
+    let mut text = TOWN.to_owned();
+    for (from, to) in edits {
+        assert!(
+            text.contains(from),
+            "the edit target `{from}` is not in the town"
+        );
+        text = text.replacen(from, to, 1);
+    }
     Scenario::from_ron("town.ron", &text).unwrap_or_else(|d| panic!("{}", d.render()))
 }
 
@@ -276,6 +284,19 @@ fn contagious_facts_spread_among_people_in_one_place() {
         !sim.believes(s.player, gossip),
         "Harry is elsewhere and hears nothing"
     );
+}
+
+/// A start at which the friend at the diner already believes the gossip.
+const GOSSIP_START: &str = "starts: {\n\"gossip\": (name: \"G\", time: \"22:00\", at: \"booth\", then: [Believe(\"friend\", \"gossip\")]),";
+
+#[test]
+fn characters_deaf_to_rumours_only_learn_when_told() {
+    let stranger = "\"stranger\": (name: \"Stranger\", start: \"sitting\",";
+    let deaf = "\"stranger\": (name: \"Stranger\", start: \"sitting\", hears_rumours: false,";
+    let s = town_edits(&[(stranger, deaf), ("starts: {", GOSSIP_START)]);
+    let mut sim = Sim::new(&s, 1);
+    sim.advance(5);
+    assert!(!sim.believes(ch(&s, "stranger"), s.fact_index("gossip").unwrap()));
 }
 
 #[test]

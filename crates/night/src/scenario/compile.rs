@@ -781,6 +781,7 @@ impl<'a> Compiler<'a> {
                 states,
                 transitions,
                 level_by_state,
+                hears_rumours: ch.hears_rumours,
             });
         }
 

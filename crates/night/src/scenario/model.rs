@@ -249,6 +249,8 @@ pub struct Character {
     pub transitions: Vec<Transition>,
     /// For each state, the level transitions (no `on:`) that may leave it, in file order.
     pub level_by_state: Vec<Vec<u16>>,
+    /// Others pass contagious facts to this character.
+    pub hears_rumours: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]

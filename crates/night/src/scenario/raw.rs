@@ -283,6 +283,10 @@ pub struct CharacterRaw {
     pub states: Entries<CharacterStateRaw>,
     #[serde(default)]
     pub transitions: Vec<TransitionRaw>,
+    /// Others pass contagious facts to this character (false for animals, the deaf, a voice
+    /// on a phone). Harry's `tell` and `Tell` effects still reach them.
+    #[serde(default = "yes")]
+    pub hears_rumours: bool,
 }
 
 #[derive(Debug, Deserialize, Clone, Copy)]

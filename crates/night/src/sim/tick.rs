@@ -162,7 +162,10 @@ impl Sim {
             for (listener, place) in places.iter().enumerate() {
                 let listener = listener as CharId;
                 let Some(place) = *place else { continue };
-                if self.believes(listener, f) || self.state.heard.get(self.fact_bit(f, listener)) {
+                if !scenario.characters[listener as usize].hears_rumours
+                    || self.believes(listener, f)
+                    || self.state.heard.get(self.fact_bit(f, listener))
+                {
                     continue;
                 }
                 let teller = tellers
