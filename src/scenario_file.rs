@@ -2,6 +2,7 @@
 //! `Scenario`, with errors that name the file.
 
 use night::{Diagnostics, Scenario};
+use std::io::Read;
 use std::path::Path;
 
 /// The film's night, built in so that `miracle-mile` plays it from anywhere.
@@ -34,20 +35,22 @@ pub fn load(path: Option<&Path>) -> Result<Scenario, LoadError> {
         return Scenario::from_ron(FILM_NAME, FILM).map_err(LoadError::Invalid);
     };
     let name = path.display().to_string();
-    let meta =
-        std::fs::metadata(path).map_err(|e| LoadError::Io(format!("{name}: cannot read: {e}")))?;
-    if meta.is_dir() {
+    let cannot = |e: std::io::Error| LoadError::Io(format!("{name}: cannot read: {e}"));
+    if std::fs::metadata(path).map_err(cannot)?.is_dir() {
         return Err(LoadError::Io(format!(
             "{name}: is a directory, not a scenario file"
         )));
     }
-    if meta.len() > MAX_BYTES {
+    // Read at most one byte past the limit: the size in the metadata can lie (a device, a
+    // pipe, a file still growing).
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_BYTES {
         return Err(LoadError::Io(format!(
-            "{name}:1:1: the file is {} bytes; scenarios are at most {MAX_BYTES} bytes",
-            meta.len()
+            "{name}:1:1: the file is larger than {MAX_BYTES} bytes, the limit for a scenario"
         )));
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| LoadError::Io(format!("{name}: cannot read: {e}")))?;
     Scenario::from_bytes(&name, &bytes).map_err(LoadError::Invalid)
 }

@@ -56,11 +56,11 @@ pub fn run(args: &TextArgs) -> ExitCode {
     }
 }
 
-/// A seed from the wall clock, for nights the player did not fix.
+/// A seed for nights the player did not fix: std's randomly keyed hasher (no extra crate).
+/// Kept below a million so that it is easy to read back and type.
 fn random_seed() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos() as u64 % 1_000_000)
+    use std::hash::{BuildHasher, RandomState};
+    RandomState::new().hash_one(std::time::SystemTime::now()) % 1_000_000
 }
 
 fn print_events(s: &Scenario, events: &[Event]) {
@@ -98,6 +98,8 @@ fn run_script(s: &Scenario, seed: u64, start: usize, path: &str) -> ExitCode {
     let mut sim = Sim::with_start(s, seed, start);
     outln!("{} — seed {seed}, start {}", s.title, s.starts[start].id);
     print_events(s, &sim.take_events());
+    // A start may leave Harry busy (asleep, say): play on until he can act.
+    print_events(s, &sim.run_until_idle());
     for (n, raw) in text.lines().enumerate() {
         let line = raw.split('#').next().unwrap_or("").trim();
         if line.is_empty() {
@@ -141,6 +143,7 @@ fn run_interactive(s: &Scenario, seed: u64, start: usize) -> ExitCode {
     outln!("(seed {seed}; type a number or an action such as `wait 10`; `help` or `quit`)\n");
     let mut sim = Sim::with_start(s, seed, start);
     print_events(s, &sim.take_events());
+    print_events(s, &sim.run_until_idle());
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
     while !sim.is_over() {
@@ -148,9 +151,16 @@ fn run_interactive(s: &Scenario, seed: u64, start: usize) -> ExitCode {
         print_scene(s, &sim, &actions);
         out!("> ");
         let _ = std::io::stdout().flush();
-        let Some(Ok(input)) = lines.next() else {
-            outln!();
-            return ExitCode::SUCCESS;
+        let input = match lines.next() {
+            Some(Ok(input)) => input,
+            None => {
+                outln!();
+                return ExitCode::SUCCESS;
+            }
+            Some(Err(e)) => {
+                eprintln!("cannot read your input: {e}");
+                return ExitCode::FAILURE;
+            }
         };
         let input = input.trim();
         let action = match input {

@@ -149,3 +149,38 @@ fn an_unknown_start_is_explained() {
             .contains("unknown start `dawn`; this scenario has: booth")
     );
 }
+
+#[test]
+fn a_start_that_leaves_harry_asleep_plays_on_until_he_wakes() {
+    let dir = std::env::temp_dir().join(format!("mm-sleepstart-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("sleep.ron");
+    std::fs::write(
+        &path,
+        r#"Scenario(id: "t", title: "T", start: "04:00", deadline: "05:00", player: "harry",
+            starts: { "s": (name: "S", time: "04:00", at: "a", then: [Sleep("04:30")]) },
+            locations: { "a": (name: "A", at: (x: 0.0, y: 0.0), tags: ["bed"]) },
+            characters: { "harry": (name: "Harry", start: "h", states: { "h": () }) },
+            endings: { "late": (kind: Loss, title: "Late", when: Deadline) })"#,
+    )
+    .unwrap();
+    let out = run(
+        &[
+            "text",
+            "--scenario",
+            path.to_str().unwrap(),
+            "--seed",
+            "1",
+            "--script",
+            "-",
+        ],
+        "wait 5\n",
+    );
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("[04:30] Harry wakes up.\n[04:30] > Wait 5 minutes"),
+        "{text}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -607,3 +607,121 @@ fn entity_states_are_visible_through_conditions() {
     let booth = night::scenario::model::Cond::State(Entity::Location(0), 0);
     assert!(sim.eval(&booth, None));
 }
+
+/// A bare scenario for the edge cases below: one place, Harry, and whatever `extra` adds.
+fn bare(extra_characters: &str, extra: &str) -> Scenario {
+    let text = format!(
+        r#"Scenario(id: "t", title: "T", start: "04:00", deadline: "05:00", player: "harry",
+            starts: {{ "s": (name: "S", time: "04:00", at: "a") }},
+            locations: {{ "a": (name: "A", at: (x: 0.0, y: 0.0)), "b": (name: "B", at: (x: 900.0, y: 0.0)) }},
+            routes: [(between: ("a", "b"), metres: 1000000)],
+            items: {{ "car": (name: "a car", enables: [Drive]) }},
+            characters: {{ "harry": (name: "Harry", start: "h", items: ["car"], states: {{ "h": () }}) {extra_characters} }},
+            endings: {{ "late": (kind: Loss, title: "Late", when: Deadline) }},
+            {extra})"#
+    );
+    Scenario::from_ron("t.ron", &text).unwrap_or_else(|d| panic!("{}", d.render()))
+}
+
+#[test]
+fn chains_of_events_are_cut_not_overflowed() {
+    // Event e_n fires e_(n+1) through a transition waiting for it: 900 deep.
+    let n = 900;
+    let transitions: Vec<String> = (0..n)
+        .map(|i| format!("(on: Event(\"e{i}\"), then: [Trigger(\"e{}\")])", i + 1))
+        .collect();
+    let events: Vec<String> = (0..=n)
+        .map(|i| format!("\"e{i}\": (when: Never, text: \"e{i}\")"))
+        .collect();
+    let extra_characters = format!(
+        ", \"relay\": (name: \"Relay\", start: \"r\", states: {{ \"r\": () }}, transitions: [{}])",
+        transitions.join(", ")
+    );
+    let start = "\"go\": (when: After(\"04:01\"), then: [Trigger(\"e0\")])";
+    let s = bare(
+        &extra_characters,
+        &format!("events: {{ {start}, {} }}", events.join(", ")),
+    );
+    let mut sim = Sim::new(&s, 1);
+    let events = sim.advance(2);
+    let fired = events
+        .iter()
+        .filter(|e| matches!(&e.kind, EventKind::Log(t) if t.starts_with('e')))
+        .count();
+    assert!((1..=16).contains(&fired), "{fired} nested events fired");
+}
+
+#[test]
+fn nothing_happens_after_the_end() {
+    let s = bare(
+        "",
+        r#"events: {
+        "boom": (when: After("04:02"), then: [End("late")]),
+        "later": (when: After("04:02"), text: "after the end"),
+    }"#,
+    );
+    let mut sim = Sim::new(&s, 1);
+    let events = sim.advance(10);
+    assert!(sim.is_over());
+    assert_eq!(sim.clock(), "04:02");
+    assert!(
+        !events
+            .iter()
+            .any(|e| matches!(&e.kind, EventKind::Log(t) if t == "after the end"))
+    );
+    assert!(
+        matches!(events.last().unwrap().kind, EventKind::Ended(_)),
+        "the end is the last event"
+    );
+}
+
+#[test]
+fn extreme_travel_settings_saturate_instead_of_overflowing() {
+    let s = bare(
+        "",
+        r#"travel: (walk: 1, run: 1, drive: 1, drive_start: 4000000000),
+        panic: (per_believer: 100, drive_slowdown_percent: 1000, block_at: 101),
+        events: { "panic": (when: Always, then: [AddPanic("a", 99)]) }"#,
+    );
+    let sim = Sim::new(&s, 1);
+    assert_eq!(sim.route_to(1, Mode::Drive).map(|r| r.1), Some(1440));
+    assert_eq!(sim.route_to(1, Mode::Walk).map(|r| r.1), Some(1440));
+}
+
+#[test]
+fn speech_is_heard_only_nearby_or_on_the_line() {
+    let s = bare(
+        r#", "far": (name: "Far", start: "at_b", states: { "at_b": (at: "b"), "leaving": (going: (from: "b", to: "a", minutes: 30, arrive: "at_b")) },
+              transitions: [(from: "at_b", to: "leaving", when: After("04:01"), then: [Say("far", "You can't hear me.")])]),
+            "voice": (name: "Voice", start: "line", states: { "line": (), "gone": () },
+              transitions: [(from: "line", to: "gone", when: After("04:01"), then: [Say("voice", "On the phone.")])])"#,
+        "",
+    );
+    let mut sim = Sim::new(&s, 1);
+    let lines: Vec<String> = sim
+        .advance(2)
+        .iter()
+        .filter_map(|e| e.narrate(&s))
+        .collect();
+    assert!(
+        lines.iter().any(|l| l.contains("On the phone.")),
+        "{lines:?}"
+    );
+    assert!(!lines.iter().any(|l| l.contains("can't hear")), "{lines:?}");
+}
+
+#[test]
+fn narration_does_not_end_a_wait() {
+    let s = bare(
+        r#", "bob": (name: "Bob", start: "out", states: { "out": (at: "b"), "in": (at: "a") },
+            transitions: [(from: "out", to: "in", when: After("04:10"))])"#,
+        r#"events: { "news": (when: After("04:03"), text: "Sirens, far away.") }"#,
+    );
+    let mut sim = Sim::new(&s, 1);
+    act(&mut sim, "wait");
+    assert_eq!(
+        sim.clock(),
+        "04:10",
+        "the wait ends when Bob arrives, not at the news"
+    );
+}

@@ -8,6 +8,13 @@ use super::raw::*;
 use super::spanned::{Entries, Spanned};
 use std::collections::HashMap;
 
+/// Ids of each kind in one scenario (indices are u16, with room to spare).
+const MAX_PER_KIND: usize = 10_000;
+/// States, and transitions, of one location or character.
+const MAX_STATES: usize = 1_000;
+/// Keyed draws: night chances, transitions with a chance, and facts × characters.
+const MAX_DRAWS: usize = 60_000;
+
 /// The kinds of ids, for messages and for keeping namespaces apart.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
 enum Kind {
@@ -86,6 +93,10 @@ pub(crate) fn compile(raw: &ScenarioRaw, source: &str, diags: &mut Diagnostics) 
         player: raw.player.text.clone(),
     };
     c.check_id_format(&raw.id);
+    if !c.check_sizes(raw) {
+        // Indices are u16: a scenario beyond the limits is refused before anything is built.
+        return None;
+    }
     c.declare_all(raw);
     let model = c.build(raw);
     if c.diags.has_errors() {
@@ -174,6 +185,90 @@ impl<'a> Compiler<'a> {
                 None,
             );
         }
+    }
+
+    /// Refuses scenarios too large for the dense u16 indices, at the first entry too many.
+    fn check_sizes(&mut self, raw: &ScenarioRaw) -> bool {
+        let errors_before = self.diags.items.len();
+        let limit = |me: &mut Self, what: &str, ids: Vec<&Spanned>, max: usize| {
+            if let Some(at) = ids.get(max) {
+                me.error(
+                    at,
+                    format!("too many {what}: {} (at most {max})", ids.len()),
+                    Some(format!("at most {max} {what}")),
+                    None,
+                );
+            }
+        };
+        fn keys<T>(e: &Entries<T>) -> Vec<&Spanned> {
+            e.0.iter().map(|(id, _)| id).collect()
+        }
+        limit(self, "locations", keys(&raw.locations), MAX_PER_KIND);
+        limit(self, "characters", keys(&raw.characters), MAX_PER_KIND);
+        limit(self, "streets", keys(&raw.streets), MAX_PER_KIND);
+        limit(self, "items", keys(&raw.items), MAX_PER_KIND);
+        limit(self, "topics", keys(&raw.topics), MAX_PER_KIND);
+        limit(self, "facts", keys(&raw.facts), MAX_PER_KIND);
+        limit(self, "calls", keys(&raw.calls), MAX_PER_KIND);
+        limit(self, "events", keys(&raw.events), MAX_PER_KIND);
+        limit(self, "endings", keys(&raw.endings), MAX_PER_KIND);
+        limit(self, "chances", keys(&raw.chances), MAX_PER_KIND);
+        limit(self, "starts", keys(&raw.starts), MAX_PER_KIND);
+        limit(self, "flags", raw.flags.iter().collect(), MAX_PER_KIND);
+        let route_ends: Vec<&Spanned> = raw.routes.iter().map(|r| &r.between.0).collect();
+        limit(self, "routes", route_ends, MAX_PER_KIND);
+        for (_, l) in &raw.locations.0 {
+            limit(self, "states in one location", keys(&l.states), MAX_STATES);
+        }
+        for (_, c) in &raw.characters.0 {
+            limit(self, "states in one character", keys(&c.states), MAX_STATES);
+        }
+        let transitions = raw
+            .locations
+            .0
+            .iter()
+            .map(|(id, l)| (id, l.transitions.len()));
+        let transitions = transitions.chain(
+            raw.characters
+                .0
+                .iter()
+                .map(|(id, c)| (id, c.transitions.len())),
+        );
+        let mut chance_draws = raw.chances.0.len();
+        for (id, n) in transitions.collect::<Vec<_>>() {
+            if n > MAX_STATES {
+                self.error(
+                    id,
+                    format!("`{}` has {n} transitions (at most {MAX_STATES})", id.text),
+                    Some(format!("at most {MAX_STATES} transitions")),
+                    None,
+                );
+            }
+        }
+        chance_draws += raw
+            .locations
+            .0
+            .iter()
+            .flat_map(|(_, l)| &l.transitions)
+            .filter(|t| t.chance.is_some())
+            .count();
+        chance_draws += raw
+            .characters
+            .0
+            .iter()
+            .flat_map(|(_, c)| &c.transitions)
+            .filter(|t| t.chance.is_some())
+            .count();
+        let beliefs = raw.facts.0.len().saturating_mul(raw.characters.0.len());
+        if chance_draws.saturating_add(beliefs) > MAX_DRAWS {
+            self.error(
+                &raw.id,
+                format!("the scenario has {chance_draws} chances and {beliefs} beliefs (facts × characters)"),
+                Some(format!("at most {MAX_DRAWS} in all")),
+                None,
+            );
+        }
+        self.diags.items.len() == errors_before
     }
 
     fn declare_entries<T>(&mut self, kind: Kind, entries: &Entries<T>) {
@@ -312,9 +407,9 @@ impl<'a> Compiler<'a> {
             Entity::Location(l) => (Kind::Location, l),
             Entity::Character(c) => (Kind::Character, c),
         };
-        self.names[&kind]
-            .order
-            .get(i as usize)
+        self.names
+            .get(&kind)
+            .and_then(|n| n.order.get(i as usize))
             .cloned()
             .unwrap_or_default()
     }
@@ -411,7 +506,17 @@ impl<'a> Compiler<'a> {
                 lon: None,
                 x: Some(x),
                 y: Some(y),
-            } => ((x, y), None),
+            } => {
+                if !x.is_finite() || !y.is_finite() || x.abs() > 1e7 || y.abs() > 1e7 {
+                    self.error(
+                        at,
+                        format!("`{}` lies too far away (x {x}, y {y})", at.text),
+                        Some("metres from -10000000 to 10000000".into()),
+                        None,
+                    );
+                }
+                ((x, y), None)
+            }
             _ => {
                 self.error(
                     at,
@@ -470,6 +575,15 @@ impl<'a> Compiler<'a> {
                 }),
                 _,
             ) => (*lat, *lon),
+            (Some(_), _) => {
+                self.error(
+                    &raw.id,
+                    "the scenario's `origin` must be a latitude and longitude".into(),
+                    Some("origin: (lat: 34.0631, lon: -118.3623)".into()),
+                    Some("positions in metres (x, y) are already relative to the origin".into()),
+                );
+                (0.0, 0.0)
+            }
             (_, Some((_, first))) => (first.at.lat.unwrap_or(0.0), first.at.lon.unwrap_or(0.0)),
             _ => (0.0, 0.0),
         };
@@ -498,20 +612,6 @@ impl<'a> Compiler<'a> {
                 None,
             );
         }
-        if raw.locations.0.len() > 4000
-            || raw.characters.0.len() > 1000
-            || raw.facts.0.len() > 1000
-            || raw.items.0.len() > 4000
-        {
-            self.error(
-                &raw.id,
-                "the scenario is too large".into(),
-                Some("at most 4000 locations and items, 1000 characters and facts".into()),
-                None,
-            );
-            return empty_model();
-        }
-
         let streets = raw
             .streets
             .0
@@ -839,7 +939,7 @@ impl<'a> Compiler<'a> {
                         .as_ref()
                         .map(|w| self.cond(w, id, CondContext::Elsewhere, start_clock)),
                     minutes: c.minutes.clamp(1, 600) as u16,
-                    then: self.effects(&c.then, id, start_clock),
+                    then: self.effects(&c.then, start_clock),
                 }
             })
             .collect();
@@ -852,7 +952,7 @@ impl<'a> Compiler<'a> {
                 id: id.text.clone(),
                 when: self.cond(&e.when, id, CondContext::Elsewhere, start_clock),
                 text: e.text.clone(),
-                then: self.effects(&e.then, id, start_clock),
+                then: self.effects(&e.then, start_clock),
             })
             .collect();
 
@@ -882,7 +982,7 @@ impl<'a> Compiler<'a> {
                 description: s.description.clone(),
                 time: self.time(&s.time, start_clock),
                 at: self.resolve(Kind::Location, &s.at),
-                then: self.effects(&s.then, id, start_clock),
+                then: self.effects(&s.then, start_clock),
             })
             .collect();
 
@@ -893,15 +993,6 @@ impl<'a> Compiler<'a> {
                 self.new_draw(format!("belief:{}:{}", f.id, ch.id));
             }
         }
-        if self.draws.len() > usize::from(u16::MAX) {
-            self.error(
-                &raw.id,
-                "the scenario has too many chances and beliefs".into(),
-                Some("fewer than 65536 facts x characters".into()),
-                None,
-            );
-        }
-
         Model {
             id: raw.id.text.clone(),
             title: raw.title.clone(),
@@ -914,7 +1005,7 @@ impl<'a> Compiler<'a> {
                 walk: raw.travel.walk.max(1),
                 run: raw.travel.run.max(1),
                 drive: raw.travel.drive.max(1),
-                drive_start: raw.travel.drive_start,
+                drive_start: raw.travel.drive_start.min(u32::from(DAY)),
             },
             panic: PanicRules {
                 per_believer: raw.panic.per_believer.min(100),
@@ -1043,7 +1134,7 @@ impl<'a> Compiler<'a> {
             on,
             when,
             chance,
-            then: self.effects(&t.then, owner_id, start_clock),
+            then: self.effects(&t.then, start_clock),
         }
     }
 
@@ -1141,21 +1232,16 @@ impl<'a> Compiler<'a> {
     fn player_id(&self) -> CharId {
         self.names
             .get(&Kind::Character)
-            .and_then(|n| n.index.get(&self.player_name()))
+            .and_then(|n| n.index.get(self.player_name()))
             .copied()
             .unwrap_or(0)
     }
 
-    fn player_name(&self) -> String {
-        self.player.clone()
+    fn player_name(&self) -> &str {
+        &self.player
     }
 
-    fn effects(
-        &mut self,
-        effects: &[EffectRaw],
-        _ctx_id: &Spanned,
-        start_clock: u16,
-    ) -> Vec<Effect> {
+    fn effects(&mut self, effects: &[EffectRaw], start_clock: u16) -> Vec<Effect> {
         effects
             .iter()
             .map(|e| self.effect(e, start_clock))
@@ -1280,13 +1366,7 @@ fn fnv1a(text: &str) -> u64 {
 
 /// The known id closest to `id`, if it is close enough to be a likely typo.
 fn nearest(id: &str, known: &[String]) -> Option<String> {
-    let limit = (id.chars().count() / 3).max(2);
-    known
-        .iter()
-        .map(|k| (strsim::levenshtein(id, k), k))
-        .filter(|(d, _)| *d <= limit)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| k.clone())
+    super::nearest_id(id, known.iter().map(String::as_str)).map(str::to_owned)
 }
 
 fn known_list(known: &[String]) -> Option<String> {
@@ -1296,47 +1376,6 @@ fn known_list(known: &[String]) -> Option<String> {
     let shown: Vec<String> = known.iter().take(8).map(|k| format!("`{k}`")).collect();
     let more = if known.len() > 8 { ", ..." } else { "" };
     Some(format!("known: {}{more}", shown.join(", ")))
-}
-
-fn empty_model() -> Model {
-    Model {
-        id: String::new(),
-        title: String::new(),
-        intro: String::new(),
-        start_clock: 0,
-        deadline: 0,
-        player: 0,
-        chances: vec![],
-        travel: Travel {
-            walk: 1,
-            run: 1,
-            drive: 1,
-            drive_start: 0,
-        },
-        panic: PanicRules {
-            per_believer: 0,
-            spread_percent: 0,
-            decay: 0,
-            drive_slowdown_percent: 0,
-            block_at: 0,
-        },
-        starts: vec![],
-        flags: vec![],
-        locations: vec![],
-        streets: vec![],
-        routes: vec![],
-        routes_from: vec![],
-        items: vec![],
-        topics: vec![],
-        facts: vec![],
-        calls: vec![],
-        characters: vec![],
-        events: vec![],
-        endings: vec![],
-        ending_order: vec![],
-        draws: vec![],
-        belief_draw_base: 0,
-    }
 }
 
 /// "a location", "an item", "an ending".

@@ -35,6 +35,8 @@ impl PartialEq for Scenario {
 impl Scenario {
     /// Parses and validates a scenario. `name` is the file name used in diagnostics.
     pub fn from_ron(name: &str, text: &str) -> Result<Scenario, Diagnostics> {
+        // Some editors start UTF-8 files with a byte-order mark; it is not part of the text.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let mut diags = Diagnostics::new(name, text);
         let raw = match parse(text) {
             Ok(raw) => raw,
@@ -78,6 +80,18 @@ impl Scenario {
     pub fn model(&self) -> &Model {
         &self.model
     }
+}
+
+/// The known id closest to `id`, if it is close enough to be a likely typo: for "did you
+/// mean" suggestions in diagnostics and in script errors alike.
+pub fn nearest_id<'a>(id: &str, known: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (id.chars().count() / 3).max(2);
+    known
+        .into_iter()
+        .map(|k| (strsim::levenshtein(id, k), k))
+        .filter(|(d, _)| *d <= limit)
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
 }
 
 fn parse(text: &str) -> Result<raw::ScenarioRaw, ron::error::SpannedError> {

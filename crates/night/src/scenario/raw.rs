@@ -19,7 +19,7 @@ pub struct ScenarioRaw {
     pub intro: String,
     /// "HH:MM": the scenario's day runs for 24 hours from here.
     pub start: Id,
-    /// "HH:MM": when the endings that mention `Deadline` are checked.
+    /// "HH:MM": from this minute on, the condition `Deadline` holds (impact, in the film).
     pub deadline: Id,
     /// The open chances of the night, each drawn once per night: id -> probability.
     #[serde(default)]

@@ -297,13 +297,9 @@ fn lookup<'a>(
     if let Some(i) = ids.iter().position(|id| id.as_str() == word) {
         return Ok(i as u16);
     }
-    let near = ids
-        .iter()
-        .map(|id| (strsim::levenshtein(word, id), id))
-        .filter(|(d, _)| *d <= (word.len() / 3).max(2))
-        .min_by_key(|(d, _)| *d);
+    let near = crate::scenario::nearest_id(word, ids.iter().map(|id| id.as_str()));
     Err(ParseError::new(match near {
-        Some((_, id)) => format!("unknown {noun} `{word}`: did you mean `{id}`?"),
+        Some(id) => format!("unknown {noun} `{word}`: did you mean `{id}`?"),
         None => format!("unknown {noun} `{word}`"),
     }))
 }

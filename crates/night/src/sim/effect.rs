@@ -5,19 +5,13 @@ use super::event::EventKind;
 use super::state::{Activity, Outcome, Owner};
 use crate::scenario::model::*;
 
-/// How deep effects may cause further effects (an event triggering an event...) before the
-/// chain is cut: scenarios are untrusted and could loop.
-const MAX_DEPTH: u8 = 16;
+/// How many events may be nested inside one another (an event whose effects or whose waiting
+/// transitions fire another event...) before the chain is cut. Every such chain passes
+/// through `fire_event`, so this bounds the recursion whatever the scenario says.
+const MAX_EVENT_DEPTH: u8 = 16;
 
 impl Sim {
     pub(super) fn run_effects(&mut self, effects: &[Effect]) {
-        self.run_effects_at_depth(effects, 0);
-    }
-
-    fn run_effects_at_depth(&mut self, effects: &[Effect], depth: u8) {
-        if depth > MAX_DEPTH {
-            return;
-        }
         for e in effects {
             if self.is_over() {
                 return;
@@ -43,7 +37,9 @@ impl Sim {
                 }
                 Effect::Log(text) => self.emit(EventKind::Log(text.clone()), true),
                 Effect::Say(who, text) => {
-                    let visible = self.is_visible_character(*who) || self.place_of(*who).is_none();
+                    // Harry hears people where he is, and voices with no place (on a phone).
+                    let offstage = self.character_state(*who).place == Place::Offstage;
+                    let visible = self.is_visible_character(*who) || offstage;
                     self.emit(
                         EventKind::Said {
                             who: *who,
@@ -53,7 +49,7 @@ impl Sim {
                     )
                 }
                 Effect::End(ending) => self.end(Outcome::Ending(*ending)),
-                Effect::Trigger(event) => self.fire_event(*event, depth + 1),
+                Effect::Trigger(event) => self.fire_event(*event),
                 Effect::Sleep(until) => {
                     if *until > self.state.now
                         && !matches!(self.state.activity, Activity::Travel { .. })
@@ -84,18 +80,23 @@ impl Sim {
 
     /// Fires a scenario event (once per night): its text, its effects, then the transitions
     /// waiting for it.
-    pub(super) fn fire_event(&mut self, event: EventId, depth: u8) {
-        if self.state.events_fired.get(event as usize) || depth > MAX_DEPTH {
+    pub(super) fn fire_event(&mut self, event: EventId) {
+        if self.state.events_fired.get(event as usize)
+            || self.event_depth >= MAX_EVENT_DEPTH
+            || self.is_over()
+        {
             return;
         }
+        self.event_depth += 1;
         self.state.events_fired.set(event as usize, true);
         let def = self.scenario.events[event as usize].clone();
         self.emit(EventKind::EventFired(event), false);
         if !def.text.is_empty() {
             self.emit(EventKind::Log(def.text.clone()), true);
         }
-        self.run_effects_at_depth(&def.then, depth);
+        self.run_effects(&def.then);
         self.fire_trigger_everywhere(Trigger::Event(event));
+        self.event_depth -= 1;
     }
 
     pub(super) fn move_item(&mut self, item: ItemId, to: Owner) {

@@ -161,6 +161,8 @@ impl Event {
             EventKind::Ended(Outcome::Ending(e)) => {
                 let ending = &s.endings[*e as usize];
                 format!("THE END — {}. {}", ending.title, ending.text)
+                    .trim_end()
+                    .to_owned()
             }
             EventKind::Ended(Outcome::DayOver) => "The day is over. No ending applies.".into(),
         };

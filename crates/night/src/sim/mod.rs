@@ -26,6 +26,8 @@ pub struct Sim {
     state: State,
     /// Events produced since the last `apply`/`advance` returned.
     pending: Vec<Event>,
+    /// How many events are being fired inside one another right now (0 between calls).
+    event_depth: u8,
 }
 
 /// Why an action cannot be taken now.
@@ -73,6 +75,7 @@ impl Sim {
             seed,
             state: State::new(scenario),
             pending: Vec::new(),
+            event_depth: 0,
         };
         // The night's open chances are drawn once, before anything else.
         for (i, chance) in scenario.chances.iter().enumerate() {
@@ -192,6 +195,7 @@ impl Sim {
     fn draw(&mut self, key: DrawKey) -> f64 {
         let count = self.state.draws[key as usize];
         self.state.draws[key as usize] = count.saturating_add(1);
+        // (A key is drawn at most once per telling or per minute: u32 never saturates.)
         rng::unit(self.seed, self.scenario.draws[key as usize].stream, count)
     }
 

@@ -10,7 +10,7 @@ use rand_chacha::rand_core::{Rng, SeedableRng};
 /// ChaCha8 is specified bit for bit, so this is the same on every platform: the seed fills the
 /// key (through rand_core's portable `seed_from_u64`), the stream selects the ChaCha stream,
 /// and the count selects the position in it (two 32-bit words per draw).
-pub fn unit(seed: u64, stream: u64, count: u16) -> f64 {
+pub fn unit(seed: u64, stream: u64, count: u32) -> f64 {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     rng.set_stream(stream);
     rng.set_word_pos(u128::from(count) * 2);
@@ -44,7 +44,7 @@ mod tests {
     #[test]
     fn draws_look_uniform() {
         let n = 20_000;
-        let below_quarter = (0..n).filter(|&i| unit(5, 3, i as u16) < 0.25).count();
+        let below_quarter = (0..n).filter(|&i| unit(5, 3, i) < 0.25).count();
         let share = below_quarter as f64 / n as f64;
         assert!(
             (0.23..0.27).contains(&share),

@@ -79,7 +79,7 @@ pub struct State {
     pub flags: Bits,
     /// fact * characters + character
     pub believes: Bits,
-    /// Heard a fact from someone else (contagion tells each person once).
+    /// Has been told the fact, by anyone (contagion passes a fact to each person once).
     pub heard: Bits,
     /// Harry told them the fact.
     pub told: Bits,
@@ -87,7 +87,7 @@ pub struct State {
     pub blocked_streets: Bits,
     pub panic: Vec<u8>,
     /// How many times each keyed draw has been drawn.
-    pub draws: Vec<u16>,
+    pub draws: Vec<u32>,
     /// The outcome of each night chance.
     pub night_chances: Bits,
     pub outcome: Option<Outcome>,

@@ -16,24 +16,32 @@ impl Sim {
         }
         let first_new_event = self.pending.len();
         self.state.now += 1;
+        // Any phase may end the night (an `End` effect): nothing happens after THE END.
         self.advance_activity();
-        self.arrive_journeys();
-        self.settle();
-        // Rumour and panic move nobody: where everyone is can be read once for both.
-        let places: Vec<Option<LocId>> = (0..self.scenario.characters.len() as CharId)
-            .map(|c| self.place_of(c))
-            .collect();
-        self.spread_rumours(&places);
-        self.update_panic(&places);
-        self.check_endings();
+        if !self.is_over() {
+            self.arrive_journeys();
+        }
+        if !self.is_over() {
+            self.settle();
+        }
+        if !self.is_over() {
+            // Rumour and panic move nobody: where everyone is can be read once for both.
+            let places: Vec<Option<LocId>> = (0..self.scenario.characters.len() as CharId)
+                .map(|c| self.place_of(c))
+                .collect();
+            self.spread_rumours(&places);
+            self.update_panic(&places);
+            self.check_endings();
+        }
         if self.state.now >= DAY {
             self.end(Outcome::DayOver);
         }
-        // "Wait until something happens" ends at the first thing Harry notices.
+        // "Wait until something happens" ends at the first thing Harry notices where he is.
+        // Narration (`Log`) is not tied to a place, so it does not end a wait.
         if let Activity::WaitForSomething { .. } = self.state.activity
             && self.pending[first_new_event..]
                 .iter()
-                .any(|e| e.visible && !matches!(e.kind, EventKind::EventFired(_)))
+                .any(|e| e.visible && !matches!(e.kind, EventKind::Log(_)))
         {
             self.state.activity = Activity::Idle;
         }
@@ -70,6 +78,9 @@ impl Sim {
     /// Characters on the way somewhere arrive when their journey's minutes are up.
     fn arrive_journeys(&mut self) {
         for c in 0..self.scenario.characters.len() {
+            if self.is_over() {
+                return;
+            }
             let state = self.state.character_state[c];
             if let Place::Going {
                 minutes, arrive, ..
@@ -89,8 +100,11 @@ impl Sim {
         for _ in 0..SETTLE_ROUNDS {
             let mut changed = false;
             for (e, def) in scenario.events.iter().enumerate() {
+                if self.is_over() {
+                    return;
+                }
                 if !self.state.events_fired.get(e) && self.eval(&def.when, None) {
-                    self.fire_event(e as EventId, 0);
+                    self.fire_event(e as EventId);
                     changed = true;
                 }
             }

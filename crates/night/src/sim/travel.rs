@@ -27,9 +27,10 @@ impl Sim {
             Mode::Run => s.travel.run,
             Mode::Drive => s.travel.drive,
         };
-        let base = r.metres.div_ceil(speed).max(1);
+        let base = u64::from(r.metres.div_ceil(speed).max(1));
+        let day = u64::from(DAY);
         if mode != Mode::Drive {
-            return Some(base.min(u32::from(DAY)) as Minute);
+            return Some(base.min(day) as Minute);
         }
         if !self.can_drive()
             || r.street
@@ -41,10 +42,11 @@ impl Sim {
         if panic >= s.panic.block_at {
             return None;
         }
-        // Each point of panic along the way adds drive_slowdown_percent to the time.
-        let minutes =
-            (base + s.travel.drive_start) * (100 + s.panic.drive_slowdown_percent * panic) / 100;
-        Some(minutes.clamp(1, u32::from(DAY)) as Minute)
+        // Each point of panic along the way adds drive_slowdown_percent to the time. In u64:
+        // with the largest allowed settings the product does not fit in u32.
+        let slowdown = 100 + u64::from(s.panic.drive_slowdown_percent) * u64::from(panic);
+        let minutes = (base + u64::from(s.travel.drive_start)) * slowdown / 100;
+        Some(minutes.clamp(1, day) as Minute)
     }
 
     /// Harry, or someone travelling with him, holds something to drive.
