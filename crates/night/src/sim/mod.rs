@@ -546,10 +546,13 @@ impl Sim {
             push(Action::Answer, &mut out);
             push(Action::LetRing, &mut out);
         }
+        let can_drive = self.can_drive();
         for &r in &s.routes_from[here as usize] {
             let to = s.routes[r as usize].other(here);
             for mode in ALL_MODES {
-                push(Action::Go { to, mode }, &mut out);
+                if mode != Mode::Drive || can_drive {
+                    push(Action::Go { to, mode }, &mut out);
+                }
             }
         }
         let held_by = |who: CharId| {
