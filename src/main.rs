@@ -1,11 +1,9 @@
-//! The `miracle-mile` command: play the night in the terminal, check scenarios.
+//! The `miracle-mile` command: play the night in a window (the default), play it in the
+//! terminal, check scenarios.
 
-mod check;
-mod output;
-mod scenario_file;
-mod text;
-
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
+use miracle_mile::cli::{check, scenario_file, text};
+use miracle_mile::game::{self, GameOptions, capture::CaptureOptions, pace::Pace};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -15,9 +13,12 @@ use std::process::ExitCode;
     version,
     about = "The night of Miracle Mile (1988): play it, mod it."
 )]
+#[command(args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    #[command(flatten)]
+    play: PlayArgs,
 }
 
 #[derive(Subcommand)]
@@ -32,12 +33,105 @@ enum Command {
     Text(text::TextArgs),
 }
 
+/// Playing in a window (the default).
+#[derive(Args, Default)]
+struct PlayArgs {
+    /// Scenario file to play (default: the film, scenes/miracle_mile.ron).
+    #[arg(long)]
+    scenario: Option<PathBuf>,
+    /// Seed of the night's chances (default: a new one each night).
+    #[arg(long)]
+    seed: Option<u64>,
+    /// Start used by --capture (default: the scenario's first).
+    #[arg(long)]
+    start: Option<String>,
+    /// Non-interactive: play --script, save screenshots into DIR (title, --shot-at times, the
+    /// ending), then exit.
+    #[arg(long, value_name = "DIR")]
+    capture: Option<PathBuf>,
+    /// With --capture: the actions to play, one per line (the `text --script` syntax).
+    #[arg(long, requires = "capture")]
+    script: Option<PathBuf>,
+    /// With --capture: a clock time "HH:MM" at which to save a screenshot (repeatable).
+    #[arg(long = "shot-at", requires = "capture")]
+    shot_at: Vec<String>,
+    /// With --capture: the pace (film, brisk or turn).
+    #[arg(long, default_value = "turn", requires = "capture")]
+    pace: String,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { files }) => check::run(&files),
         Some(Command::Text(args)) => text::run(&args),
-        // Until the windowed game exists, the night is played in the terminal.
-        None => text::run(&text::TextArgs::default()),
+        None => play(cli.play),
+    }
+}
+
+fn play(args: PlayArgs) -> ExitCode {
+    let scenario = scenario_file::load(args.scenario.as_deref()).map_err(|e| e.render());
+    let start = match (&scenario, &args.start) {
+        (Ok(s), Some(id)) => match s.start_index(id) {
+            Some(i) => i,
+            None => {
+                let known: Vec<&str> = s.starts.iter().map(|st| st.id.as_str()).collect();
+                eprintln!(
+                    "unknown start `{id}`; this scenario has: {}",
+                    known.join(", ")
+                );
+                return ExitCode::FAILURE;
+            }
+        },
+        _ => 0,
+    };
+    let capture = match args.capture {
+        None => None,
+        Some(dir) => {
+            let script = match &args.script {
+                None => Vec::new(),
+                Some(path) => match std::fs::read_to_string(path) {
+                    Ok(text) => text
+                        .lines()
+                        .map(|l| l.split('#').next().unwrap_or("").trim().to_owned())
+                        .filter(|l| !l.is_empty())
+                        .collect(),
+                    Err(e) => {
+                        eprintln!("{}: cannot read: {e}", path.display());
+                        return ExitCode::FAILURE;
+                    }
+                },
+            };
+            let pace = match args.pace.as_str() {
+                "film" => Pace::Film,
+                "brisk" => Pace::Brisk,
+                "turn" => Pace::TurnBased,
+                other => {
+                    eprintln!("unknown pace `{other}`: film, brisk or turn");
+                    return ExitCode::FAILURE;
+                }
+            };
+            if let Err(e) = std::fs::create_dir_all(&dir) {
+                eprintln!("{}: cannot create: {e}", dir.display());
+                return ExitCode::FAILURE;
+            }
+            Some(CaptureOptions {
+                dir,
+                script,
+                shots_at: args.shot_at,
+                pace,
+            })
+        }
+    };
+    let exit = game::run(GameOptions {
+        scenario,
+        seed: args.seed,
+        start,
+        capture,
+    });
+    if exit.is_success() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }

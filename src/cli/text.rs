@@ -2,8 +2,8 @@
 //! their script form) or from a script, one action per line, printing the transcript and
 //! `ending: ID` at the end.
 
-use crate::output::{out, outln};
-use crate::scenario_file;
+use crate::cli::output::{out, outln};
+use crate::cli::scenario_file;
 use night::Scenario;
 use night::scenario::model::{Minute, Place};
 use night::sim::{Action, Event, Outcome, Owner, Sim};

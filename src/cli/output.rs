@@ -15,13 +15,13 @@ pub fn write(args: Arguments) {
 
 /// `print!` that never panics.
 macro_rules! out {
-    ($($arg:tt)*) => { $crate::output::write(format_args!($($arg)*)) };
+    ($($arg:tt)*) => { $crate::cli::output::write(format_args!($($arg)*)) };
 }
 
 /// `println!` that never panics.
 macro_rules! outln {
-    () => { $crate::output::write(format_args!("\n")) };
-    ($($arg:tt)*) => { $crate::output::write(format_args!("{}\n", format_args!($($arg)*))) };
+    () => { $crate::cli::output::write(format_args!("\n")) };
+    ($($arg:tt)*) => { $crate::cli::output::write(format_args!("{}\n", format_args!($($arg)*))) };
 }
 
 pub(crate) use {out, outln};

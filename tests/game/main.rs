@@ -5,6 +5,7 @@ mod broken;
 mod coverage;
 mod docs;
 mod nights;
+mod play;
 mod text;
 
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! `miracle-mile check FILE...`: validate scenarios without playing them.
 
-use crate::output::{out, outln};
-use crate::scenario_file::{self, LoadError};
+use crate::cli::output::{out, outln};
+use crate::cli::scenario_file::{self, LoadError};
 use std::path::PathBuf;
 use std::process::ExitCode;
 

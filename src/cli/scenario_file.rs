@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::Path;
 
 /// The film's night, built in so that `miracle-mile` plays it from anywhere.
-pub const FILM: &str = include_str!("../scenes/miracle_mile.ron");
+pub const FILM: &str = include_str!("../../scenes/miracle_mile.ron");
 pub const FILM_NAME: &str = "scenes/miracle_mile.ron";
 
 /// Scenario files larger than this are refused before parsing.

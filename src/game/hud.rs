@@ -1,0 +1,197 @@
+//! The night's panels (egui): the clock and, once Harry knows, the countdown; the place and
+//! its people; Harry's things; every available action with its key; what happened.
+
+use super::map::SelectedPlace;
+use super::night_state::{ChooseAction, Night, Refusal, Settings};
+use super::pace::Pace;
+use super::screens::Screen;
+use super::shortcuts::key_label;
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use night::sim::{Action, Owner};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        night_panels.run_if(in_state(Screen::Night)),
+    );
+}
+
+const AMBER: egui::Color32 = egui::Color32::from_rgb(255, 176, 64);
+const PINK: egui::Color32 = egui::Color32::from_rgb(255, 110, 190);
+const CYAN: egui::Color32 = egui::Color32::from_rgb(110, 220, 240);
+
+fn night_panels(
+    mut contexts: EguiContexts,
+    night: Res<Night>,
+    mut settings: ResMut<Settings>,
+    refusal: Res<Refusal>,
+    selected: Res<SelectedPlace>,
+    mut choose: MessageWriter<ChooseAction>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let mut root = egui::Ui::new(
+        ctx.clone(),
+        "night".into(),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    );
+    let scale = settings.text_scale;
+    let sim = &night.sim;
+    let s = sim.scenario();
+
+    egui::Panel::top("clock").show(&mut root, |ui| {
+        ui.horizontal(|ui| {
+            ui.label(
+                egui::RichText::new(sim.clock())
+                    .size(30.0 * scale)
+                    .monospace()
+                    .color(AMBER),
+            );
+            if let Some(left) = night.countdown() {
+                ui.add_space(24.0);
+                ui.label(
+                    egui::RichText::new(format!("IMPACT IN {left} MIN"))
+                        .size(34.0 * scale)
+                        .strong()
+                        .color(if settings.high_contrast {
+                            egui::Color32::YELLOW
+                        } else {
+                            egui::Color32::from_rgb(255, 70, 70)
+                        }),
+                );
+            }
+            ui.add_space(24.0);
+            ui.label(
+                egui::RichText::new(&s.locations[sim.harry_at() as usize].name)
+                    .size(18.0 * scale)
+                    .color(PINK),
+            );
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let pause = if settings.paused {
+                    "[Space] Resume"
+                } else {
+                    "[Space] Pause"
+                };
+                if ui.button(pause).clicked() {
+                    settings.paused = !settings.paused;
+                }
+                for pace in Pace::ALL.iter().rev() {
+                    ui.selectable_value(&mut settings.pace, *pace, pace.label());
+                }
+                ui.label("[Tab] Pace:");
+            });
+        });
+    });
+
+    egui::Panel::bottom("log")
+        .default_size(150.0)
+        .resizable(true)
+        .show(&mut root, |ui| {
+            egui::ScrollArea::vertical()
+                .stick_to_bottom(true)
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    for line in night.log.iter().rev().take(200).rev() {
+                        ui.label(egui::RichText::new(line).size(14.0 * scale));
+                    }
+                });
+        });
+
+    egui::Panel::right("actions")
+        .default_size(420.0)
+        .resizable(true)
+        .show(&mut root, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    let here = sim.harry_at();
+                    let state_text = &sim.location_state(here).text;
+                    ui.label(
+                        egui::RichText::new(&s.locations[here as usize].name)
+                            .size(20.0 * scale)
+                            .color(PINK),
+                    );
+                    let text = if state_text.is_empty() {
+                        &s.locations[here as usize].description
+                    } else {
+                        state_text
+                    };
+                    ui.label(egui::RichText::new(text).size(14.0 * scale));
+                    if sim.panic(here) > 0 {
+                        ui.label(
+                            egui::RichText::new(format!("Panic here: {}/100", sim.panic(here)))
+                                .color(AMBER),
+                        );
+                    }
+                    ui.separator();
+                    let present = sim.present();
+                    if !present.is_empty() {
+                        ui.label(egui::RichText::new("People here").strong());
+                        for c in present {
+                            let st = sim.character_state(c);
+                            let name = &s.characters[c as usize].name;
+                            if st.description.is_empty() {
+                                ui.label(name);
+                            } else {
+                                ui.label(format!("{name} — {}", st.description));
+                            }
+                        }
+                        ui.separator();
+                    }
+                    let held: Vec<&str> = (0..s.items.len() as u16)
+                        .filter(|&i| sim.holder(i) == Owner::Held(s.player))
+                        .map(|i| s.items[i as usize].name.as_str())
+                        .collect();
+                    if !held.is_empty() {
+                        ui.label(egui::RichText::new("Harry has").strong());
+                        ui.label(held.join(", "));
+                        ui.separator();
+                    }
+                    if let Some(why) = &refusal.0 {
+                        ui.label(egui::RichText::new(format!("Can't: {why}")).color(AMBER));
+                    }
+                    if !sim.is_idle() {
+                        ui.label(egui::RichText::new("Harry is busy…").italics());
+                    }
+                    ui.label(egui::RichText::new("What Harry can do").strong());
+                    for (index, action) in night.actions.iter().enumerate() {
+                        let key = key_label(index)
+                            .map(|k| format!("[{k}] "))
+                            .unwrap_or_default();
+                        let cost = match action {
+                            Action::Go { to, mode } => sim
+                                .route_to(*to, *mode)
+                                .map(|(_, m)| format!(" ({m} min)"))
+                                .unwrap_or_default(),
+                            _ => String::new(),
+                        };
+                        let highlighted =
+                            matches!(action, Action::Go { to, .. } if Some(*to) == selected.0);
+                        let mut text =
+                            egui::RichText::new(format!("{key}{}{cost}", action.describe(s)))
+                                .size(15.0 * scale);
+                        if highlighted {
+                            text = text.color(CYAN).strong();
+                        }
+                        if ui.button(text).clicked() {
+                            choose.write(ChooseAction(action.clone()));
+                        }
+                    }
+                });
+        });
+
+    if settings.paused {
+        egui::Area::new("paused".into())
+            .anchor(egui::Align2::CENTER_TOP, [-200.0, 60.0])
+            .show(ctx, |ui| {
+                ui.label(
+                    egui::RichText::new("PAUSED — Space to resume")
+                        .size(28.0 * scale)
+                        .color(AMBER),
+                );
+            });
+    }
+    Ok(())
+}

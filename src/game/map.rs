@@ -1,0 +1,432 @@
+//! The to-scale night map: streets with their names, landmarks, Harry moving along his route,
+//! the people he can see, and panic glowing along the routes. Pan with the arrow keys or by
+//! dragging with the right mouse button, zoom with the wheel or `+`/`-`; click a place to see
+//! what it costs to get there now, and go.
+
+use super::layout;
+use super::night_state::{ChooseAction, Night, Settings};
+use super::palette::Palette;
+use super::screens::Screen;
+use bevy::color::Mix;
+use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll};
+use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
+use bevy_egui::input::egui_wants_any_pointer_input;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use night::scenario::model::{ALL_MODES, LocId};
+use night::sim::Action;
+
+/// The camera that looks at the map.
+#[derive(Component)]
+pub struct MapCamera;
+
+/// The place the player clicked, whose routes and costs are shown.
+#[derive(Resource, Default)]
+pub struct SelectedPlace(pub Option<LocId>);
+
+/// The camera keeps Harry in view until the player pans; Home brings it back to him.
+#[derive(Resource)]
+pub struct FollowHarry(pub bool);
+
+impl Default for FollowHarry {
+    fn default() -> Self {
+        FollowHarry(true)
+    }
+}
+
+/// Places farther than this from the district's middle (LAX, the pier) are off the map.
+const DISTRICT_METRES: f32 = 4_000.0;
+
+/// Whether a place is drawn: the scenario's far-off destinations are left out of the map.
+pub fn on_map(sim: &night::Sim, l: LocId) -> bool {
+    layout::location(sim, l).distance(district_centre(sim)) <= DISTRICT_METRES
+}
+
+/// The middle of the district: the median of the places' positions (robust to far-off ones).
+fn district_centre(sim: &night::Sim) -> Vec2 {
+    let s = sim.scenario();
+    let mut xs: Vec<f32> = s.locations.iter().map(|l| l.x as f32).collect();
+    let mut ys: Vec<f32> = s.locations.iter().map(|l| l.y as f32).collect();
+    xs.sort_by(f32::total_cmp);
+    ys.sort_by(f32::total_cmp);
+    Vec2::new(
+        xs.get(xs.len() / 2).copied().unwrap_or(0.0),
+        ys.get(ys.len() / 2).copied().unwrap_or(0.0),
+    )
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<SelectedPlace>()
+        .init_resource::<FollowHarry>()
+        .add_systems(OnEnter(Screen::Night), (spawn_labels, frame_the_night))
+        .add_systems(
+            Update,
+            draw_map.run_if(in_state(Screen::Night).or_else(in_state(Screen::Ending))),
+        )
+        .add_systems(
+            Update,
+            (pan_and_zoom, select_place)
+                .run_if(in_state(Screen::Night))
+                .run_if(not(egui_wants_any_pointer_input)),
+        )
+        .add_systems(
+            Update,
+            (keyboard_pan_and_zoom, follow_harry)
+                .chain()
+                .run_if(in_state(Screen::Night)),
+        )
+        .add_systems(
+            EguiPrimaryContextPass,
+            route_card.run_if(in_state(Screen::Night)),
+        );
+}
+
+/// Metres per screen pixel when a night begins: the whole district fits at 1280x720.
+const START_SCALE: f32 = 1.7;
+/// Radius of a landmark's marker, in metres.
+const LANDMARK_RADIUS: f32 = 14.0;
+
+fn spawn_labels(mut commands: Commands, night: Res<Night>, settings: Res<Settings>) {
+    let s = night.sim.scenario();
+    let palette = Palette::get(settings.high_contrast);
+    for (l, loc) in s.locations.iter().enumerate() {
+        let l = l as LocId;
+        if !on_map(&night.sim, l) {
+            continue;
+        }
+        let at = layout::location(&night.sim, l);
+        // Two places side by side (Johnie's and its payphone): the later one's name goes above.
+        let crowded = (0..l).any(|o| layout::location(&night.sim, o).distance(at) < 60.0);
+        let dy = if crowded {
+            LANDMARK_RADIUS + 14.0
+        } else {
+            -LANDMARK_RADIUS - 14.0
+        };
+        commands.spawn((
+            Name::new(format!("Label: {}", loc.name)),
+            Text2d::new(loc.name.clone()),
+            TextFont::from_font_size(19.0 * settings.text_scale),
+            TextColor(palette.label),
+            Transform::from_xyz(at.x, at.y + dy, 2.0),
+            DespawnOnExit(Screen::Night),
+        ));
+    }
+    for street in &s.streets {
+        // The name sits at the middle of the street's longest segment, along it.
+        let Some((a, b)) = street
+            .points
+            .windows(2)
+            .map(|w| {
+                (
+                    Vec2::new(w[0].0 as f32, w[0].1 as f32),
+                    Vec2::new(w[1].0 as f32, w[1].1 as f32),
+                )
+            })
+            .max_by(|(a1, b1), (a2, b2)| a1.distance(*b1).total_cmp(&a2.distance(*b2)))
+        else {
+            continue;
+        };
+        let mut angle = (b - a).to_angle();
+        if angle.abs() > std::f32::consts::FRAC_PI_2 {
+            angle -= std::f32::consts::PI.copysign(angle);
+        }
+        commands.spawn((
+            Name::new(format!("Street: {}", street.name)),
+            Text2d::new(street.name.to_uppercase()),
+            TextFont::from_font_size(15.0 * settings.text_scale),
+            TextColor(palette.major_street.with_alpha(0.8)),
+            Transform::from_translation(((a + b) / 2.0).extend(1.0))
+                .with_rotation(Quat::from_rotation_z(angle)),
+            DespawnOnExit(Screen::Night),
+        ));
+    }
+}
+
+fn frame_the_night(
+    mut follow: ResMut<FollowHarry>,
+    camera: Single<&mut Projection, With<MapCamera>>,
+) {
+    follow.0 = true;
+    if let Projection::Orthographic(ortho) = &mut *camera.into_inner() {
+        ortho.scale = START_SCALE;
+    }
+}
+
+/// Screen pixels by which the map's visible middle is left of and above the window's middle:
+/// the action panel takes the right, the log the bottom.
+const VIEW_OFFSET: Vec2 = Vec2::new(210.0, -52.0);
+
+fn follow_harry(
+    mut follow: ResMut<FollowHarry>,
+    keys: Res<ButtonInput<KeyCode>>,
+    night: Res<Night>,
+    time: Res<Time>,
+    camera: Single<(&mut Transform, &Projection), With<MapCamera>>,
+) {
+    if keys.just_pressed(KeyCode::Home) {
+        follow.0 = true;
+    }
+    if !follow.0 {
+        return;
+    }
+    let (mut transform, projection) = camera.into_inner();
+    let scale = match projection {
+        Projection::Orthographic(o) => o.scale,
+        _ => 1.0,
+    };
+    let target = layout::harry(&night.sim, night.clock.fraction) + VIEW_OFFSET * scale;
+    let current = transform.translation.truncate();
+    // Ease towards Harry: close the gap by most of it each second.
+    let eased = current.lerp(target, (time.delta_secs() * 4.0).min(1.0));
+    transform.translation = eased.extend(transform.translation.z);
+}
+
+fn draw_map(
+    mut gizmos: Gizmos,
+    night: Option<Res<Night>>,
+    settings: Res<Settings>,
+    selected: Res<SelectedPlace>,
+) {
+    let Some(night) = night else { return };
+    let sim = &night.sim;
+    let s = sim.scenario();
+    let palette = Palette::get(settings.high_contrast);
+    let places: Vec<(LocId, Vec2)> = (0..s.locations.len() as LocId)
+        .filter(|&l| on_map(sim, l))
+        .map(|l| (l, layout::location(sim, l)))
+        .collect();
+    // Panic near a point: the highest panic among the places within reach of it.
+    let panic_near = |p: Vec2| {
+        places
+            .iter()
+            .filter(|(_, at)| at.distance(p) < 250.0)
+            .map(|(l, _)| sim.panic(*l))
+            .max()
+            .unwrap_or(0)
+    };
+    for street in &s.streets {
+        let base = if street.major {
+            palette.major_street
+        } else {
+            palette.minor_street
+        };
+        let points: Vec<Vec2> = street
+            .points
+            .iter()
+            .map(|&(x, y)| Vec2::new(x as f32, y as f32))
+            .collect();
+        for pair in points.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            // Long segments are cut so that the glow follows the panic along them.
+            let pieces = (a.distance(b) / 100.0).ceil().max(1.0) as usize;
+            for k in 0..pieces {
+                let p = a.lerp(b, k as f32 / pieces as f32);
+                let q = a.lerp(b, (k + 1) as f32 / pieces as f32);
+                let panic = panic_near((p + q) / 2.0);
+                let color = if panic > 0 {
+                    base.mix(&palette.panic(panic), 0.35 + f32::from(panic) / 160.0)
+                } else {
+                    base
+                };
+                gizmos.line_2d(p, q, color);
+                if street.major || panic > 20 {
+                    // A second line beside the first gives major (and panicking) streets width.
+                    gizmos.line_2d(p + Vec2::splat(2.5), q + Vec2::splat(2.5), color);
+                }
+            }
+        }
+    }
+    for &(l, at) in &places {
+        let panic = sim.panic(l);
+        if panic > 0 {
+            let glow = palette.panic(panic);
+            for ring in 1..=3 {
+                let radius = LANDMARK_RADIUS + f32::from(panic) * 0.6 * ring as f32 / 3.0;
+                gizmos
+                    .circle_2d(at, radius, glow.with_alpha(glow.alpha() / ring as f32))
+                    .resolution(32);
+            }
+        }
+    }
+    // The routes from Harry's place, and from the selected one, with their panic.
+    let here = sim.harry_at();
+    for route in &s.routes {
+        let touches = |l: LocId| route.a == l || route.b == l;
+        if !(touches(here) || selected.0.is_some_and(touches))
+            || !on_map(sim, route.a)
+            || !on_map(sim, route.b)
+        {
+            continue;
+        }
+        let (a, b) = (
+            layout::location(sim, route.a),
+            layout::location(sim, route.b),
+        );
+        gizmos.line_2d(a, b, palette.route);
+    }
+    for &(l, at) in &places {
+        let color = if l == here {
+            palette.landmark_here
+        } else {
+            palette.landmark
+        };
+        gizmos.circle_2d(at, LANDMARK_RADIUS, color).resolution(24);
+        if selected.0 == Some(l) {
+            gizmos
+                .circle_2d(at, LANDMARK_RADIUS + 8.0, palette.harry)
+                .resolution(32);
+        }
+    }
+    let fraction = night.clock.fraction;
+    for c in sim.present() {
+        if let Some(at) = layout::character(sim, c, fraction) {
+            gizmos.circle_2d(at, 6.0, palette.person).resolution(12);
+        }
+    }
+    let harry = layout::harry(sim, fraction);
+    gizmos.circle_2d(harry, 9.0, palette.harry).resolution(20);
+    gizmos.circle_2d(harry, 4.0, palette.harry).resolution(12);
+}
+
+fn keyboard_pan_and_zoom(
+    keys: Res<ButtonInput<KeyCode>>,
+    time: Res<Time>,
+    mut follow: ResMut<FollowHarry>,
+    camera: Single<(&mut Transform, &mut Projection), With<MapCamera>>,
+) {
+    let (mut transform, mut projection) = camera.into_inner();
+    let Projection::Orthographic(ortho) = &mut *projection else {
+        return;
+    };
+    let mut direction = Vec2::ZERO;
+    for (key, d) in [
+        (KeyCode::ArrowLeft, -Vec2::X),
+        (KeyCode::ArrowRight, Vec2::X),
+        (KeyCode::ArrowUp, Vec2::Y),
+        (KeyCode::ArrowDown, -Vec2::Y),
+    ] {
+        if keys.pressed(key) {
+            direction += d;
+        }
+    }
+    // 600 screen pixels a second, whatever the zoom.
+    if direction != Vec2::ZERO {
+        follow.0 = false;
+        transform.translation += (direction * 600.0 * ortho.scale * time.delta_secs()).extend(0.0);
+    }
+    if keys.pressed(KeyCode::Equal) || keys.pressed(KeyCode::NumpadAdd) {
+        ortho.scale = (ortho.scale * (1.0 - time.delta_secs())).max(0.2);
+    }
+    if keys.pressed(KeyCode::Minus) || keys.pressed(KeyCode::NumpadSubtract) {
+        ortho.scale = (ortho.scale * (1.0 + time.delta_secs())).min(20.0);
+    }
+}
+
+fn pan_and_zoom(
+    mut follow: ResMut<FollowHarry>,
+    scroll: Res<AccumulatedMouseScroll>,
+    motion: Res<AccumulatedMouseMotion>,
+    buttons: Res<ButtonInput<MouseButton>>,
+    camera: Single<(&mut Transform, &mut Projection), With<MapCamera>>,
+) {
+    let (mut transform, mut projection) = camera.into_inner();
+    let Projection::Orthographic(ortho) = &mut *projection else {
+        return;
+    };
+    if scroll.delta.y != 0.0 {
+        ortho.scale =
+            (ortho.scale * (1.0 - 0.1 * scroll.delta.y.clamp(-3.0, 3.0))).clamp(0.2, 20.0);
+    }
+    if (buttons.pressed(MouseButton::Right) || buttons.pressed(MouseButton::Middle))
+        && motion.delta != Vec2::ZERO
+    {
+        follow.0 = false;
+        transform.translation += Vec3::new(-motion.delta.x, motion.delta.y, 0.0) * ortho.scale;
+    }
+}
+
+fn select_place(
+    buttons: Res<ButtonInput<MouseButton>>,
+    window: Single<&Window, With<PrimaryWindow>>,
+    camera: Single<(&Camera, &GlobalTransform, &Projection), With<MapCamera>>,
+    night: Res<Night>,
+    mut selected: ResMut<SelectedPlace>,
+) {
+    if !buttons.just_pressed(MouseButton::Left) {
+        return;
+    }
+    let (camera, camera_transform, projection) = *camera;
+    let Some(cursor) = window.cursor_position() else {
+        return;
+    };
+    let Ok(world) = camera.viewport_to_world_2d(camera_transform, cursor) else {
+        return;
+    };
+    let scale = match projection {
+        Projection::Orthographic(o) => o.scale,
+        _ => 1.0,
+    };
+    // Within 24 screen pixels of a marker counts as a click on it.
+    let reach = 24.0 * scale;
+    let s = night.sim.scenario();
+    selected.0 = (0..s.locations.len() as LocId)
+        .filter(|&l| on_map(&night.sim, l))
+        .map(|l| (l, layout::location(&night.sim, l).distance(world)))
+        .filter(|(_, d)| *d <= reach)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(l, _)| l);
+}
+
+/// A card by the selected place: what it is, and the minutes each way of going costs now.
+fn route_card(
+    mut contexts: EguiContexts,
+    night: Res<Night>,
+    mut selected: ResMut<SelectedPlace>,
+    camera: Single<(&Camera, &GlobalTransform), With<MapCamera>>,
+    mut choose: MessageWriter<ChooseAction>,
+) -> Result {
+    let Some(place) = selected.0 else {
+        return Ok(());
+    };
+    let ctx = contexts.ctx_mut()?;
+    let sim = &night.sim;
+    let s = sim.scenario();
+    let (camera, camera_transform) = *camera;
+    let at = layout::location(sim, place).extend(0.0);
+    let screen = camera
+        .world_to_viewport(camera_transform, at)
+        .unwrap_or(Vec2::new(640.0, 360.0));
+    let mut open = true;
+    egui::Window::new(s.locations[place as usize].name.clone())
+        .id("route_card".into())
+        .fixed_pos([screen.x + 20.0, screen.y - 20.0])
+        .collapsible(false)
+        .resizable(false)
+        .open(&mut open)
+        .show(ctx, |ui| {
+            ui.label(&sim.location_state(place).text);
+            if place == sim.harry_at() {
+                ui.label("Harry is here.");
+                return;
+            }
+            let mut any = false;
+            for mode in ALL_MODES {
+                if let Some((_, minutes)) = sim.route_to(place, mode) {
+                    any = true;
+                    let action = Action::Go { to: place, mode };
+                    let label = format!("{} — {minutes} min", action.describe(s));
+                    let enabled = sim.check(&action).is_ok();
+                    if ui.add_enabled(enabled, egui::Button::new(label)).clicked() {
+                        choose.write(ChooseAction(action));
+                    }
+                }
+            }
+            if !any {
+                ui.label("No direct route from where Harry is.");
+            }
+        });
+    if !open {
+        selected.0 = None;
+    }
+    Ok(())
+}

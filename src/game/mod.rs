@@ -1,0 +1,68 @@
+//! The windowed game: one plugin per concern, all on the `night` core. The game holds a
+//! `night::Sim` (in [`night_state::Night`]), turns clicks and keys into the sim's actions,
+//! advances its clock at the chosen pace, and draws what it reports.
+
+pub mod audio;
+pub mod capture;
+pub mod hud;
+pub mod layout;
+pub mod map;
+pub mod night_state;
+pub mod pace;
+pub mod palette;
+pub mod screens;
+pub mod shortcuts;
+pub mod synth;
+
+use bevy::prelude::*;
+use bevy::window::WindowResolution;
+use bevy_egui::EguiPlugin;
+use night::Scenario;
+
+/// What the command line asked the game to play.
+#[derive(Resource, Clone)]
+pub struct GameOptions {
+    /// The scenario, or the diagnostics that explain why it could not be read.
+    pub scenario: Result<Scenario, String>,
+    /// Fixed seed for the night's chances; `None` picks one per night.
+    pub seed: Option<u64>,
+    /// Start to use when a night is begun without choosing (capture mode).
+    pub start: usize,
+    /// Non-interactive capture: play a script, save screenshots, exit.
+    pub capture: Option<capture::CaptureOptions>,
+}
+
+/// Builds and runs the windowed game.
+pub fn run(options: GameOptions) -> AppExit {
+    let mut app = App::new();
+    app.insert_resource(ClearColor(palette::NIGHT_SKY))
+        .add_plugins(DefaultPlugins.set(WindowPlugin {
+            primary_window: Some(Window {
+                title: "Miracle Mile".into(),
+                resolution: WindowResolution::new(1280, 720),
+                ..default()
+            }),
+            ..default()
+        }))
+        .add_plugins(EguiPlugin::default())
+        .insert_resource(options)
+        .add_plugins(plugin);
+    app.run()
+}
+
+/// Every plugin of the game, in one place.
+pub fn plugin(app: &mut App) {
+    app.add_plugins((
+        logic_plugin,
+        map::plugin,
+        hud::plugin,
+        audio::plugin,
+        capture::plugin,
+    ));
+}
+
+/// The plugins that need no renderer: screens, the night and its clock, keyboard shortcuts.
+/// Headless tests run these under `MinimalPlugins`.
+pub fn logic_plugin(app: &mut App) {
+    app.add_plugins((screens::plugin, night_state::plugin, shortcuts::plugin));
+}

@@ -1,0 +1,198 @@
+//! The night in progress: the simulation, its clock at the chosen pace, the log, and the
+//! record of Harry's actions. Every change to the night goes through here.
+
+use super::GameOptions;
+use super::pace::{Clock, Pace};
+use super::screens::Screen;
+use bevy::prelude::*;
+use night::scenario::model::Minute;
+use night::sim::{Action, Event, Outcome};
+use night::{Scenario, Sim};
+
+/// The night being played.
+#[derive(Resource)]
+pub struct Night {
+    pub sim: Sim,
+    pub clock: Clock,
+    /// What happened, as transcript lines, oldest first.
+    pub log: Vec<String>,
+    /// Harry's actions with the minute each was taken: the night's record.
+    pub record: Vec<(Minute, Action)>,
+    /// The actions available now (recomputed when the night changes).
+    pub actions: Vec<Action>,
+    /// Which of the scenario's starts this night began from.
+    pub start: usize,
+}
+
+impl Night {
+    pub fn new(scenario: &Scenario, seed: u64, start: usize) -> Night {
+        let mut sim = Sim::with_start(scenario, seed, start);
+        let mut log = Vec::new();
+        let mut events = sim.take_events();
+        events.extend(sim.run_until_idle());
+        append(&mut log, scenario, &events);
+        let actions = sim.actions();
+        Night {
+            sim,
+            clock: Clock::default(),
+            log,
+            record: Vec::new(),
+            actions,
+            start,
+        }
+    }
+
+    /// Does an action now, if it is available; returns why not otherwise.
+    pub fn act(&mut self, action: &Action) -> Result<(), String> {
+        let events = self.sim.apply(action).map_err(|e| e.message)?;
+        self.record.push((self.sim.now(), action.clone()));
+        let scenario = self.sim.scenario().clone();
+        append(&mut self.log, &scenario, &events);
+        self.actions = self.sim.actions();
+        Ok(())
+    }
+
+    /// Advances the clock by whole minutes.
+    pub fn advance(&mut self, minutes: Minute) {
+        if minutes == 0 {
+            return;
+        }
+        let events = self.sim.advance(minutes);
+        let scenario = self.sim.scenario().clone();
+        append(&mut self.log, &scenario, &events);
+        self.actions = self.sim.actions();
+    }
+
+    /// Minutes left before the deadline, once Harry believes an alarming fact.
+    pub fn countdown(&self) -> Option<Minute> {
+        let s = self.sim.scenario();
+        let knows = s
+            .facts
+            .iter()
+            .enumerate()
+            .any(|(f, fact)| fact.alarming && self.sim.believes(s.player, f as u16));
+        (knows && self.sim.now() < s.deadline).then(|| s.deadline - self.sim.now())
+    }
+}
+
+fn append(log: &mut Vec<String>, scenario: &Scenario, events: &[Event]) {
+    log.extend(events.iter().filter_map(|e| e.narrate(scenario)));
+}
+
+/// The player's settings that shape play.
+#[derive(Resource, Clone, Debug, PartialEq)]
+pub struct Settings {
+    pub pace: Pace,
+    pub paused: bool,
+    /// Multiplier for all text.
+    pub text_scale: f32,
+    /// 0.0 to 1.0.
+    pub volume: f32,
+    pub high_contrast: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            pace: Pace::Brisk,
+            paused: false,
+            text_scale: 1.0,
+            volume: 0.7,
+            high_contrast: false,
+        }
+    }
+}
+
+/// Harry should do this now: from a button, a key, a map click or a script.
+#[derive(Message, Clone, Debug)]
+pub struct ChooseAction(pub Action);
+
+/// Begin a night with this start and seed.
+#[derive(Message, Clone, Debug)]
+pub struct BeginNight {
+    pub start: usize,
+    pub seed: u64,
+}
+
+/// Holds the clock without the player pausing (the capture mode, while it photographs).
+#[derive(Resource, Default)]
+pub struct Hold(pub bool);
+
+/// The last thing the player tried that was refused, to show in the HUD.
+#[derive(Resource, Default)]
+pub struct Refusal(pub Option<String>);
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Settings>()
+        .init_resource::<Refusal>()
+        .init_resource::<Hold>()
+        .add_message::<ChooseAction>()
+        .add_message::<BeginNight>()
+        .add_systems(
+            Update,
+            (
+                begin_night,
+                (apply_chosen_actions, run_clock, finish_night)
+                    .chain()
+                    .run_if(in_state(Screen::Night)),
+            )
+                .chain(),
+        );
+}
+
+/// A seed for a night the player did not fix.
+pub fn fresh_seed() -> u64 {
+    use std::hash::{BuildHasher, RandomState};
+    RandomState::new().hash_one(0u8) % 1_000_000
+}
+
+fn begin_night(
+    mut commands: Commands,
+    mut begins: MessageReader<BeginNight>,
+    options: Res<GameOptions>,
+    mut next: ResMut<NextState<Screen>>,
+) {
+    let Some(begin) = begins.read().last().cloned() else {
+        return;
+    };
+    let Ok(scenario) = &options.scenario else {
+        return;
+    };
+    commands.insert_resource(Night::new(scenario, begin.seed, begin.start));
+    next.set(Screen::Night);
+}
+
+fn apply_chosen_actions(
+    mut chosen: MessageReader<ChooseAction>,
+    mut night: ResMut<Night>,
+    mut refusal: ResMut<Refusal>,
+) {
+    for ChooseAction(action) in chosen.read() {
+        refusal.0 = night.act(action).err();
+    }
+}
+
+fn run_clock(time: Res<Time>, settings: Res<Settings>, hold: Res<Hold>, mut night: ResMut<Night>) {
+    if settings.paused || hold.0 {
+        return;
+    }
+    let night = &mut *night;
+    let minutes = night
+        .clock
+        .tick(settings.pace, time.delta_secs(), &night.sim);
+    night.advance(minutes);
+}
+
+fn finish_night(night: Res<Night>, mut next: ResMut<NextState<Screen>>) {
+    if night.sim.is_over() {
+        next.set(Screen::Ending);
+    }
+}
+
+/// The ending reached, if the night is over with one.
+pub fn ending_of(night: &Night) -> Option<&night::scenario::model::Ending> {
+    match night.sim.outcome() {
+        Some(Outcome::Ending(e)) => night.sim.scenario().endings.get(e as usize),
+        _ => None,
+    }
+}

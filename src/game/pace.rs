@@ -1,0 +1,79 @@
+//! How fast the night's clock runs: the film's real time, brisk, or only while Harry acts.
+//! Pure arithmetic over real seconds, so tests can drive it without a window.
+
+use night::Sim;
+
+/// The player's choice of pace (Settings).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Pace {
+    /// One game minute per real minute, as in the film.
+    Film,
+    /// One game minute every two real seconds.
+    #[default]
+    Brisk,
+    /// The clock stands still until Harry acts; his action's minutes then pass quickly.
+    TurnBased,
+}
+
+impl Pace {
+    pub const ALL: [Pace; 3] = [Pace::Film, Pace::Brisk, Pace::TurnBased];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Pace::Film => "Film (1 min = 1 min)",
+            Pace::Brisk => "Brisk (1 min = 2 s)",
+            Pace::TurnBased => "Turn-based",
+        }
+    }
+
+    /// Game minutes per real second, given whether Harry is busy (travelling, waiting...).
+    pub fn minutes_per_second(self, harry_busy: bool) -> f32 {
+        // While Harry is busy in turn-based play the minutes still have to pass, quickly
+        // enough not to bore and slowly enough to watch him walk.
+        const FAST_FORWARD: f32 = 6.0;
+        match (self, harry_busy) {
+            (Pace::Film, _) => 1.0 / 60.0,
+            (Pace::Brisk, _) => 0.5,
+            (Pace::TurnBased, true) => FAST_FORWARD,
+            (Pace::TurnBased, false) => 0.0,
+        }
+    }
+}
+
+/// The clock between minutes: the simulation moves in whole minutes, the screen in between.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Clock {
+    /// Fraction of the next minute already shown, in [0, 1).
+    pub fraction: f32,
+}
+
+impl Clock {
+    /// Moves time on by `seconds` of real time at `pace` and returns how many whole minutes
+    /// the simulation must advance now.
+    pub fn tick(&mut self, pace: Pace, seconds: f32, sim: &Sim) -> u16 {
+        let busy = !sim.is_idle() && !sim.is_over();
+        let rate = pace.minutes_per_second(busy);
+        if rate == 0.0 || sim.is_over() {
+            self.fraction = 0.0;
+            return 0;
+        }
+        // A long frame (a stall, a breakpoint) must not skip half the night.
+        let seconds = seconds.min(0.25);
+        self.fraction += rate * seconds;
+        let whole = self.fraction.floor();
+        self.fraction -= whole;
+        whole as u16
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn turn_based_time_stands_still_until_harry_acts() {
+        assert_eq!(Pace::TurnBased.minutes_per_second(false), 0.0);
+        assert!(Pace::TurnBased.minutes_per_second(true) > Pace::Brisk.minutes_per_second(true));
+        assert!(Pace::Film.minutes_per_second(false) < Pace::Brisk.minutes_per_second(false));
+    }
+}

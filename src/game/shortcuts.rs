@@ -1,0 +1,89 @@
+//! Every action has a key: digits first, then letters. The HUD shows the same key next to
+//! each action, and the same table turns key presses into actions.
+
+use super::night_state::{ChooseAction, Night, Settings};
+use super::screens::Screen;
+use bevy::prelude::*;
+use bevy_egui::input::egui_wants_any_keyboard_input;
+
+/// The keys for the night's actions, in the order actions are listed. Arrow keys, Space,
+/// Escape, `+` and `-` are kept for the map and the clock.
+pub const ACTION_KEYS: [(KeyCode, &str); 36] = [
+    (KeyCode::Digit1, "1"),
+    (KeyCode::Digit2, "2"),
+    (KeyCode::Digit3, "3"),
+    (KeyCode::Digit4, "4"),
+    (KeyCode::Digit5, "5"),
+    (KeyCode::Digit6, "6"),
+    (KeyCode::Digit7, "7"),
+    (KeyCode::Digit8, "8"),
+    (KeyCode::Digit9, "9"),
+    (KeyCode::Digit0, "0"),
+    (KeyCode::KeyA, "A"),
+    (KeyCode::KeyB, "B"),
+    (KeyCode::KeyC, "C"),
+    (KeyCode::KeyD, "D"),
+    (KeyCode::KeyE, "E"),
+    (KeyCode::KeyF, "F"),
+    (KeyCode::KeyG, "G"),
+    (KeyCode::KeyH, "H"),
+    (KeyCode::KeyI, "I"),
+    (KeyCode::KeyJ, "J"),
+    (KeyCode::KeyK, "K"),
+    (KeyCode::KeyL, "L"),
+    (KeyCode::KeyM, "M"),
+    (KeyCode::KeyN, "N"),
+    (KeyCode::KeyO, "O"),
+    (KeyCode::KeyP, "P"),
+    (KeyCode::KeyQ, "Q"),
+    (KeyCode::KeyR, "R"),
+    (KeyCode::KeyS, "S"),
+    (KeyCode::KeyT, "T"),
+    (KeyCode::KeyU, "U"),
+    (KeyCode::KeyV, "V"),
+    (KeyCode::KeyW, "W"),
+    (KeyCode::KeyX, "X"),
+    (KeyCode::KeyY, "Y"),
+    (KeyCode::KeyZ, "Z"),
+];
+
+/// The key label of the action at `index`, if it has one.
+pub fn key_label(index: usize) -> Option<&'static str> {
+    ACTION_KEYS.get(index).map(|(_, label)| *label)
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(
+        Update,
+        (action_keys, clock_keys)
+            .run_if(in_state(Screen::Night))
+            .run_if(not(egui_wants_any_keyboard_input)),
+    );
+}
+
+fn action_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    night: Res<Night>,
+    mut choose: MessageWriter<ChooseAction>,
+) {
+    for (index, (key, _)) in ACTION_KEYS.iter().enumerate() {
+        if keys.just_pressed(*key)
+            && let Some(action) = night.actions.get(index)
+        {
+            choose.write(ChooseAction(action.clone()));
+            return;
+        }
+    }
+}
+
+/// Space pauses and resumes; Tab cycles the pace.
+fn clock_keys(keys: Res<ButtonInput<KeyCode>>, mut settings: ResMut<Settings>) {
+    if keys.just_pressed(KeyCode::Space) {
+        settings.paused = !settings.paused;
+    }
+    if keys.just_pressed(KeyCode::Tab) {
+        let all = super::pace::Pace::ALL;
+        let i = all.iter().position(|&p| p == settings.pace).unwrap_or(0);
+        settings.pace = all[(i + 1) % all.len()];
+    }
+}

@@ -1,0 +1,159 @@
+//! The windowed game's logic, headless (MinimalPlugins, no window, no renderer): a whole night
+//! played with the keyboard alone reaches its ending, and the game shows what the sim says.
+
+use super::{read, root};
+use bevy::input::keyboard::{Key, KeyboardInput};
+use bevy::input::{ButtonState, InputPlugin};
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use bevy::time::TimeUpdateStrategy;
+use bevy_egui::input::EguiWantsInput;
+use miracle_mile::game::GameOptions;
+use miracle_mile::game::night_state::{Night, Settings};
+use miracle_mile::game::pace::Pace;
+use miracle_mile::game::screens::Screen;
+use miracle_mile::game::shortcuts::ACTION_KEYS;
+use night::Scenario;
+use night::sim::Action;
+use std::time::Duration;
+
+fn film() -> Scenario {
+    Scenario::from_ron(
+        "scenes/miracle_mile.ron",
+        &read(&root().join("scenes/miracle_mile.ron")),
+    )
+    .expect("the film loads")
+}
+
+/// The game's logic plugins on a headless app; the renderer, egui drawing and audio are left out.
+fn headless(scenario: Scenario, seed: u64) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
+        .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+            50,
+        )))
+        .init_resource::<EguiWantsInput>()
+        .insert_resource(GameOptions {
+            scenario: Ok(scenario),
+            seed: Some(seed),
+            start: 0,
+            capture: None,
+        })
+        .add_plugins(miracle_mile::game::logic_plugin);
+    app.insert_resource(Settings {
+        pace: Pace::TurnBased,
+        ..Settings::default()
+    });
+    app.update();
+    app
+}
+
+fn press(app: &mut App, key: KeyCode) {
+    app.world_mut().write_message(KeyboardInput {
+        key_code: key,
+        logical_key: Key::Unidentified(bevy::input::keyboard::NativeKey::Unidentified),
+        state: ButtonState::Pressed,
+        text: None,
+        repeat: false,
+        window: Entity::PLACEHOLDER,
+    });
+    app.update();
+    app.world_mut().write_message(KeyboardInput {
+        key_code: key,
+        logical_key: Key::Unidentified(bevy::input::keyboard::NativeKey::Unidentified),
+        state: ButtonState::Released,
+        text: None,
+        repeat: false,
+        window: Entity::PLACEHOLDER,
+    });
+    app.update();
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+/// Runs frames until Harry can act or the night is over.
+fn until_idle(app: &mut App) {
+    for _ in 0..20_000 {
+        if screen(app) != Screen::Night {
+            return;
+        }
+        let night = app.world().resource::<Night>();
+        if night.sim.is_idle() {
+            return;
+        }
+        app.update();
+    }
+    panic!("Harry never became free");
+}
+
+#[test]
+fn a_full_night_is_winnable_with_the_keyboard_alone() {
+    let s = film();
+    let script = read(&root().join("tests/nights/film_into_the_tar.script"));
+    let mut app = headless(s.clone(), 1);
+    assert_eq!(screen(&app), Screen::Title);
+    // The film's second start (03:50) is key 2 on the title screen.
+    press(&mut app, KeyCode::Digit2);
+    assert_eq!(screen(&app), Screen::Night);
+    assert_eq!(app.world().resource::<Night>().sim.clock(), "03:50");
+    for line in script
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+    {
+        until_idle(&mut app);
+        let wanted = Action::parse(line, &s).expect("a valid line");
+        let night = app.world().resource::<Night>();
+        let index = night
+            .actions
+            .iter()
+            .position(|a| *a == wanted)
+            .unwrap_or_else(|| panic!("`{line}` is not offered at {}", night.sim.clock()));
+        let (key, _) = ACTION_KEYS
+            .get(index)
+            .copied()
+            .unwrap_or_else(|| panic!("`{line}` is action {index}, beyond the keys"));
+        press(&mut app, key);
+        let night = app.world().resource::<Night>();
+        assert_eq!(
+            night.record.last().map(|(_, a)| a),
+            Some(&wanted),
+            "the key chose `{line}`"
+        );
+    }
+    until_idle(&mut app);
+    assert_eq!(screen(&app), Screen::Ending);
+    let night = app.world().resource::<Night>();
+    let ending = miracle_mile::game::night_state::ending_of(night).expect("an ending");
+    assert_eq!(ending.id, "into_the_tar");
+}
+
+#[test]
+fn space_pauses_the_clock_and_tab_changes_the_pace() {
+    let mut app = headless(film(), 1);
+    press(&mut app, KeyCode::Digit2);
+    app.insert_resource(Settings {
+        pace: Pace::Brisk,
+        ..Settings::default()
+    });
+    for _ in 0..100 {
+        app.update();
+    }
+    let moved = app.world().resource::<Night>().sim.clock();
+    assert_ne!(moved, "03:50", "brisk time runs by itself");
+    press(&mut app, KeyCode::Space);
+    assert!(app.world().resource::<Settings>().paused);
+    let paused_at = app.world().resource::<Night>().sim.clock();
+    for _ in 0..100 {
+        app.update();
+    }
+    assert_eq!(
+        app.world().resource::<Night>().sim.clock(),
+        paused_at,
+        "paused time stands still"
+    );
+    press(&mut app, KeyCode::Tab);
+    assert_eq!(app.world().resource::<Settings>().pace, Pace::TurnBased);
+}
