@@ -5,7 +5,7 @@ use super::map::SelectedPlace;
 use super::night_state::{ChooseAction, Night, Refusal, Settings};
 use super::pace::Pace;
 use super::screens::Screen;
-use super::shortcuts::key_label;
+use super::shortcuts::{ACTION_KEYS, ActionPage, key_label};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use night::sim::{Action, Owner};
@@ -27,6 +27,7 @@ fn night_panels(
     mut settings: ResMut<Settings>,
     refusal: Res<Refusal>,
     selected: Res<SelectedPlace>,
+    page: Res<ActionPage>,
     mut choose: MessageWriter<ChooseAction>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -155,9 +156,14 @@ fn night_panels(
                     if !sim.is_idle() {
                         ui.label(egui::RichText::new("Harry is busy…").italics());
                     }
-                    ui.label(egui::RichText::new("What Harry can do").strong());
+                    let pages = night.actions.len().div_ceil(ACTION_KEYS.len());
+            if pages > 1 {
+                ui.label(egui::RichText::new(format!("What Harry can do — keys for page {} of {pages} ([ ] or PgUp/PgDn)", page.0 + 1)).strong());
+            } else {
+                ui.label(egui::RichText::new("What Harry can do").strong());
+            }
                     for (index, action) in night.actions.iter().enumerate() {
-                        let key = key_label(index)
+                        let key = key_label(index, page.0)
                             .map(|k| format!("[{k}] "))
                             .unwrap_or_default();
                         let cost = match action {

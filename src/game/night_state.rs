@@ -31,7 +31,7 @@ impl Night {
         let mut events = sim.take_events();
         events.extend(sim.run_until_idle());
         append(&mut log, scenario, &events);
-        let actions = sim.actions();
+        let actions = in_play_order(sim.actions());
         Night {
             sim,
             clock: Clock::default(),
@@ -48,7 +48,7 @@ impl Night {
         self.record.push((self.sim.now(), action.clone()));
         let scenario = self.sim.scenario().clone();
         append(&mut self.log, &scenario, &events);
-        self.actions = self.sim.actions();
+        self.actions = in_play_order(self.sim.actions());
         Ok(())
     }
 
@@ -60,7 +60,7 @@ impl Night {
         let events = self.sim.advance(minutes);
         let scenario = self.sim.scenario().clone();
         append(&mut self.log, &scenario, &events);
-        self.actions = self.sim.actions();
+        self.actions = in_play_order(self.sim.actions());
     }
 
     /// Minutes left before the deadline, once Harry believes an alarming fact.
@@ -73,6 +73,25 @@ impl Night {
             .any(|(f, fact)| fact.alarming && self.sim.believes(s.player, f as u16));
         (knows && self.sim.now() < s.deadline).then(|| s.deadline - self.sim.now())
     }
+}
+
+/// The actions in the order the panel lists them (and the keys number them): what concerns the
+/// people here first, then moving, then the rest; giving and using things on people last,
+/// because there are many of them.
+pub fn in_play_order(mut actions: Vec<Action>) -> Vec<Action> {
+    let rank = |a: &Action| match a {
+        Action::Answer | Action::LetRing => 0,
+        Action::Talk { .. } => 1,
+        Action::Tell { .. } => 2,
+        Action::Ask { .. } => 3,
+        Action::Go { .. } => 4,
+        Action::Call { .. } | Action::Dial { .. } => 5,
+        Action::Take { .. } | Action::Use { on: None, .. } => 6,
+        Action::WaitForSomething | Action::Wait { .. } | Action::Sleep { .. } => 7,
+        Action::Give { .. } | Action::Use { on: Some(_), .. } => 8,
+    };
+    actions.sort_by_key(rank);
+    actions
 }
 
 fn append(log: &mut Vec<String>, scenario: &Scenario, events: &[Event]) {

@@ -47,30 +47,51 @@ pub const ACTION_KEYS: [(KeyCode, &str); 36] = [
     (KeyCode::KeyZ, "Z"),
 ];
 
-/// The key label of the action at `index`, if it has one.
-pub fn key_label(index: usize) -> Option<&'static str> {
-    ACTION_KEYS.get(index).map(|(_, label)| *label)
+/// Which page of actions the keys choose from: the first 36 actions are page 0, the next 36
+/// page 1, and so on. `]` or Page Down turns the page, `[` or Page Up turns it back.
+#[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActionPage(pub usize);
+
+/// The key label of the action at `index` while `page` is shown, if it has one.
+pub fn key_label(index: usize, page: usize) -> Option<&'static str> {
+    (index / ACTION_KEYS.len() == page).then(|| ACTION_KEYS[index % ACTION_KEYS.len()].1)
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
+    app.init_resource::<ActionPage>().add_systems(
         Update,
-        (action_keys, clock_keys)
+        (turn_page, action_keys, clock_keys)
             .run_if(in_state(Screen::Night))
             .run_if(not(egui_wants_any_keyboard_input)),
     );
 }
 
+fn turn_page(keys: Res<ButtonInput<KeyCode>>, night: Res<Night>, mut page: ResMut<ActionPage>) {
+    let pages = night.actions.len().div_ceil(ACTION_KEYS.len()).max(1);
+    if keys.any_just_pressed([KeyCode::BracketRight, KeyCode::PageDown]) {
+        page.0 = (page.0 + 1) % pages;
+    }
+    if keys.any_just_pressed([KeyCode::BracketLeft, KeyCode::PageUp]) {
+        page.0 = (page.0 + pages - 1) % pages;
+    }
+    if page.0 >= pages {
+        page.0 = 0;
+    }
+}
+
 fn action_keys(
     keys: Res<ButtonInput<KeyCode>>,
     night: Res<Night>,
+    mut page: ResMut<ActionPage>,
     mut choose: MessageWriter<ChooseAction>,
 ) {
-    for (index, (key, _)) in ACTION_KEYS.iter().enumerate() {
+    for (offset, (key, _)) in ACTION_KEYS.iter().enumerate() {
         if keys.just_pressed(*key)
-            && let Some(action) = night.actions.get(index)
+            && let Some(action) = night.actions.get(page.0 * ACTION_KEYS.len() + offset)
         {
             choose.write(ChooseAction(action.clone()));
+            // The next choice starts again from the first page.
+            page.0 = 0;
             return;
         }
     }

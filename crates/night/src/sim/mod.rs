@@ -593,6 +593,7 @@ impl Sim {
             push(Action::Call { call }, &mut out);
         }
         push(Action::WaitForSomething, &mut out);
+        push(Action::Wait { minutes: 1 }, &mut out);
         push(Action::Wait { minutes: 5 }, &mut out);
         push(Action::Wait { minutes: 30 }, &mut out);
         if self.location_has_tag(here, "bed") {
