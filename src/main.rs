@@ -71,19 +71,15 @@ fn main() -> ExitCode {
 
 fn play(args: PlayArgs) -> ExitCode {
     let scenario = scenario_file::load(args.scenario.as_deref()).map_err(|e| e.render());
-    let start = match (&scenario, &args.start) {
-        (Ok(s), Some(id)) => match s.start_index(id) {
-            Some(i) => i,
-            None => {
-                let known: Vec<&str> = s.starts.iter().map(|st| st.id.as_str()).collect();
-                eprintln!(
-                    "unknown start `{id}`; this scenario has: {}",
-                    known.join(", ")
-                );
+    let start = match &scenario {
+        Ok(s) => match scenario_file::start_index(s, args.start.as_deref()) {
+            Ok(i) => i,
+            Err(message) => {
+                eprintln!("{message}");
                 return ExitCode::FAILURE;
             }
         },
-        _ => 0,
+        Err(_) => 0,
     };
     let capture = match args.capture {
         None => None,

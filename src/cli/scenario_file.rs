@@ -54,3 +54,16 @@ pub fn load(path: Option<&Path>) -> Result<Scenario, LoadError> {
     }
     Scenario::from_bytes(&name, &bytes).map_err(LoadError::Invalid)
 }
+
+/// The index of the start named on the command line (the first when none is named), or a
+/// message listing the scenario's starts.
+pub fn start_index(scenario: &Scenario, id: Option<&str>) -> Result<usize, String> {
+    let Some(id) = id else { return Ok(0) };
+    scenario.start_index(id).ok_or_else(|| {
+        let known: Vec<&str> = scenario.starts.iter().map(|s| s.id.as_str()).collect();
+        format!(
+            "unknown start `{id}`; this scenario has: {}",
+            known.join(", ")
+        )
+    })
+}

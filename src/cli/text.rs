@@ -35,19 +35,12 @@ pub fn run(args: &TextArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let start = match &args.start {
-        None => 0,
-        Some(id) => match scenario.start_index(id) {
-            Some(i) => i,
-            None => {
-                let known: Vec<&str> = scenario.starts.iter().map(|s| s.id.as_str()).collect();
-                eprintln!(
-                    "unknown start `{id}`; this scenario has: {}",
-                    known.join(", ")
-                );
-                return ExitCode::FAILURE;
-            }
-        },
+    let start = match scenario_file::start_index(&scenario, args.start.as_deref()) {
+        Ok(i) => i,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::FAILURE;
+        }
     };
     let seed = args.seed.unwrap_or_else(random_seed);
     match &args.script {

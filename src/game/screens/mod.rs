@@ -32,8 +32,3 @@ fn show_error_if_unreadable(options: Res<super::GameOptions>, mut next: ResMut<N
         next.set(Screen::Error);
     }
 }
-
-/// Egui text sizes scaled by the player's setting.
-pub fn scaled(size: f32, settings: &super::night_state::Settings) -> f32 {
-    size * settings.text_scale
-}
