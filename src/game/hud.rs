@@ -29,6 +29,8 @@ fn night_panels(
     selected: Res<SelectedPlace>,
     page: Res<ActionPage>,
     mut choose: MessageWriter<ChooseAction>,
+    mut next: ResMut<NextState<Screen>>,
+    mut exit: MessageWriter<AppExit>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let mut root = egui::Ui::new(
@@ -64,8 +66,14 @@ fn night_panels(
                 );
             }
             ui.add_space(24.0);
+            let whereabouts = match sim.state().activity {
+                night::sim::Activity::Travel { to, .. } => {
+                    format!("On the way to {}", s.locations[to as usize].name)
+                }
+                _ => s.locations[sim.harry_at() as usize].name.clone(),
+            };
             ui.label(
-                egui::RichText::new(&s.locations[sim.harry_at() as usize].name)
+                egui::RichText::new(whereabouts)
                     .size(18.0 * scale)
                     .color(PINK),
             );
@@ -189,15 +197,59 @@ fn night_panels(
         });
 
     if settings.paused {
-        egui::Area::new("paused".into())
-            .anchor(egui::Align2::CENTER_TOP, [-200.0, 60.0])
-            .show(ctx, |ui| {
-                ui.label(
-                    egui::RichText::new("PAUSED — Space to resume")
-                        .size(28.0 * scale)
-                        .color(AMBER),
-                );
-            });
+        pause_menu(ctx, &mut settings, &mut next, &mut exit);
     }
     Ok(())
+}
+
+/// While paused: resume, the settings, back to the title, quit.
+fn pause_menu(
+    ctx: &egui::Context,
+    settings: &mut Settings,
+    next: &mut NextState<Screen>,
+    exit: &mut MessageWriter<AppExit>,
+) {
+    let scale = settings.text_scale;
+    egui::Window::new("paused")
+        .title_bar(false)
+        .anchor(egui::Align2::CENTER_CENTER, [-210.0, 0.0])
+        .resizable(false)
+        .show(ctx, |ui| {
+            ui.vertical_centered(|ui| {
+                ui.label(
+                    egui::RichText::new("PAUSED")
+                        .size(30.0 * scale)
+                        .color(AMBER),
+                );
+                if ui
+                    .button(egui::RichText::new("[Space / Esc] Resume").size(18.0 * scale))
+                    .clicked()
+                {
+                    settings.paused = false;
+                }
+            });
+            ui.separator();
+            ui.horizontal(|ui| {
+                ui.label("Pace:");
+                for pace in Pace::ALL {
+                    ui.selectable_value(&mut settings.pace, pace, pace.label());
+                }
+            });
+            ui.add(egui::Slider::new(&mut settings.volume, 0.0..=1.0).text("Volume"));
+            ui.add(egui::Slider::new(&mut settings.text_scale, 0.8..=1.8).text("Text size"));
+            ui.checkbox(
+                &mut settings.high_contrast,
+                "High contrast (no red against green)",
+            );
+            ui.separator();
+            ui.horizontal(|ui| {
+                if ui.button("Leave this night (title)").clicked() {
+                    settings.paused = false;
+                    next.set(Screen::Title);
+                }
+                if ui.button("Quit").clicked() {
+                    exit.write(AppExit::Success);
+                }
+            });
+        });
 }

@@ -97,9 +97,9 @@ fn action_keys(
     }
 }
 
-/// Space pauses and resumes; Tab cycles the pace.
+/// Space or Escape pauses and resumes (the pause menu has the settings); Tab cycles the pace.
 fn clock_keys(keys: Res<ButtonInput<KeyCode>>, mut settings: ResMut<Settings>) {
-    if keys.just_pressed(KeyCode::Space) {
+    if keys.any_just_pressed([KeyCode::Space, KeyCode::Escape]) {
         settings.paused = !settings.paused;
     }
     if keys.just_pressed(KeyCode::Tab) {

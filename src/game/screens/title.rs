@@ -84,6 +84,7 @@ fn title_screen(
                         ui.selectable_value(&mut settings.pace, pace, pace.label());
                     }
                 });
+                ui.add(egui::Slider::new(&mut settings.volume, 0.0..=1.0).text("Volume"));
                 ui.horizontal(|ui| {
                     ui.checkbox(&mut settings.high_contrast, "High contrast");
                     ui.add(

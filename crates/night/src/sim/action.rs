@@ -104,6 +104,7 @@ impl Action {
                 };
                 format!("{verb} to {}", s.locations[*to as usize].name)
             }
+            Action::Wait { minutes: 1 } => "Wait 1 minute".into(),
             Action::Wait { minutes } => format!("Wait {minutes} minutes"),
             Action::WaitForSomething => "Wait until something happens".into(),
             Action::Sleep { until } => format!("Sleep until {}", s.clock(*until)),
