@@ -206,11 +206,7 @@ fn run_interactive(s: &Scenario, seed: u64, start: usize) -> ExitCode {
 fn print_scene(s: &Scenario, sim: &Sim, actions: &[Action]) {
     let here = sim.harry_at();
     let place = &s.locations[here as usize];
-    let knows_alarm = s
-        .facts
-        .iter()
-        .enumerate()
-        .any(|(f, fact)| fact.alarming && sim.believes(s.player, f as u16));
+    let knows_alarm = sim.alarmed(s.player);
     let countdown = if knows_alarm && sim.now() < s.deadline {
         format!("   — {} minutes left", s.deadline - sim.now())
     } else {

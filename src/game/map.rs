@@ -37,9 +37,25 @@ impl Default for FollowHarry {
 /// Places farther than this from the district's middle (LAX, the pier) are off the map.
 const DISTRICT_METRES: f32 = 4_000.0;
 
-/// Whether a place is drawn: the scenario's far-off destinations are left out of the map.
-pub fn on_map(sim: &night::Sim, l: LocId) -> bool {
-    layout::location(sim, l).distance(district_centre(sim)) <= DISTRICT_METRES
+/// Which places are drawn: the scenario's far-off destinations are left out of the map.
+/// Geography does not change during a night, so this is measured once when it begins.
+#[derive(Resource, Default)]
+pub struct OnMap(Vec<bool>);
+
+impl OnMap {
+    pub fn measure(sim: &night::Sim) -> OnMap {
+        let centre = district_centre(sim);
+        let places = sim.scenario().locations.len() as LocId;
+        OnMap(
+            (0..places)
+                .map(|l| layout::location(sim, l).distance(centre) <= DISTRICT_METRES)
+                .collect(),
+        )
+    }
+
+    pub fn contains(&self, l: LocId) -> bool {
+        self.0.get(l as usize).copied().unwrap_or(false)
+    }
 }
 
 /// The middle of the district: the median of the places' positions (robust to far-off ones).
@@ -57,6 +73,7 @@ fn district_centre(sim: &night::Sim) -> Vec2 {
 
 pub(super) fn plugin(app: &mut App) {
     app.init_resource::<SelectedPlace>()
+        .init_resource::<OnMap>()
         .init_resource::<FollowHarry>()
         .add_systems(OnEnter(Screen::Night), (spawn_labels, frame_the_night))
         .add_systems(
@@ -89,9 +106,10 @@ const LANDMARK_RADIUS: f32 = 14.0;
 fn spawn_labels(mut commands: Commands, night: Res<Night>, settings: Res<Settings>) {
     let s = night.sim.scenario();
     let palette = Palette::get(settings.high_contrast);
+    let on_map = OnMap::measure(&night.sim);
     for (l, loc) in s.locations.iter().enumerate() {
         let l = l as LocId;
-        if !on_map(&night.sim, l) {
+        if !on_map.contains(l) {
             continue;
         }
         let at = layout::location(&night.sim, l);
@@ -140,6 +158,7 @@ fn spawn_labels(mut commands: Commands, night: Res<Night>, settings: Res<Setting
             DespawnOnExit(Screen::Night),
         ));
     }
+    commands.insert_resource(on_map);
 }
 
 fn frame_the_night(
@@ -186,13 +205,14 @@ fn draw_map(
     night: Option<Res<Night>>,
     settings: Res<Settings>,
     selected: Res<SelectedPlace>,
+    on_map: Res<OnMap>,
 ) {
     let Some(night) = night else { return };
     let sim = &night.sim;
     let s = sim.scenario();
     let palette = Palette::get(settings.high_contrast);
     let places: Vec<(LocId, Vec2)> = (0..s.locations.len() as LocId)
-        .filter(|&l| on_map(sim, l))
+        .filter(|&l| on_map.contains(l))
         .map(|l| (l, layout::location(sim, l)))
         .collect();
     // Panic near a point: the highest panic among the places within reach of it.
@@ -253,8 +273,8 @@ fn draw_map(
     for route in &s.routes {
         let touches = |l: LocId| route.a == l || route.b == l;
         if !(touches(here) || selected.0.is_some_and(touches))
-            || !on_map(sim, route.a)
-            || !on_map(sim, route.b)
+            || !on_map.contains(route.a)
+            || !on_map.contains(route.b)
         {
             continue;
         }
@@ -351,6 +371,7 @@ fn select_place(
     camera: Single<(&Camera, &GlobalTransform, &Projection), With<MapCamera>>,
     night: Res<Night>,
     mut selected: ResMut<SelectedPlace>,
+    on_map: Res<OnMap>,
 ) {
     if !buttons.just_pressed(MouseButton::Left) {
         return;
@@ -370,7 +391,7 @@ fn select_place(
     let reach = 24.0 * scale;
     let s = night.sim.scenario();
     selected.0 = (0..s.locations.len() as LocId)
-        .filter(|&l| on_map(&night.sim, l))
+        .filter(|&l| on_map.contains(l))
         .map(|l| (l, layout::location(&night.sim, l).distance(world)))
         .filter(|(_, d)| *d <= reach)
         .min_by(|a, b| a.1.total_cmp(&b.1))

@@ -66,11 +66,7 @@ impl Night {
     /// Minutes left before the deadline, once Harry believes an alarming fact.
     pub fn countdown(&self) -> Option<Minute> {
         let s = self.sim.scenario();
-        let knows = s
-            .facts
-            .iter()
-            .enumerate()
-            .any(|(f, fact)| fact.alarming && self.sim.believes(s.player, f as u16));
+        let knows = self.sim.alarmed(s.player);
         (knows && self.sim.now() < s.deadline).then(|| s.deadline - self.sim.now())
     }
 }

@@ -1,19 +1,13 @@
 //! Broken scenarios get `FILE:LINE:COLUMN` diagnostics and exit 1, never a panic.
 
-use super::{assert_no_panic, read, root, run, stdout};
+use super::{assert_no_panic, files_with_extension, read, root, run, stdout};
 use night::Scenario;
 
 /// Every `tests/broken/NAME.ron` has `NAME.expected`: the position (`LINE:COLUMN`), the
 /// message, and optionally more text that must appear (a suggestion).
 #[test]
 fn the_broken_corpus_reports_each_fault_where_it_is() {
-    let dir = root().join("tests/broken");
-    let mut cases: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/broken exists")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-        .collect();
-    cases.sort();
+    let cases = files_with_extension("tests/broken", "ron");
     assert!(cases.len() >= 12, "the corpus has {} cases", cases.len());
     for case in cases {
         let name = case.file_stem().unwrap().to_string_lossy().into_owned();

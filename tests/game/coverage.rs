@@ -17,24 +17,9 @@ fn film() -> Scenario {
 /// Plays a script file through the library and returns the entities whose state changed.
 fn changed_in_script(s: &Scenario, path: &std::path::Path) -> BTreeSet<Entity> {
     let text = read(path);
-    let header = text
-        .lines()
-        .find(|l| l.contains("expect:"))
-        .expect("a header");
-    let field = |key: &str| {
-        header
-            .split(',')
-            .find_map(|p| {
-                p.trim()
-                    .trim_start_matches('#')
-                    .trim()
-                    .strip_prefix(key)
-                    .map(|v| v.trim().to_owned())
-            })
-            .expect("header field")
-    };
-    let start = s.start_index(&field("start:")).expect("a known start");
-    let seed: u64 = field("seed:").parse().expect("a numeric seed");
+    let header = super::nights::header(&text, &path.display().to_string());
+    let start = s.start_index(&header.start).expect("a known start");
+    let seed: u64 = header.seed.parse().expect("a numeric seed");
     let mut sim = Sim::with_start(s, seed, start);
     let mut events = sim.take_events();
     for line in text.lines() {
@@ -59,12 +44,7 @@ fn changed_in_script(s: &Scenario, path: &std::path::Path) -> BTreeSet<Entity> {
 fn every_character_has_states_that_change_in_a_scripted_night() {
     let s = film();
     let mut changed = BTreeSet::new();
-    let mut scripts: Vec<_> = std::fs::read_dir(root().join("tests/nights"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "script"))
-        .collect();
-    scripts.sort();
+    let scripts = super::files_with_extension("tests/nights", "script");
     for path in &scripts {
         changed.extend(changed_in_script(&s, path));
     }

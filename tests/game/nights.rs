@@ -1,17 +1,17 @@
 //! The film's night played from scripts: every script reaches the ending its header names,
 //! twice with the same transcript; one transcript is golden, for comparing platforms.
 
-use super::{assert_no_panic, read, root, run, stdout};
+use super::{assert_no_panic, files_with_extension, read, root, run, stdout};
 use std::collections::BTreeSet;
 
 /// A script's header line: `# start: the_call, seed: 1, expect: into_the_tar`.
-struct Header {
-    start: String,
-    seed: String,
-    expect: String,
+pub struct Header {
+    pub start: String,
+    pub seed: String,
+    pub expect: String,
 }
 
-fn header(script: &str, name: &str) -> Header {
+pub fn header(script: &str, name: &str) -> Header {
     let line = script
         .lines()
         .find(|l| l.contains("expect:"))
@@ -52,13 +52,7 @@ fn the_film_checks_ok_with_its_full_cast() {
 
 #[test]
 fn every_scripted_night_reaches_its_ending_the_same_way_twice() {
-    let dir = root().join("tests/nights");
-    let mut scripts: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/nights exists")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|x| x == "script"))
-        .collect();
-    scripts.sort();
+    let scripts = files_with_extension("tests/nights", "script");
     let mut endings = BTreeSet::new();
     for path in &scripts {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();

@@ -4,9 +4,9 @@ use super::{assert_no_panic, run, stdout};
 
 const EXAMPLE: &str = "scenes/examples/first_night.ron";
 
-#[test]
-fn a_bad_script_line_names_itself_and_lists_the_valid_actions() {
-    let out = run(
+/// The example scenario at seed 7, played from a script given on standard input.
+fn play_example(script: &str) -> std::process::Output {
+    run(
         &[
             "text",
             "--scenario",
@@ -16,8 +16,13 @@ fn a_bad_script_line_names_itself_and_lists_the_valid_actions() {
             "--script",
             "-",
         ],
-        "wait\nfly to the moon\n",
-    );
+        script,
+    )
+}
+
+#[test]
+fn a_bad_script_line_names_itself_and_lists_the_valid_actions() {
+    let out = play_example("wait\nfly to the moon\n");
     assert_no_panic(&out, "a bad line");
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
@@ -34,52 +39,19 @@ fn a_bad_script_line_names_itself_and_lists_the_valid_actions() {
 
 #[test]
 fn an_action_not_available_now_is_refused_with_the_reason() {
-    let out = run(
-        &[
-            "text",
-            "--scenario",
-            EXAMPLE,
-            "--seed",
-            "7",
-            "--script",
-            "-",
-        ],
-        "answer\n",
-    );
+    let out = play_example("answer\n");
     let text = stdout(&out);
     assert!(
         text.contains("cannot `answer`: no phone is ringing here"),
         "{text}"
     );
-    let out = run(
-        &[
-            "text",
-            "--scenario",
-            EXAMPLE,
-            "--seed",
-            "7",
-            "--script",
-            "-",
-        ],
-        "go bakry\n",
-    );
+    let out = play_example("go bakry\n");
     assert!(stdout(&out).contains("unknown place `bakry`: did you mean `bakery`?"));
 }
 
 #[test]
 fn a_script_that_ends_first_says_ending_none() {
-    let out = run(
-        &[
-            "text",
-            "--scenario",
-            EXAMPLE,
-            "--seed",
-            "7",
-            "--script",
-            "-",
-        ],
-        "# only a comment\nwait 1\n",
-    );
+    let out = play_example("# only a comment\nwait 1\n");
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).ends_with("ending: none\n"));
 }
@@ -87,18 +59,7 @@ fn a_script_that_ends_first_says_ending_none() {
 #[test]
 fn the_example_is_winnable_from_a_script() {
     let script = "wait\nanswer\ngo bakery run\ntell rosa flood\ntake van_keys\ngo bridge drive\n";
-    let out = run(
-        &[
-            "text",
-            "--scenario",
-            EXAMPLE,
-            "--seed",
-            "7",
-            "--script",
-            "-",
-        ],
-        script,
-    );
+    let out = play_example(script);
     assert!(
         stdout(&out).ends_with("ending: crossed\n"),
         "{}",

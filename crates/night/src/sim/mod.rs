@@ -183,6 +183,13 @@ impl Sim {
     pub fn believes(&self, c: CharId, f: FactId) -> bool {
         self.state.believes.get(self.fact_bit(f, c))
     }
+    /// This character believes a fact the scenario marks as alarming (the missiles): they add
+    /// to panic, and for the player it starts the countdown.
+    pub fn alarmed(&self, c: CharId) -> bool {
+        let facts = &self.scenario.facts;
+        (0..facts.len()).any(|f| facts[f].alarming && self.believes(c, f as FactId))
+    }
+
     pub fn panic(&self, l: LocId) -> u8 {
         self.state.panic[l as usize]
     }

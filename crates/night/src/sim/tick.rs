@@ -199,11 +199,7 @@ impl Sim {
         let mut after: Vec<u32> = self.state.panic.iter().map(|&p| u32::from(p)).collect();
         for (c, place) in places.iter().enumerate() {
             let Some(place) = place else { continue };
-            let alarmed = scenario
-                .facts
-                .iter()
-                .enumerate()
-                .any(|(f, fact)| fact.alarming && self.believes(c as CharId, f as FactId));
+            let alarmed = self.alarmed(c as CharId);
             if alarmed {
                 after[*place as usize] += rules.per_believer;
             }
