@@ -8,3 +8,5 @@
 
 pub mod cli;
 pub mod game;
+pub mod record;
+pub mod store;

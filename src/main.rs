@@ -55,6 +55,10 @@ struct PlayArgs {
     /// With --capture: a clock time "HH:MM" at which to save a screenshot (repeatable).
     #[arg(long = "shot-at", requires = "capture")]
     shot_at: Vec<String>,
+    /// Folder for the player's settings, notebook, gallery and unfinished night (default:
+    /// $MIRACLE_MILE_DATA, else the platform's data folder, ~/.local/share/miracle-mile on Linux).
+    #[arg(long, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
     /// With --capture: the pace (film, brisk or turn).
     #[arg(long, default_value = "turn", requires = "capture")]
     pace: String,
@@ -124,6 +128,7 @@ fn play(args: PlayArgs) -> ExitCode {
         seed: args.seed,
         start,
         capture,
+        store: miracle_mile::store::Store::locate(args.data_dir),
     });
     if exit.is_success() {
         ExitCode::SUCCESS

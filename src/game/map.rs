@@ -75,7 +75,12 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<SelectedPlace>()
         .init_resource::<OnMap>()
         .init_resource::<FollowHarry>()
-        .add_systems(OnEnter(Screen::Night), (spawn_labels, frame_the_night))
+        .add_systems(
+            OnEnter(Screen::Night),
+            (despawn_labels, spawn_labels, frame_the_night).chain(),
+        )
+        .add_systems(OnEnter(Screen::Title), despawn_labels)
+        .add_systems(OnEnter(Screen::Ending), frame_the_path)
         .add_systems(
             Update,
             draw_map.run_if(in_state(Screen::Night).or_else(in_state(Screen::Ending))),
@@ -103,6 +108,17 @@ const START_SCALE: f32 = 1.7;
 /// Radius of a landmark's marker, in metres.
 const LANDMARK_RADIUS: f32 = 14.0;
 
+/// The names on the map; they stay through the ending (whose picture is the map) and go when
+/// the next night begins or the title returns.
+#[derive(Component)]
+struct MapLabel;
+
+fn despawn_labels(mut commands: Commands, labels: Query<Entity, With<MapLabel>>) {
+    for label in &labels {
+        commands.entity(label).despawn();
+    }
+}
+
 fn spawn_labels(mut commands: Commands, night: Res<Night>, settings: Res<Settings>) {
     let s = night.sim.scenario();
     let palette = Palette::get(settings.high_contrast);
@@ -126,7 +142,7 @@ fn spawn_labels(mut commands: Commands, night: Res<Night>, settings: Res<Setting
             TextFont::from_font_size(19.0 * settings.text_scale),
             TextColor(palette.label),
             Transform::from_xyz(at.x, at.y + dy, 2.0),
-            DespawnOnExit(Screen::Night),
+            MapLabel,
         ));
     }
     for street in &s.streets {
@@ -155,7 +171,7 @@ fn spawn_labels(mut commands: Commands, night: Res<Night>, settings: Res<Setting
             TextColor(palette.major_street.with_alpha(0.8)),
             Transform::from_translation(((a + b) / 2.0).extend(1.0))
                 .with_rotation(Quat::from_rotation_z(angle)),
-            DespawnOnExit(Screen::Night),
+            MapLabel,
         ));
     }
     commands.insert_resource(on_map);
@@ -200,17 +216,69 @@ fn follow_harry(
     transform.translation = eased.extend(transform.translation.z);
 }
 
+/// Harry's path through the night, place to place, as the chronicle kept it (on the map only).
+fn path_points(night: &Night, on_map: &OnMap) -> Vec<Vec2> {
+    let s = night.sim.scenario();
+    night
+        .chronicle
+        .path
+        .iter()
+        .filter_map(|(_, id)| s.location_index(id))
+        .filter(|&l| on_map.contains(l))
+        .map(|l| layout::location(&night.sim, l))
+        .collect()
+}
+
+/// At the ending the camera frames Harry's whole path in the part of the window the picture
+/// of the night leaves free (the left 45 %).
+fn frame_the_path(
+    night: Res<Night>,
+    on_map: Res<OnMap>,
+    window: Single<&Window, With<PrimaryWindow>>,
+    camera: Single<(&mut Transform, &mut Projection), With<MapCamera>>,
+) {
+    let points = path_points(&night, &on_map);
+    let Some(first) = points.first() else { return };
+    let (min, max) = points
+        .iter()
+        .fold((*first, *first), |(lo, hi), p| (lo.min(*p), hi.max(*p)));
+    let size = (max - min).max(Vec2::splat(400.0)) * 1.3;
+    let free = Vec2::new(window.width() * 0.45, window.height());
+    let (mut transform, mut projection) = camera.into_inner();
+    if let Projection::Orthographic(ortho) = &mut *projection {
+        ortho.scale = (size.x / free.x).max(size.y / free.y).clamp(0.2, 20.0);
+        // The free part's middle is left of the window's middle by 27.5 % of its width.
+        let shift = Vec2::new(window.width() * 0.275, 0.0) * ortho.scale;
+        transform.translation = ((min + max) / 2.0 + shift).extend(transform.translation.z);
+    }
+}
+
 fn draw_map(
     mut gizmos: Gizmos,
     night: Option<Res<Night>>,
     settings: Res<Settings>,
     selected: Res<SelectedPlace>,
     on_map: Res<OnMap>,
+    screen: Res<State<Screen>>,
 ) {
     let Some(night) = night else { return };
     let sim = &night.sim;
     let s = sim.scenario();
     let palette = Palette::get(settings.high_contrast);
+    if *screen.get() == Screen::Ending {
+        // The picture of the night: Harry's path, bright where it ended.
+        let path = path_points(&night, &on_map);
+        let n = path.len().max(2) as f32;
+        for (i, pair) in path.windows(2).enumerate() {
+            let strength = 0.35 + 0.65 * (i + 1) as f32 / (n - 1.0);
+            gizmos.line_2d(pair[0], pair[1], palette.harry.with_alpha(strength));
+            gizmos.line_2d(
+                pair[0] + Vec2::splat(2.0),
+                pair[1] + Vec2::splat(2.0),
+                palette.harry.with_alpha(strength),
+            );
+        }
+    }
     let places: Vec<(LocId, Vec2)> = (0..s.locations.len() as LocId)
         .filter(|&l| on_map.contains(l))
         .map(|l| (l, layout::location(sim, l)))

@@ -4,12 +4,16 @@
 
 pub mod audio;
 pub mod capture;
+pub mod chronicle;
+pub mod gallery;
 pub mod hud;
 pub mod layout;
 pub mod map;
 pub mod night_state;
+pub mod notebook;
 pub mod pace;
 pub mod palette;
+pub mod player_files;
 pub mod screens;
 pub mod shortcuts;
 pub mod synth;
@@ -30,6 +34,8 @@ pub struct GameOptions {
     pub start: usize,
     /// Non-interactive capture: play a script, save screenshots, exit.
     pub capture: Option<capture::CaptureOptions>,
+    /// Where the player's settings, notebook, gallery and unfinished night are kept.
+    pub store: crate::store::Store,
 }
 
 /// Builds and runs the windowed game.
@@ -56,6 +62,8 @@ pub fn plugin(app: &mut App) {
         logic_plugin,
         map::plugin,
         hud::plugin,
+        notebook::plugin,
+        gallery::plugin,
         audio::plugin,
         capture::plugin,
     ));
@@ -64,5 +72,10 @@ pub fn plugin(app: &mut App) {
 /// The plugins that need no renderer: screens, the night and its clock, keyboard shortcuts.
 /// Headless tests run these under `MinimalPlugins`.
 pub fn logic_plugin(app: &mut App) {
-    app.add_plugins((screens::plugin, night_state::plugin, shortcuts::plugin));
+    app.add_plugins((
+        player_files::plugin,
+        screens::plugin,
+        night_state::plugin,
+        shortcuts::plugin,
+    ));
 }

@@ -2,8 +2,10 @@
 //! record of Harry's actions. Every change to the night goes through here.
 
 use super::GameOptions;
+use super::chronicle::Chronicle;
 use super::pace::{Clock, Pace};
 use super::screens::Screen;
+use crate::record::{NightRecord, ResolvedRecord};
 use bevy::prelude::*;
 use night::scenario::model::Minute;
 use night::sim::{Action, Event, Outcome};
@@ -22,6 +24,8 @@ pub struct Night {
     pub actions: Vec<Action>,
     /// Which of the scenario's starts this night began from.
     pub start: usize,
+    /// What the night looked like so far: the notebook and the ending's picture.
+    pub chronicle: Chronicle,
 }
 
 impl Night {
@@ -32,6 +36,7 @@ impl Night {
         events.extend(sim.run_until_idle());
         append(&mut log, scenario, &events);
         let actions = in_play_order(sim.actions());
+        let chronicle = Chronicle::begin(&sim);
         Night {
             sim,
             clock: Clock::default(),
@@ -39,28 +44,73 @@ impl Night {
             record: Vec::new(),
             actions,
             start,
+            chronicle,
         }
+    }
+
+    /// Plays a record back: the same seed, start and actions at the same minutes give the same
+    /// night. Stops at the first action that no longer applies (the scenario changed) and says
+    /// so in the second value.
+    pub fn replay(scenario: &Scenario, record: &ResolvedRecord) -> (Night, Option<String>) {
+        let mut night = Night::new(scenario, record.seed, record.start);
+        for (i, (at, action)) in record.actions.iter().enumerate() {
+            if night.sim.is_over() {
+                return (
+                    night,
+                    Some(format!("the night ended before action {}", i + 1)),
+                );
+            }
+            night.advance(at.saturating_sub(night.sim.now()));
+            if let Err(why) = night.act(action) {
+                let text = action.text(scenario);
+                return (
+                    night,
+                    Some(format!(
+                        "action {} (`{text}` at {}) no longer applies: {why}",
+                        i + 1,
+                        scenario.clock(*at)
+                    )),
+                );
+            }
+        }
+        night.advance(record.reached.saturating_sub(night.sim.now()));
+        (night, None)
     }
 
     /// Does an action now, if it is available; returns why not otherwise.
     pub fn act(&mut self, action: &Action) -> Result<(), String> {
         let events = self.sim.apply(action).map_err(|e| e.message)?;
         self.record.push((self.sim.now(), action.clone()));
+        if let Action::Tell { who, fact } = action {
+            self.chronicle.told(&self.sim, *who, *fact);
+        }
+        self.chronicle.observe(&self.sim);
         let scenario = self.sim.scenario().clone();
         append(&mut self.log, &scenario, &events);
         self.actions = in_play_order(self.sim.actions());
         Ok(())
     }
 
-    /// Advances the clock by whole minutes.
+    /// Advances the clock by whole minutes, one at a time so that the chronicle sees each.
     pub fn advance(&mut self, minutes: Minute) {
         if minutes == 0 {
             return;
         }
-        let events = self.sim.advance(minutes);
         let scenario = self.sim.scenario().clone();
-        append(&mut self.log, &scenario, &events);
+        for _ in 0..minutes {
+            if self.sim.is_over() {
+                break;
+            }
+            let events = self.sim.advance(1);
+            append(&mut self.log, &scenario, &events);
+            self.chronicle.observe(&self.sim);
+        }
         self.actions = in_play_order(self.sim.actions());
+    }
+
+    /// The night's record so far (seed, start, actions with their times).
+    pub fn record(&self) -> NightRecord {
+        NightRecord::of(&self.sim, self.start, &self.record)
     }
 
     /// Minutes left before the deadline, once Harry believes an alarming fact.
@@ -94,16 +144,35 @@ fn append(log: &mut Vec<String>, scenario: &Scenario, events: &[Event]) {
     log.extend(events.iter().filter_map(|e| e.narrate(scenario)));
 }
 
-/// The player's settings that shape play.
-#[derive(Resource, Clone, Debug, PartialEq)]
+/// The player's settings that shape play; all but `paused` are kept in `settings.ron`.
+#[derive(Resource, Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct Settings {
     pub pace: Pace,
+    #[serde(skip)]
     pub paused: bool,
     /// Multiplier for all text.
     pub text_scale: f32,
     /// 0.0 to 1.0.
     pub volume: f32,
     pub high_contrast: bool,
+}
+
+impl Settings {
+    /// Keeps values read from a file within what the game offers.
+    pub fn clamped(mut self) -> Settings {
+        self.text_scale = if self.text_scale.is_finite() {
+            self.text_scale.clamp(0.8, 1.8)
+        } else {
+            1.0
+        };
+        self.volume = if self.volume.is_finite() {
+            self.volume.clamp(0.0, 1.0)
+        } else {
+            0.7
+        };
+        self
+    }
 }
 
 impl Default for Settings {

@@ -4,7 +4,9 @@
 use night::Sim;
 
 /// The player's choice of pace (Settings).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Pace {
     /// One game minute per real minute, as in the film.
     Film,

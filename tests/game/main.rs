@@ -4,6 +4,7 @@
 mod broken;
 mod coverage;
 mod docs;
+mod files;
 mod nights;
 mod play;
 mod text;

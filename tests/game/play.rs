@@ -13,11 +13,12 @@ use miracle_mile::game::night_state::{Night, Settings};
 use miracle_mile::game::pace::Pace;
 use miracle_mile::game::screens::Screen;
 use miracle_mile::game::shortcuts::ACTION_KEYS;
+use miracle_mile::store::Store;
 use night::Scenario;
 use night::sim::Action;
 use std::time::Duration;
 
-fn film() -> Scenario {
+pub fn film() -> Scenario {
     Scenario::from_ron(
         "scenes/miracle_mile.ron",
         &read(&root().join("scenes/miracle_mile.ron")),
@@ -26,7 +27,13 @@ fn film() -> Scenario {
 }
 
 /// The game's logic plugins on a headless app; the renderer, egui drawing and audio are left out.
+/// Nothing is kept on disk.
 fn headless(scenario: Scenario, seed: u64) -> App {
+    headless_with_store(scenario, seed, Store::nowhere())
+}
+
+/// A headless app whose player's files live in `store` (a fresh one plays a restarted game).
+pub fn headless_with_store(scenario: Scenario, seed: u64, store: Store) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
         .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
@@ -38,17 +45,16 @@ fn headless(scenario: Scenario, seed: u64) -> App {
             seed: Some(seed),
             start: 0,
             capture: None,
+            store,
         })
         .add_plugins(miracle_mile::game::logic_plugin);
-    app.insert_resource(Settings {
-        pace: Pace::TurnBased,
-        ..Settings::default()
-    });
+    // Turn-based, whatever the settings file says: the tests choose when time moves.
+    app.world_mut().resource_mut::<Settings>().pace = Pace::TurnBased;
     app.update();
     app
 }
 
-fn press(app: &mut App, key: KeyCode) {
+pub fn press(app: &mut App, key: KeyCode) {
     app.world_mut().write_message(KeyboardInput {
         key_code: key,
         logical_key: Key::Unidentified(bevy::input::keyboard::NativeKey::Unidentified),
@@ -72,12 +78,12 @@ fn press(app: &mut App, key: KeyCode) {
     app.update();
 }
 
-fn screen(app: &App) -> Screen {
+pub fn screen(app: &App) -> Screen {
     *app.world().resource::<State<Screen>>().get()
 }
 
 /// Runs frames until Harry can act or the night is over.
-fn until_idle(app: &mut App) {
+pub fn until_idle(app: &mut App) {
     for _ in 0..20_000 {
         if screen(app) != Screen::Night {
             return;
@@ -91,6 +97,46 @@ fn until_idle(app: &mut App) {
     panic!("Harry never became free");
 }
 
+/// A script's lines as a keyboard player plays them: a wait of a number of minutes the panel
+/// does not offer is played as that many one-minute waits.
+pub fn keyboard_lines(script: &str, s: &Scenario) -> Vec<String> {
+    script
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .flat_map(|l| match Action::parse(&l, s) {
+            Ok(Action::Wait { minutes }) if ![1, 5, 30].contains(&minutes) => {
+                vec!["wait 1".to_owned(); minutes as usize]
+            }
+            _ => vec![l],
+        })
+        .collect()
+}
+
+/// Waits until Harry is free, then presses the key the panel shows for `line`'s action
+/// (turning the page of keys first if need be) and checks that it was taken.
+pub fn choose_by_key(app: &mut App, line: &str) {
+    until_idle(app);
+    let night = app.world().resource::<Night>();
+    let wanted = Action::parse(line, night.sim.scenario()).expect("a valid line");
+    let index = night
+        .actions
+        .iter()
+        .position(|a| *a == wanted)
+        .unwrap_or_else(|| panic!("`{line}` is not offered at {}", night.sim.clock()));
+    for _ in 0..index / ACTION_KEYS.len() {
+        press(app, KeyCode::BracketRight);
+    }
+    let (key, _) = ACTION_KEYS[index % ACTION_KEYS.len()];
+    press(app, key);
+    let night = app.world().resource::<Night>();
+    assert_eq!(
+        night.record.last().map(|(_, a)| a),
+        Some(&wanted),
+        "the key chose `{line}`"
+    );
+}
+
 #[test]
 fn a_full_night_is_winnable_with_the_keyboard_alone() {
     let s = film();
@@ -101,40 +147,8 @@ fn a_full_night_is_winnable_with_the_keyboard_alone() {
     press(&mut app, KeyCode::Digit2);
     assert_eq!(screen(&app), Screen::Night);
     assert_eq!(app.world().resource::<Night>().sim.clock(), "03:50");
-    // A wait of a number of minutes the panel does not offer is played as that many one-minute
-    // waits, as a keyboard player would.
-    let lines: Vec<String> = script
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim().to_owned())
-        .filter(|l| !l.is_empty())
-        .flat_map(|l| match Action::parse(&l, &s) {
-            Ok(Action::Wait { minutes }) if ![1, 5, 30].contains(&minutes) => {
-                vec!["wait 1".to_owned(); minutes as usize]
-            }
-            _ => vec![l],
-        })
-        .collect();
-    for line in &lines {
-        until_idle(&mut app);
-        let wanted = Action::parse(line, &s).expect("a valid line");
-        let night = app.world().resource::<Night>();
-        let index = night
-            .actions
-            .iter()
-            .position(|a| *a == wanted)
-            .unwrap_or_else(|| panic!("`{line}` is not offered at {}", night.sim.clock()));
-        // Turn to the action's page of keys, then press its key.
-        for _ in 0..index / ACTION_KEYS.len() {
-            press(&mut app, KeyCode::BracketRight);
-        }
-        let (key, _) = ACTION_KEYS[index % ACTION_KEYS.len()];
-        press(&mut app, key);
-        let night = app.world().resource::<Night>();
-        assert_eq!(
-            night.record.last().map(|(_, a)| a),
-            Some(&wanted),
-            "the key chose `{line}`"
-        );
+    for line in keyboard_lines(&script, &s) {
+        choose_by_key(&mut app, &line);
     }
     until_idle(&mut app);
     assert_eq!(screen(&app), Screen::Ending);

@@ -1,17 +1,41 @@
-//! The ending: its title and text, a summary of the night, play again or return to the title.
+//! The ending: its title and text, and a picture of the night (Harry's path on the map, drawn
+//! by the map; here the panic curve, the people's timeline with when the rumour reached each,
+//! what Harry learned); play again with the same seed or a new one, save the night's record.
 
 use super::Screen;
 use crate::game::GameOptions;
+use crate::game::chronicle::Chronicle;
 use crate::game::night_state::{BeginNight, Night, Settings, ending_of, fresh_seed};
+use crate::game::notebook;
+use crate::game::player_files::{PlayerFiles, RECORDS_DIR};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use night::Scenario;
+
+/// Where the night's record was saved, or why it could not be.
+#[derive(Resource, Default)]
+pub struct SavedRecord(pub Option<Result<String, String>>);
+
+/// Save the finished night's record (seed and actions) as a new file.
+#[derive(Message, Clone, Debug)]
+pub struct SaveRecord;
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
-        EguiPrimaryContextPass,
-        ending_screen.run_if(in_state(Screen::Ending)),
-    )
-    .add_systems(Update, ending_keys.run_if(in_state(Screen::Ending)));
+    app.init_resource::<SavedRecord>()
+        .add_message::<SaveRecord>()
+        .add_systems(OnEnter(Screen::Ending), |mut saved: ResMut<SavedRecord>| {
+            saved.0 = None;
+        })
+        .add_systems(
+            EguiPrimaryContextPass,
+            ending_screen.run_if(in_state(Screen::Ending)),
+        )
+        .add_systems(
+            Update,
+            (ending_keys, save_record)
+                .chain()
+                .run_if(in_state(Screen::Ending)),
+        );
 }
 
 fn ending_screen(
@@ -19,10 +43,13 @@ fn ending_screen(
     night: Res<Night>,
     settings: Res<Settings>,
     options: Res<GameOptions>,
+    saved: Res<SavedRecord>,
     mut begin: MessageWriter<BeginNight>,
+    mut save: MessageWriter<SaveRecord>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
+    let scale = settings.text_scale;
     let (title, text, kind) = match ending_of(&night) {
         Some(e) => (e.title.clone(), e.text.clone(), format!("{:?}", e.kind)),
         None => (
@@ -31,52 +58,164 @@ fn ending_screen(
             "Other".into(),
         ),
     };
-    egui::Window::new("ending")
-        .title_bar(false)
-        .anchor(egui::Align2::CENTER_TOP, [0.0, 40.0])
-        .resizable(false)
-        .default_width(640.0)
-        .show(ctx, |ui| {
-            ui.vertical_centered(|ui| {
-                ui.label(
-                    egui::RichText::new(title.to_uppercase())
-                        .size(36.0 * settings.text_scale)
-                        .color(egui::Color32::from_rgb(255, 200, 90)),
-                );
-                ui.label(egui::RichText::new(kind).italics());
-                ui.add_space(8.0);
-            });
-            ui.label(egui::RichText::new(text).size(16.0 * settings.text_scale));
-            ui.add_space(8.0);
-            let sim = &night.sim;
-            ui.label(format!(
-                "{} — seed {}, {} actions, ended at {}.",
-                sim.scenario().title,
-                sim.seed(),
-                night.record.len(),
-                sim.clock()
-            ));
-            ui.add_space(8.0);
-            ui.horizontal(|ui| {
-                let start = night.start;
-                if ui.button("[R] Play again, same seed").clicked() {
-                    begin.write(BeginNight {
-                        start,
-                        seed: sim.seed(),
+    let sim = &night.sim;
+    let scenario = sim.scenario();
+    let mut root = egui::Ui::new(
+        ctx.clone(),
+        "ending".into(),
+        egui::UiBuilder::new()
+            .layer_id(egui::LayerId::background())
+            .max_rect(ctx.viewport_rect()),
+    );
+    egui::Panel::right("the night")
+        .default_size(ctx.viewport_rect().width() * 0.55)
+        .resizable(true)
+        .show(&mut root, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    ui.label(
+                        egui::RichText::new(title.to_uppercase())
+                            .size(32.0 * scale)
+                            .color(egui::Color32::from_rgb(255, 200, 90)),
+                    );
+                    ui.label(egui::RichText::new(kind).italics());
+                    ui.label(egui::RichText::new(text).size(15.0 * scale));
+                    ui.add_space(4.0);
+                    ui.label(format!(
+                        "{} — seed {}, {} actions, ended at {}. Harry's path is on the map.",
+                        scenario.title,
+                        sim.seed(),
+                        night.record.len(),
+                        sim.clock()
+                    ));
+                    ui.horizontal_wrapped(|ui| {
+                        let start = night.start;
+                        if ui.button("[R] Play again, same seed").clicked() {
+                            begin.write(BeginNight {
+                                start,
+                                seed: sim.seed(),
+                            });
+                        }
+                        if ui.button("[N] New night, new seed").clicked() {
+                            begin.write(BeginNight {
+                                start,
+                                seed: options.seed.unwrap_or_else(fresh_seed),
+                            });
+                        }
+                        if ui.button("[S] Save the night's record").clicked() {
+                            save.write(SaveRecord);
+                        }
+                        if ui.button("[Esc] Title").clicked() {
+                            next.set(Screen::Title);
+                        }
                     });
-                }
-                if ui.button("[N] New night, new seed").clicked() {
-                    begin.write(BeginNight {
-                        start,
-                        seed: options.seed.unwrap_or_else(fresh_seed),
-                    });
-                }
-                if ui.button("[Esc] Title").clicked() {
-                    next.set(Screen::Title);
-                }
-            });
+                    match &saved.0 {
+                        Some(Ok(path)) => {
+                            ui.label(format!("Saved the night's record to {path}"));
+                        }
+                        Some(Err(why)) => {
+                            ui.label(
+                                egui::RichText::new(format!("Could not save the record: {why}"))
+                                    .color(egui::Color32::from_rgb(255, 176, 64)),
+                            );
+                        }
+                        None => {}
+                    }
+                    ui.separator();
+                    picture(ui, &night.chronicle, scenario, scale);
+                });
         });
     Ok(())
+}
+
+/// The panic curve, the people's timeline with the rumour's arrival, and the facts.
+fn picture(ui: &mut egui::Ui, chronicle: &Chronicle, scenario: &Scenario, scale: f32) {
+    ui.label(
+        egui::RichText::new("Panic, the highest anywhere")
+            .strong()
+            .size(15.0 * scale),
+    );
+    panic_curve(ui, chronicle, scenario, scale);
+    ui.add_space(6.0);
+    ui.label(
+        egui::RichText::new("Whom Harry saw, and when the rumour reached them (white mark)")
+            .strong()
+            .size(15.0 * scale),
+    );
+    notebook::timeline(ui, chronicle, scenario, scale, true);
+    let mut reached: Vec<(&String, &u16)> = chronicle.rumour.iter().collect();
+    reached.sort_by_key(|(id, at)| (**at, *id));
+    if !reached.is_empty() {
+        let names: Vec<String> = reached
+            .iter()
+            .map(|(id, at)| {
+                let name = scenario
+                    .characters
+                    .iter()
+                    .find(|c| c.id == **id)
+                    .map_or(id.as_str(), |c| c.name.as_str());
+                format!("{name} {}", scenario.clock(**at))
+            })
+            .collect();
+        ui.label(
+            egui::RichText::new(format!("The rumour reached: {}", names.join(", ")))
+                .size(13.0 * scale),
+        );
+    }
+    ui.add_space(6.0);
+    ui.label(
+        egui::RichText::new("What Harry learned, and whom he told")
+            .strong()
+            .size(15.0 * scale),
+    );
+    notebook::facts(ui, chronicle, scenario, scale);
+}
+
+/// Panic (0–100) over the night as a filled curve, with the hours beneath.
+fn panic_curve(ui: &mut egui::Ui, chronicle: &Chronicle, scenario: &Scenario, scale: f32) {
+    let height = 70.0 * scale;
+    let (rect, _) = ui.allocate_exact_size(
+        egui::vec2(ui.available_width(), height),
+        egui::Sense::hover(),
+    );
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, 2.0, egui::Color32::from_gray(25));
+    let n = chronicle.panic.len().max(2);
+    let point = |i: usize, level: u8| {
+        egui::pos2(
+            rect.left() + rect.width() * i as f32 / (n - 1) as f32,
+            rect.bottom() - rect.height() * f32::from(level) / 100.0,
+        )
+    };
+    let line: Vec<egui::Pos2> = chronicle
+        .panic
+        .iter()
+        .enumerate()
+        .map(|(i, &level)| point(i, level))
+        .collect();
+    let colour = egui::Color32::from_rgb(255, 120, 60);
+    // Vertical strokes fill the area under the curve without a concave polygon.
+    let step = (line.len() / rect.width().max(1.0) as usize).max(1);
+    for p in line.iter().step_by(step) {
+        painter.line_segment(
+            [*p, egui::pos2(p.x, rect.bottom())],
+            egui::Stroke::new(1.0, colour.gamma_multiply(0.35)),
+        );
+    }
+    painter.add(egui::Shape::line(line, egui::Stroke::new(2.0, colour)));
+    let peak = chronicle.panic.iter().copied().max().unwrap_or(0);
+    painter.text(
+        rect.left_top() + egui::vec2(4.0, 2.0),
+        egui::Align2::LEFT_TOP,
+        format!(
+            "peak {peak}/100 · {} to {}",
+            scenario.clock(chronicle.began),
+            scenario.clock(chronicle.until)
+        ),
+        egui::FontId::proportional(11.0 * scale),
+        egui::Color32::GRAY,
+    );
 }
 
 fn ending_keys(
@@ -84,6 +223,7 @@ fn ending_keys(
     night: Res<Night>,
     options: Res<GameOptions>,
     mut begin: MessageWriter<BeginNight>,
+    mut save: MessageWriter<SaveRecord>,
     mut next: ResMut<NextState<Screen>>,
 ) {
     let start = night.start;
@@ -97,7 +237,36 @@ fn ending_keys(
             start,
             seed: options.seed.unwrap_or_else(fresh_seed),
         });
+    } else if keys.just_pressed(KeyCode::KeyS) {
+        save.write(SaveRecord);
     } else if keys.just_pressed(KeyCode::Escape) {
         next.set(Screen::Title);
     }
+}
+
+fn save_record(
+    mut requests: MessageReader<SaveRecord>,
+    night: Res<Night>,
+    files: Res<PlayerFiles>,
+    mut saved: ResMut<SavedRecord>,
+) {
+    if requests.read().last().is_none() {
+        return;
+    }
+    let record = night.record();
+    let stem = format!(
+        "{}-seed{}-{}",
+        record.scenario,
+        record.seed,
+        record.ending.as_deref().unwrap_or("no-ending")
+    );
+    let result = files
+        .store
+        .save_new(RECORDS_DIR, &stem, &record)
+        .map(|p| p.display().to_string());
+    match &result {
+        Ok(path) => info!("saved the night's record to {path}"),
+        Err(why) => warn!("could not save the night's record: {why}"),
+    }
+    saved.0 = Some(result);
 }

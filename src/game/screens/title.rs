@@ -1,9 +1,14 @@
-//! The title screen: begin a night from the afternoon or from 03:50, set the pace, quit.
+//! The title screen: begin a night from the afternoon or from 03:50, continue the unfinished
+//! night, open the notebook or the endings gallery, set the pace and the rest, quit. Problems
+//! with the player's files are reported here.
 
 use super::Screen;
 use crate::game::GameOptions;
+use crate::game::gallery::GalleryOpen;
 use crate::game::night_state::{BeginNight, Settings, fresh_seed};
+use crate::game::notebook::NotebookOpen;
 use crate::game::pace::Pace;
+use crate::game::player_files::{ContinueNight, PlayerFiles, Unfinished};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
@@ -32,12 +37,37 @@ fn seed_for(options: &GameOptions) -> u64 {
     options.seed.unwrap_or_else(fresh_seed)
 }
 
+/// The unfinished night's description, if there is one for this scenario.
+fn continuable(options: &GameOptions, unfinished: &Unfinished) -> Option<String> {
+    let scenario = options.scenario.as_ref().ok()?;
+    let record = unfinished
+        .0
+        .as_ref()
+        .filter(|r| r.scenario == scenario.id)?;
+    let start = scenario
+        .starts
+        .iter()
+        .find(|s| s.id == record.start)
+        .map_or(record.start.as_str(), |s| s.name.as_str());
+    Some(format!(
+        "{start}, at {} after {} action{}",
+        record.reached,
+        record.actions.len(),
+        if record.actions.len() == 1 { "" } else { "s" }
+    ))
+}
+
 fn title_screen(
     mut contexts: EguiContexts,
     options: Res<GameOptions>,
     mut settings: ResMut<Settings>,
     mut begin: MessageWriter<BeginNight>,
     mut exit: MessageWriter<AppExit>,
+    unfinished: Res<Unfinished>,
+    mut files: ResMut<PlayerFiles>,
+    mut continue_night: MessageWriter<ContinueNight>,
+    mut notebook: ResMut<NotebookOpen>,
+    mut gallery: ResMut<GalleryOpen>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let title = options
@@ -65,6 +95,15 @@ fn title_screen(
                 ui.add_space(8.0);
                 ui.label(egui::RichText::new(intro).size(15.0 * settings.text_scale));
                 ui.add_space(16.0);
+                if let Some(what) = continuable(&options, &unfinished) {
+                    let text = format!("[C]  Continue the night: {what}");
+                    if ui
+                        .button(egui::RichText::new(text).size(20.0 * settings.text_scale))
+                        .clicked()
+                    {
+                        continue_night.write(ContinueNight);
+                    }
+                }
                 for (i, label) in starts(&options) {
                     let text = format!("[{}]  New night: {label}", i + 1);
                     if ui
@@ -77,6 +116,24 @@ fn title_screen(
                         });
                     }
                 }
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    let size = 17.0 * settings.text_scale;
+                    if ui
+                        .button(egui::RichText::new("[F2]  Notebook").size(size))
+                        .clicked()
+                    {
+                        notebook.0 = !notebook.0;
+                        gallery.0 = false;
+                    }
+                    if ui
+                        .button(egui::RichText::new("[G]  Endings gallery").size(size))
+                        .clicked()
+                    {
+                        gallery.0 = !gallery.0;
+                        notebook.0 = false;
+                    }
+                });
                 ui.add_space(12.0);
                 ui.horizontal(|ui| {
                     ui.label("Pace:");
@@ -99,6 +156,27 @@ fn title_screen(
                     exit.write(AppExit::Success);
                 }
             });
+            if !files.notices.is_empty() {
+                ui.separator();
+                for notice in &files.notices {
+                    ui.label(
+                        egui::RichText::new(notice)
+                            .size(13.0 * settings.text_scale)
+                            .color(egui::Color32::from_rgb(255, 200, 90)),
+                    );
+                }
+                if ui.button("Understood").clicked() {
+                    files.notices.clear();
+                }
+            }
+            ui.label(
+                egui::RichText::new(format!(
+                    "Your notebook, gallery and settings are kept in {}",
+                    files.store.describe()
+                ))
+                .size(11.0 * settings.text_scale)
+                .color(egui::Color32::GRAY),
+            );
         });
     Ok(())
 }
@@ -106,9 +184,14 @@ fn title_screen(
 fn title_keys(
     keys: Res<ButtonInput<KeyCode>>,
     options: Res<GameOptions>,
+    unfinished: Res<Unfinished>,
     mut begin: MessageWriter<BeginNight>,
+    mut continue_night: MessageWriter<ContinueNight>,
     mut exit: MessageWriter<AppExit>,
 ) {
+    if keys.just_pressed(KeyCode::KeyC) && continuable(&options, &unfinished).is_some() {
+        continue_night.write(ContinueNight);
+    }
     const DIGITS: [KeyCode; 9] = [
         KeyCode::Digit1,
         KeyCode::Digit2,

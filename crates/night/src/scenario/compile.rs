@@ -995,6 +995,7 @@ impl<'a> Compiler<'a> {
         }
         Model {
             id: raw.id.text.clone(),
+            source_hash: fnv1a(self.source),
             title: raw.title.clone(),
             intro: raw.intro.clone(),
             start_clock,
@@ -1358,7 +1359,7 @@ fn project(origin: (f64, f64), lat: f64, lon: f64) -> (f64, f64) {
 }
 
 /// A stable 64-bit hash of a draw's name (FNV-1a): the same on every platform and build.
-fn fnv1a(text: &str) -> u64 {
+pub fn fnv1a(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })

@@ -67,6 +67,8 @@ pub enum Entity {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
     pub id: String,
+    /// FNV-1a of the scenario's text: a night's record names the exact file it was played on.
+    pub source_hash: u64,
     pub title: String,
     pub intro: String,
     /// The clock time (minutes after midnight) at which the day starts.

@@ -1,0 +1,372 @@
+//! The player's files (settings, notebook, endings gallery, the unfinished night, saved
+//! records): RON in the platform's data folder, written atomically with a backup of what each
+//! write replaces, and read back with recovery, so a corrupted file never crashes the game and
+//! is never silently lost.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::path::{Path, PathBuf};
+
+/// Files larger than this are not the game's and are not read.
+const MAX_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Where the player's files live. Without a folder (the browser, until it has its own
+/// storage, or a machine with no data folder) nothing persists and nothing fails.
+#[derive(Clone, Debug)]
+pub struct Store {
+    root: Option<PathBuf>,
+}
+
+/// What was read, and what the player should be told about how.
+#[derive(Debug)]
+pub struct Loaded<T> {
+    pub value: T,
+    /// Set when the file could not be used as it was: what happened and where the old file is.
+    pub notice: Option<String>,
+}
+
+impl Store {
+    /// The folder named on the command line, else `$MIRACLE_MILE_DATA`, else the platform's
+    /// data folder (`~/.local/share/miracle-mile` on Linux).
+    pub fn locate(chosen: Option<PathBuf>) -> Store {
+        let root = chosen
+            .or_else(|| std::env::var_os("MIRACLE_MILE_DATA").map(PathBuf::from))
+            .or_else(platform_data_dir);
+        Store { root }
+    }
+
+    /// A store in this folder (tests).
+    pub fn at(root: impl Into<PathBuf>) -> Store {
+        Store {
+            root: Some(root.into()),
+        }
+    }
+
+    /// A store that keeps nothing.
+    pub fn nowhere() -> Store {
+        Store { root: None }
+    }
+
+    pub fn root(&self) -> Option<&Path> {
+        self.root.as_deref()
+    }
+
+    /// Where the player's files are, for the player.
+    pub fn describe(&self) -> String {
+        match &self.root {
+            Some(root) => root.display().to_string(),
+            None => "nowhere (nothing is saved on this platform)".into(),
+        }
+    }
+
+    /// Reads `name`. A missing file gives the default; an unreadable one is moved aside (never
+    /// deleted) and the backup of the last good version is used instead, if there is one.
+    pub fn load<T: DeserializeOwned + Default>(&self, name: &str) -> Loaded<T> {
+        let Some(root) = &self.root else {
+            return Loaded {
+                value: T::default(),
+                notice: None,
+            };
+        };
+        let path = root.join(name);
+        let backup = backup_path(&path);
+        // A missing file is a first start, or one removed on purpose (a finished night): the
+        // default, whatever backup there is. Writes never leave the file missing.
+        let fault = match read_ron::<T>(&path) {
+            Ok(Some(value)) => {
+                return Loaded {
+                    value,
+                    notice: None,
+                };
+            }
+            Ok(None) => {
+                return Loaded {
+                    value: T::default(),
+                    notice: None,
+                };
+            }
+            Err(fault) => fault,
+        };
+        // The file is bad: keep it aside, and fall back on the version it replaced.
+        let aside = corrupt_path(&path);
+        let kept = match std::fs::rename(&path, &aside) {
+            Ok(()) => format!(
+                "{} could not be read ({fault}); it was kept as {}",
+                path.display(),
+                aside.display()
+            ),
+            Err(e) => format!(
+                "{} could not be read ({fault}) nor moved aside ({e}); it was left as it is",
+                path.display()
+            ),
+        };
+        let notice = match read_ron::<T>(&backup) {
+            Ok(Some(value)) => {
+                return Loaded {
+                    value,
+                    notice: Some(format!("{kept}; restored the backup {}.", backup.display())),
+                };
+            }
+            Ok(None) => format!("{kept}; there was no backup, so it starts afresh."),
+            Err(bad_backup) => format!(
+                "{kept}; the backup {} could not be read either ({bad_backup}), so it starts afresh.",
+                backup.display()
+            ),
+        };
+        Loaded {
+            value: T::default(),
+            notice: Some(notice),
+        }
+    }
+
+    /// Writes `name` atomically (a temporary file renamed over it), first copying the version
+    /// it replaces to `name.bak`.
+    pub fn save<T: Serialize>(&self, name: &str, value: &T) -> Result<(), String> {
+        let Some(root) = &self.root else {
+            return Ok(());
+        };
+        let text = to_ron(value)?;
+        write_atomically(&root.join(name), &text, true)
+    }
+
+    /// Removes `name` (its backup stays).
+    pub fn remove(&self, name: &str) -> Result<(), String> {
+        let Some(root) = &self.root else {
+            return Ok(());
+        };
+        let path = root.join(name);
+        let backup = backup_path(&path);
+        if path.exists() {
+            std::fs::copy(&path, &backup)
+                .and_then(|_| std::fs::remove_file(&path))
+                .map_err(|e| format!("{}: cannot remove: {e}", path.display()))?;
+        }
+        Ok(())
+    }
+
+    /// Writes a new file in the folder `dir`, named from `stem`, never replacing one that is
+    /// there; returns its path.
+    pub fn save_new<T: Serialize>(
+        &self,
+        dir: &str,
+        stem: &str,
+        value: &T,
+    ) -> Result<PathBuf, String> {
+        let Some(root) = &self.root else {
+            return Err("this platform has no folder to save files in".into());
+        };
+        let folder = root.join(dir);
+        let text = to_ron(value)?;
+        let stem: String = stem
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || c == '-' {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        for n in 0..10_000u32 {
+            let name = if n == 0 {
+                format!("{stem}.ron")
+            } else {
+                format!("{stem}-{n}.ron")
+            };
+            let path = folder.join(name);
+            if !path.exists() {
+                write_atomically(&path, &text, false)?;
+                return Ok(path);
+            }
+        }
+        Err(format!("{}: too many files named {stem}", folder.display()))
+    }
+}
+
+fn platform_data_dir() -> Option<PathBuf> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        dirs::data_dir().map(|d| d.join("miracle-mile"))
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        None
+    }
+}
+
+fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+/// A name for a bad file moved aside that no other file has.
+fn corrupt_path(path: &Path) -> PathBuf {
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let mut n = 0;
+    loop {
+        let mut name = path.file_name().unwrap_or_default().to_os_string();
+        name.push(format!(".corrupt-{stamp}"));
+        if n > 0 {
+            name.push(format!("-{n}"));
+        }
+        let aside = path.with_file_name(name);
+        if !aside.exists() {
+            return aside;
+        }
+        n += 1;
+    }
+}
+
+fn to_ron<T: Serialize>(value: &T) -> Result<String, String> {
+    ron::ser::to_string_pretty(value, ron::ser::PrettyConfig::default())
+        .map_err(|e| format!("cannot write the data: {e}"))
+}
+
+/// `Ok(None)` when the file does not exist; `Err` says what is wrong with it and where.
+fn read_ron<T: DeserializeOwned>(path: &Path) -> Result<Option<T>, String> {
+    use std::io::Read;
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e.to_string()),
+    };
+    let mut bytes = Vec::new();
+    file.take(MAX_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(format!("larger than {MAX_BYTES} bytes"));
+    }
+    let text = std::str::from_utf8(&bytes).map_err(|e| format!("not UTF-8 text: {e}"))?;
+    ron::from_str(text).map(Some).map_err(|e| {
+        format!(
+            "line {}, column {}: {}",
+            e.span.start.line, e.span.start.col, e.code
+        )
+    })
+}
+
+fn write_atomically(path: &Path, text: &str, keep_backup: bool) -> Result<(), String> {
+    use std::io::Write;
+    let fail = |what: &str, e: std::io::Error| format!("{}: cannot {what}: {e}", path.display());
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| fail("create its folder", e))?;
+    }
+    let mut tmp_name = path.file_name().unwrap_or_default().to_os_string();
+    tmp_name.push(".tmp");
+    let tmp = path.with_file_name(tmp_name);
+    let mut file = std::fs::File::create(&tmp).map_err(|e| fail("write", e))?;
+    file.write_all(text.as_bytes())
+        .and_then(|()| file.sync_all())
+        .map_err(|e| fail("write", e))?;
+    drop(file);
+    if keep_backup && path.exists() {
+        std::fs::copy(path, backup_path(path)).map_err(|e| fail("back up", e))?;
+    }
+    std::fs::rename(&tmp, path).map_err(|e| fail("replace", e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Serialize, Deserialize, Default, Debug, PartialEq)]
+    struct Thing {
+        n: u32,
+    }
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("mm-store-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir
+    }
+
+    #[test]
+    fn missing_file_is_the_default_without_a_notice() {
+        let store = Store::at(scratch("missing"));
+        let loaded: Loaded<Thing> = store.load("thing.ron");
+        assert_eq!(loaded.value, Thing::default());
+        assert!(loaded.notice.is_none());
+    }
+
+    #[test]
+    fn saves_read_back_and_keep_the_replaced_version() {
+        let dir = scratch("roundtrip");
+        let store = Store::at(&dir);
+        store.save("thing.ron", &Thing { n: 1 }).unwrap();
+        store.save("thing.ron", &Thing { n: 2 }).unwrap();
+        assert_eq!(store.load::<Thing>("thing.ron").value, Thing { n: 2 });
+        let backup = std::fs::read_to_string(dir.join("thing.ron.bak")).unwrap();
+        assert_eq!(ron::from_str::<Thing>(&backup).unwrap(), Thing { n: 1 });
+        assert!(!dir.join("thing.ron.tmp").exists());
+    }
+
+    #[test]
+    fn a_corrupt_file_is_kept_aside_and_the_backup_restored() {
+        let dir = scratch("corrupt");
+        let store = Store::at(&dir);
+        store.save("thing.ron", &Thing { n: 1 }).unwrap();
+        store.save("thing.ron", &Thing { n: 2 }).unwrap();
+        std::fs::write(dir.join("thing.ron"), "(n: 3, garbage").unwrap();
+        let loaded: Loaded<Thing> = store.load("thing.ron");
+        assert_eq!(loaded.value, Thing { n: 1 });
+        let notice = loaded.notice.expect("the player is told");
+        assert!(notice.contains("line 1"), "{notice}");
+        assert!(notice.contains("restored the backup"), "{notice}");
+        let aside: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().contains(".corrupt-"))
+            .collect();
+        assert_eq!(aside.len(), 1);
+        assert_eq!(
+            std::fs::read_to_string(aside[0].path()).unwrap(),
+            "(n: 3, garbage"
+        );
+    }
+
+    #[test]
+    fn a_corrupt_file_without_backup_starts_afresh_and_says_so() {
+        let dir = scratch("nobackup");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("thing.ron"), [0xff, 0xfe, 0x00]).unwrap();
+        let loaded: Loaded<Thing> = Store::at(&dir).load("thing.ron");
+        assert_eq!(loaded.value, Thing::default());
+        assert!(loaded.notice.unwrap().contains("starts afresh"));
+    }
+
+    #[test]
+    fn a_removed_file_stays_removed_though_its_backup_remains() {
+        let dir = scratch("removed");
+        let store = Store::at(&dir);
+        store.save("thing.ron", &Thing { n: 1 }).unwrap();
+        store.remove("thing.ron").unwrap();
+        assert!(dir.join("thing.ron.bak").exists());
+        let loaded: Loaded<Thing> = store.load("thing.ron");
+        assert_eq!(loaded.value, Thing::default());
+        assert!(loaded.notice.is_none());
+    }
+
+    #[test]
+    fn new_files_never_replace_old_ones() {
+        let store = Store::at(scratch("new"));
+        let a = store
+            .save_new("records", "night 1", &Thing { n: 1 })
+            .unwrap();
+        let b = store
+            .save_new("records", "night 1", &Thing { n: 2 })
+            .unwrap();
+        assert_ne!(a, b);
+        assert!(
+            a.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("night_1")
+        );
+    }
+}
