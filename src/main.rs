@@ -59,6 +59,17 @@ struct PlayArgs {
     /// $MIRACLE_MILE_DATA, else the platform's data folder, ~/.local/share/miracle-mile on Linux).
     #[arg(long, value_name = "DIR")]
     data_dir: Option<PathBuf>,
+    /// With --capture: a clock time at which to open the notebook and save a screenshot of it.
+    #[arg(long = "notebook-at", requires = "capture")]
+    notebook_at: Vec<String>,
+    /// With --capture: make every choice by clicking, as a mouse-only player (the title's
+    /// button, places on the map and their route cards, the panel's buttons).
+    #[arg(long, requires = "capture")]
+    mouse: bool,
+    /// With --capture: the ending the night must reach (its id); any other ending exits with
+    /// an error, so scripts and tests can rely on the run.
+    #[arg(long, value_name = "ENDING", requires = "capture")]
+    expect: Option<String>,
     /// With --capture: the pace (film, brisk or turn).
     #[arg(long, default_value = "turn", requires = "capture")]
     pace: String,
@@ -119,7 +130,10 @@ fn play(args: PlayArgs) -> ExitCode {
                 dir,
                 script,
                 shots_at: args.shot_at,
+                notebook_at: args.notebook_at,
                 pace,
+                mouse: args.mouse,
+                expect: args.expect,
             })
         }
     };

@@ -1,13 +1,19 @@
 //! The non-interactive mode of the real windowed game, for tests and screenshots: it opens on
 //! the title (screenshot), begins a night, plays a script of actions whenever Harry is free,
-//! takes screenshots at the named clock times and at the ending, and exits.
+//! takes screenshots at the named clock times (of the map, or of the notebook opened over it)
+//! and at the ending, and exits. With `mouse`, every choice is made by clicking (see
+//! [`super::pointer`]); otherwise actions are chosen directly.
 
 use super::GameOptions;
-use super::night_state::{BeginNight, ChooseAction, Hold, Night, Refusal, Settings};
+use super::hud::ClickTargets;
+use super::night_state::{BeginNight, ChooseAction, Hold, Night, Refusal, Settings, ending_of};
+use super::notebook::NotebookOpen;
 use super::pace::Pace;
+use super::pointer::Pointer;
 use super::screens::Screen;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
+use night::scenario::model::Minute;
 use night::sim::Action;
 use std::path::PathBuf;
 
@@ -19,7 +25,48 @@ pub struct CaptureOptions {
     pub script: Vec<String>,
     /// Clock times ("HH:MM") at which to save a screenshot of the night.
     pub shots_at: Vec<String>,
+    /// Clock times at which to open the notebook and save a screenshot of it.
+    pub notebook_at: Vec<String>,
     pub pace: Pace,
+    /// Choose everything with the synthetic mouse, as a mouse-only player would.
+    pub mouse: bool,
+    /// The ending the night must reach; another one makes the run exit with an error.
+    pub expect: Option<String>,
+}
+
+/// A screenshot to take during the night.
+#[derive(Clone, Debug)]
+struct Shot {
+    at: Minute,
+    name: String,
+    notebook: bool,
+}
+
+impl CaptureOptions {
+    /// The night's screenshots in the order of their times.
+    fn shots(&self, scenario: &night::Scenario) -> Vec<Shot> {
+        let minute = |at: &str| {
+            night::scenario::parse_clock(at)
+                .ok()
+                .map(|c| ((c + 1440 - scenario.start_clock) % 1440) as Minute)
+        };
+        let mut shots: Vec<Shot> = self
+            .shots_at
+            .iter()
+            .map(|at| (at, false))
+            .chain(self.notebook_at.iter().map(|at| (at, true)))
+            .filter_map(|(at, notebook)| {
+                let kind = if notebook { "notebook" } else { "night" };
+                minute(at).map(|m| Shot {
+                    at: m,
+                    name: format!("{kind}-{}", at.replace(':', "")),
+                    notebook,
+                })
+            })
+            .collect();
+        shots.sort_by_key(|s| (s.at, s.notebook));
+        shots
+    }
 }
 
 /// Progress through the capture.
@@ -33,6 +80,10 @@ struct Capture {
     taken: u32,
     title_done: bool,
     ending_done: bool,
+    /// The notebook was opened for a screenshot and must be closed after it.
+    notebook_shown: bool,
+    /// One-minute waits still to click for a longer wait the panel does not offer.
+    minutes_to_wait: u16,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -69,6 +120,8 @@ fn capture_title(
     options: Res<GameOptions>,
     mut begin: MessageWriter<BeginNight>,
     mut settings: ResMut<Settings>,
+    mut pointer: ResMut<Pointer>,
+    targets: Res<ClickTargets>,
 ) {
     let Some(opts) = options.capture.clone() else {
         return;
@@ -84,6 +137,15 @@ fn capture_title(
     }
     settings.pace = opts.pace;
     capture.frames = 0;
+    if opts.mouse {
+        // The title's own button for the start (its seed is the one on the command line).
+        if let Some(rect) = targets.named(&format!("start:{}", options.start))
+            && !pointer.is_busy()
+        {
+            pointer.click_rect(rect);
+        }
+        return;
+    }
     begin.write(BeginNight {
         start: options.start,
         seed: options.seed.unwrap_or(1),
@@ -99,11 +161,22 @@ fn capture_night(
     refusal: Res<Refusal>,
     mut choose: MessageWriter<ChooseAction>,
     mut exit: MessageWriter<AppExit>,
+    mut pointer: ResMut<Pointer>,
+    targets: Res<ClickTargets>,
+    mut notebook: ResMut<NotebookOpen>,
 ) {
     let Some(opts) = options.capture.clone() else {
         return;
     };
     capture.frames += 1;
+    if let Some(why) = pointer.failure.take() {
+        error!(
+            "capture: the mouse could not play script line {}: {why}",
+            capture.next_line
+        );
+        exit.write(AppExit::from_code(3));
+        return;
+    }
     if refusal.is_changed()
         && let Some(why) = &refusal.0
     {
@@ -118,35 +191,71 @@ fn capture_night(
     if hold.0 {
         return;
     }
+    if pointer.is_busy() {
+        return;
+    }
+    if capture.notebook_shown {
+        // The notebook's photograph is taken: close it as it was opened.
+        capture.notebook_shown = false;
+        match targets.named("notebook").filter(|_| opts.mouse) {
+            Some(rect) => pointer.click_rect(rect),
+            None => notebook.0 = false,
+        }
+        return;
+    }
     let s = night.sim.scenario();
-    if let Some(at) = opts.shots_at.get(capture.shots_done)
-        && let Ok(clock) = night::scenario::parse_clock(at)
-        && night.sim.now() >= (clock + 1440 - s.start_clock) % 1440
+    if let Some(shot) = opts.shots(s).get(capture.shots_done).cloned()
+        && night.sim.now() >= shot.at
     {
+        if shot.notebook && !notebook.0 {
+            // Open the notebook first, and let it settle.
+            match targets.named("notebook").filter(|_| opts.mouse) {
+                Some(rect) => pointer.click_rect(rect),
+                None => notebook.0 = true,
+            }
+            capture.frames = 0;
+            return;
+        }
         capture.shots_done += 1;
         capture.frames = 0;
+        capture.notebook_shown = shot.notebook;
         hold.0 = true;
-        let name = format!("night-{}", at.replace(':', ""));
-        shoot(&mut commands, &mut capture, &opts, &name);
+        shoot(&mut commands, &mut capture, &opts, &shot.name);
         return;
     }
-    if night.sim.is_idle() && capture.next_line >= opts.script.len() {
+    if !night.sim.is_idle() {
+        return;
+    }
+    let action = if capture.minutes_to_wait > 0 {
+        capture.minutes_to_wait -= 1;
+        Action::Wait { minutes: 1 }
+    } else if capture.next_line >= opts.script.len() {
         // The script is over: let the night run on to its ending.
-        choose.write(ChooseAction(Action::WaitForSomething));
-        return;
-    }
-    if night.sim.is_idle() && capture.next_line < opts.script.len() {
+        Action::WaitForSomething
+    } else {
         let line = opts.script[capture.next_line].clone();
         capture.next_line += 1;
         match Action::parse(&line, s) {
-            Ok(action) => {
-                choose.write(ChooseAction(action));
-            }
+            Ok(action) => action,
             Err(e) => {
                 error!("capture: script line {}: `{line}`: {e}", capture.next_line);
                 exit.write(AppExit::from_code(2));
+                return;
             }
         }
+    };
+    if opts.mouse {
+        // A wait the panel does not offer is clicked as that many one-minute waits.
+        let action = match action {
+            Action::Wait { minutes } if minutes > 1 && !night.actions.contains(&action) => {
+                capture.minutes_to_wait = minutes - 1;
+                Action::Wait { minutes: 1 }
+            }
+            other => other,
+        };
+        pointer.choose(action, night.record.len());
+    } else {
+        choose.write(ChooseAction(action));
     }
 }
 
@@ -155,6 +264,8 @@ fn capture_ending(
     mut capture: ResMut<Capture>,
     options: Res<GameOptions>,
     mut exit: MessageWriter<AppExit>,
+    pointer: Res<Pointer>,
+    night: Res<Night>,
 ) {
     let Some(opts) = options.capture.clone() else {
         return;
@@ -171,10 +282,20 @@ fn capture_ending(
         shoot(&mut commands, &mut capture, &opts, "ending");
         return;
     }
+    let ending = ending_of(&night).map_or("none", |e| e.id.as_str());
     info!(
-        "capture: done, {} screenshots in {}",
+        "capture: done, ending: {ending}, {} screenshots in {}, {} mouse clicks",
         capture.taken,
-        opts.dir.display()
+        opts.dir.display(),
+        pointer.clicks
     );
-    exit.write(AppExit::Success);
+    match &opts.expect {
+        Some(expected) if expected != ending => {
+            error!("capture: expected the ending {expected}, the night reached {ending}");
+            exit.write(AppExit::error());
+        }
+        _ => {
+            exit.write(AppExit::Success);
+        }
+    }
 }

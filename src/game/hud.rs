@@ -3,6 +3,7 @@
 
 use super::map::SelectedPlace;
 use super::night_state::{ChooseAction, Night, Refusal, Settings};
+use super::notebook::NotebookOpen;
 use super::pace::Pace;
 use super::screens::Screen;
 use super::shortcuts::{ACTION_KEYS, ActionPage, key_label};
@@ -10,8 +11,37 @@ use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use night::sim::{Action, Owner};
 
+/// Where the clickable things were drawn this frame, in window coordinates: what a pointer
+/// would click to choose each action, the named buttons, and the part of the window the map
+/// shows through. The capture's mouse mode clicks by these, as a player would.
+#[derive(Resource, Default, Debug)]
+pub struct ClickTargets {
+    /// The action panel's buttons that are in view.
+    pub panel: Vec<(Action, egui::Rect)>,
+    /// The buttons of the selected place's route card.
+    pub card: Vec<(Action, egui::Rect)>,
+    /// Other buttons by name ("start:ID", "notebook", "continue").
+    pub named: Vec<(String, egui::Rect)>,
+    /// The map's free area between the panels.
+    pub map_area: Option<egui::Rect>,
+    /// Scroll the action panel to bring this action's button into view.
+    pub scroll_to: Option<Action>,
+}
+
+impl ClickTargets {
+    pub fn named(&self, name: &str) -> Option<egui::Rect> {
+        self.named.iter().find(|(n, _)| n == name).map(|(_, r)| *r)
+    }
+
+    /// Remembers where a named button was drawn.
+    pub fn remember(&mut self, name: &str, response: &egui::Response) {
+        self.named.retain(|(n, _)| n != name);
+        self.named.push((name.to_owned(), response.rect));
+    }
+}
+
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(
+    app.init_resource::<ClickTargets>().add_systems(
         EguiPrimaryContextPass,
         night_panels.run_if(in_state(Screen::Night)),
     );
@@ -31,8 +61,11 @@ fn night_panels(
     mut choose: MessageWriter<ChooseAction>,
     mut next: ResMut<NextState<Screen>>,
     mut exit: MessageWriter<AppExit>,
+    mut targets: ResMut<ClickTargets>,
+    mut notebook: ResMut<NotebookOpen>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
+    targets.panel.clear();
     let mut root = egui::Ui::new(
         ctx.clone(),
         "night".into(),
@@ -86,6 +119,11 @@ fn night_panels(
                 if ui.button(pause).clicked() {
                     settings.paused = !settings.paused;
                 }
+                let book = ui.button("[F2] Notebook");
+                if book.clicked() {
+                    notebook.0 = !notebook.0;
+                }
+                targets.remember("notebook", &book);
                 for pace in Pace::ALL.iter().rev() {
                     ui.selectable_value(&mut settings.pace, *pace, pace.label());
                 }
@@ -189,13 +227,22 @@ fn night_panels(
                         if highlighted {
                             text = text.color(CYAN).strong();
                         }
-                        if ui.button(text).clicked() {
+                        let button = ui.button(text);
+                        if button.clicked() {
                             choose.write(ChooseAction(action.clone()));
+                        }
+                        if targets.scroll_to.as_ref() == Some(action) {
+                            button.scroll_to_me(Some(egui::Align::Center));
+                            targets.scroll_to = None;
+                        }
+                        if ui.clip_rect().contains_rect(button.rect) {
+                            targets.panel.push((action.clone(), button.rect));
                         }
                     }
                 });
         });
 
+    targets.map_area = Some(root.available_rect_before_wrap());
     if settings.paused {
         pause_menu(ctx, &mut settings, &mut next, &mut exit);
     }

@@ -473,7 +473,9 @@ fn route_card(
     mut selected: ResMut<SelectedPlace>,
     camera: Single<(&Camera, &GlobalTransform), With<MapCamera>>,
     mut choose: MessageWriter<ChooseAction>,
+    mut targets: ResMut<super::hud::ClickTargets>,
 ) -> Result {
+    targets.card.clear();
     let Some(place) = selected.0 else {
         return Ok(());
     };
@@ -505,8 +507,12 @@ fn route_card(
                     let action = Action::Go { to: place, mode };
                     let label = format!("{} — {minutes} min", action.describe(s));
                     let enabled = sim.check(&action).is_ok();
-                    if ui.add_enabled(enabled, egui::Button::new(label)).clicked() {
-                        choose.write(ChooseAction(action));
+                    let button = ui.add_enabled(enabled, egui::Button::new(label));
+                    if button.clicked() {
+                        choose.write(ChooseAction(action.clone()));
+                    }
+                    if enabled {
+                        targets.card.push((action, button.rect));
                     }
                 }
             }

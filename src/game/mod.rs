@@ -14,6 +14,7 @@ pub mod notebook;
 pub mod pace;
 pub mod palette;
 pub mod player_files;
+pub mod pointer;
 pub mod screens;
 pub mod shortcuts;
 pub mod synth;
@@ -66,6 +67,7 @@ pub fn plugin(app: &mut App) {
         gallery::plugin,
         audio::plugin,
         capture::plugin,
+        pointer::plugin,
     ));
 }
 

@@ -5,6 +5,7 @@
 use super::Screen;
 use crate::game::GameOptions;
 use crate::game::gallery::GalleryOpen;
+use crate::game::hud::ClickTargets;
 use crate::game::night_state::{BeginNight, Settings, fresh_seed};
 use crate::game::notebook::NotebookOpen;
 use crate::game::pace::Pace;
@@ -68,6 +69,7 @@ fn title_screen(
     mut continue_night: MessageWriter<ContinueNight>,
     mut notebook: ResMut<NotebookOpen>,
     mut gallery: ResMut<GalleryOpen>,
+    mut targets: ResMut<ClickTargets>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let title = options
@@ -97,24 +99,24 @@ fn title_screen(
                 ui.add_space(16.0);
                 if let Some(what) = continuable(&options, &unfinished) {
                     let text = format!("[C]  Continue the night: {what}");
-                    if ui
-                        .button(egui::RichText::new(text).size(20.0 * settings.text_scale))
-                        .clicked()
-                    {
+                    let button =
+                        ui.button(egui::RichText::new(text).size(20.0 * settings.text_scale));
+                    if button.clicked() {
                         continue_night.write(ContinueNight);
                     }
+                    targets.remember("continue", &button);
                 }
                 for (i, label) in starts(&options) {
                     let text = format!("[{}]  New night: {label}", i + 1);
-                    if ui
-                        .button(egui::RichText::new(text).size(20.0 * settings.text_scale))
-                        .clicked()
-                    {
+                    let button =
+                        ui.button(egui::RichText::new(text).size(20.0 * settings.text_scale));
+                    if button.clicked() {
                         begin.write(BeginNight {
                             start: i,
                             seed: seed_for(&options),
                         });
                     }
+                    targets.remember(&format!("start:{i}"), &button);
                 }
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {

@@ -1,0 +1,221 @@
+//! A synthetic mouse for the capture's mouse mode: it chooses an action the way a player with
+//! only a mouse would, by clicking the place on the map and then the route card's button (for
+//! going somewhere on the map) or the action's button in the panel, through the same window
+//! events the windowing layer sends. So a capture in this mode proves the mouse alone can play.
+
+use super::hud::ClickTargets;
+use super::layout;
+use super::map::{MapCamera, OnMap};
+use super::night_state::Night;
+use bevy::input::ButtonState;
+use bevy::input::mouse::MouseButtonInput;
+use bevy::prelude::*;
+use bevy::window::{CursorMoved, PrimaryWindow, WindowEvent};
+use bevy_egui::egui;
+use night::sim::Action;
+
+/// The action being clicked for, if any.
+#[derive(Resource, Default)]
+pub struct Pointer {
+    goal: Option<Goal>,
+    /// The pointer's next moves, one per frame: where, and the left button going down or up.
+    /// A click is a move, a pause (the interface learns what is under the pointer, as it
+    /// does when a hand moves a mouse), a press and a release.
+    moves: std::collections::VecDeque<(Vec2, Option<ButtonState>)>,
+    /// Clicks made so far (for the log).
+    pub clicks: u32,
+    /// Set when an action could not be chosen by clicking: why.
+    pub failure: Option<String>,
+}
+
+struct Goal {
+    action: Action,
+    /// How many actions the night's record had before: one more means it was chosen.
+    before: usize,
+    phase: Phase,
+    frames: u32,
+    /// Where the target was last frame: click only once it holds still (a route card follows
+    /// its place while the camera eases towards Harry).
+    last_seen: Option<egui::Rect>,
+}
+
+#[derive(Clone, Copy, PartialEq, Debug)]
+enum Phase {
+    Start,
+    /// The place was clicked on the map; its route card should show the way to go.
+    PlaceClicked,
+    /// The panel was asked to bring the action's button into view.
+    Panel,
+    Clicked,
+}
+
+impl Goal {
+    /// Whether `rect` is where it was last frame (within half a pixel); remembers it.
+    fn holds_still(&mut self, rect: egui::Rect) -> bool {
+        let still = self.last_seen.is_some_and(|last| {
+            (last.min - rect.min).length() < 0.5 && (last.max - rect.max).length() < 0.5
+        });
+        self.last_seen = Some(rect);
+        still
+    }
+}
+
+/// Frames to wait for the interface to answer a click before giving up.
+const PATIENCE: u32 = 60;
+
+impl Pointer {
+    pub fn is_busy(&self) -> bool {
+        self.goal.is_some() || !self.moves.is_empty()
+    }
+
+    /// Click for `action` now; `record_len` is the length of the night's record before it.
+    pub fn choose(&mut self, action: Action, record_len: usize) {
+        self.goal = Some(Goal {
+            action,
+            before: record_len,
+            phase: Phase::Start,
+            frames: 0,
+            last_seen: None,
+        });
+    }
+
+    /// Click a named button (the title's, the notebook's) at `rect`.
+    pub fn click_rect(&mut self, rect: egui::Rect) {
+        self.click(Vec2::new(rect.center().x, rect.center().y));
+    }
+
+    fn click(&mut self, at: Vec2) {
+        self.moves.extend([
+            (at, None),
+            (at, None),
+            (at, Some(ButtonState::Pressed)),
+            (at, Some(ButtonState::Released)),
+        ]);
+        self.clicks += 1;
+    }
+}
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<Pointer>()
+        .add_systems(Update, (drive_pointer, move_pointer).chain());
+}
+
+/// Moves the goal on by one step: find the target, click it, check that it took.
+fn drive_pointer(
+    mut pointer: ResMut<Pointer>,
+    night: Option<Res<Night>>,
+    mut targets: ResMut<ClickTargets>,
+    on_map: Res<OnMap>,
+    camera: Single<(&Camera, &GlobalTransform), With<MapCamera>>,
+) {
+    let pointer = &mut *pointer;
+    if !pointer.moves.is_empty() {
+        return;
+    }
+    let (Some(goal), Some(night)) = (&mut pointer.goal, night) else {
+        return;
+    };
+    goal.frames += 1;
+    if night.record.len() > goal.before {
+        pointer.goal = None;
+        return;
+    }
+    let center = |r: egui::Rect| Vec2::new(r.center().x, r.center().y);
+    let mut press = None;
+    match goal.phase {
+        Phase::Start => {
+            let on_screen = match goal.action {
+                Action::Go { to, .. } if on_map.contains(to) => {
+                    let (camera, transform) = *camera;
+                    let at = layout::location(&night.sim, to).extend(0.0);
+                    camera.world_to_viewport(transform, at).ok().filter(|p| {
+                        targets
+                            .map_area
+                            .is_some_and(|area| area.shrink(24.0).contains(egui::pos2(p.x, p.y)))
+                    })
+                }
+                _ => None,
+            };
+            if let Some(at) = on_screen {
+                press = Some(at);
+                goal.phase = Phase::PlaceClicked;
+            } else {
+                targets.scroll_to = Some(goal.action.clone());
+                goal.phase = Phase::Panel;
+            }
+            goal.frames = 0;
+        }
+        Phase::PlaceClicked if goal.frames >= 3 => {
+            let found = targets.card.iter().find(|(a, _)| *a == goal.action);
+            if let Some(rect) = found.map(|(_, r)| *r).filter(|r| goal.holds_still(*r)) {
+                press = Some(center(rect));
+                goal.phase = Phase::Clicked;
+                goal.frames = 0;
+            } else if goal.frames > PATIENCE {
+                // The card did not offer it (the marker was covered): use the panel.
+                targets.scroll_to = Some(goal.action.clone());
+                goal.phase = Phase::Panel;
+                goal.frames = 0;
+            }
+        }
+        Phase::Panel if goal.frames >= 3 => {
+            let found = targets.panel.iter().find(|(a, _)| *a == goal.action);
+            if let Some(rect) = found.map(|(_, r)| *r).filter(|r| goal.holds_still(*r)) {
+                press = Some(center(rect));
+                goal.phase = Phase::Clicked;
+                goal.frames = 0;
+            } else if goal.frames > PATIENCE {
+                pointer.failure = Some(format!(
+                    "no button for `{}` in view at {}",
+                    goal.action.text(night.sim.scenario()),
+                    night.sim.clock()
+                ));
+                pointer.goal = None;
+            }
+        }
+        Phase::Clicked if goal.frames > PATIENCE => {
+            pointer.failure = Some(format!(
+                "clicking `{}` at {} did not choose it",
+                goal.action.text(night.sim.scenario()),
+                night.sim.clock()
+            ));
+            pointer.goal = None;
+        }
+        _ => {}
+    }
+    if let Some(at) = press {
+        pointer.click(at);
+    }
+}
+
+/// Sends the frame's pointer events as the windowing layer would: the cursor moves, and the
+/// left button goes down or up. egui reads the window events; the map reads the button.
+fn move_pointer(
+    mut pointer: ResMut<Pointer>,
+    window: Single<(Entity, &mut Window), With<PrimaryWindow>>,
+    mut window_events: MessageWriter<WindowEvent>,
+    mut cursor_moves: MessageWriter<CursorMoved>,
+    mut buttons: MessageWriter<MouseButtonInput>,
+) {
+    let Some((at, button)) = pointer.moves.pop_front() else {
+        return;
+    };
+    let (entity, mut window) = window.into_inner();
+    window.set_cursor_position(Some(at));
+    let moved = CursorMoved {
+        window: entity,
+        position: at,
+        delta: None,
+    };
+    window_events.write(WindowEvent::CursorMoved(moved.clone()));
+    cursor_moves.write(moved);
+    if let Some(state) = button {
+        let input = MouseButtonInput {
+            button: MouseButton::Left,
+            state,
+            window: entity,
+        };
+        window_events.write(WindowEvent::MouseButtonInput(input));
+        buttons.write(input);
+    }
+}
