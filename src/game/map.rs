@@ -1,5 +1,5 @@
-//! The to-scale night map: streets with their names, landmarks, Harry moving along his route,
-//! the people he can see, and panic glowing along the routes. Pan with the arrow keys or by
+//! The to-scale night map: streets, landmarks, Harry moving along his route (their names are
+//! in [`super::map_labels`]), the people he can see, and panic glowing along the routes. Pan with the arrow keys or by
 //! dragging with the right mouse button, zoom with the wheel or `+`/`-`; click a place to see
 //! what it costs to get there now, and go.
 
@@ -75,11 +75,7 @@ pub(super) fn plugin(app: &mut App) {
     app.init_resource::<SelectedPlace>()
         .init_resource::<OnMap>()
         .init_resource::<FollowHarry>()
-        .add_systems(
-            OnEnter(Screen::Night),
-            (despawn_labels, spawn_labels, frame_the_night).chain(),
-        )
-        .add_systems(OnEnter(Screen::Title), despawn_labels)
+        .add_systems(OnEnter(Screen::Night), (measure_the_map, frame_the_night))
         .add_systems(OnEnter(Screen::Ending), frame_the_path)
         .add_systems(
             Update,
@@ -106,75 +102,10 @@ pub(super) fn plugin(app: &mut App) {
 /// Metres per screen pixel when a night begins: the whole district fits at 1280x720.
 const START_SCALE: f32 = 1.7;
 /// Radius of a landmark's marker, in metres.
-const LANDMARK_RADIUS: f32 = 14.0;
+pub const LANDMARK_RADIUS: f32 = 14.0;
 
-/// The names on the map; they stay through the ending (whose picture is the map) and go when
-/// the next night begins or the title returns.
-#[derive(Component)]
-struct MapLabel;
-
-fn despawn_labels(mut commands: Commands, labels: Query<Entity, With<MapLabel>>) {
-    for label in &labels {
-        commands.entity(label).despawn();
-    }
-}
-
-fn spawn_labels(mut commands: Commands, night: Res<Night>, settings: Res<Settings>) {
-    let s = night.sim.scenario();
-    let palette = Palette::get(settings.high_contrast);
-    let on_map = OnMap::measure(&night.sim);
-    for (l, loc) in s.locations.iter().enumerate() {
-        let l = l as LocId;
-        if !on_map.contains(l) {
-            continue;
-        }
-        let at = layout::location(&night.sim, l);
-        // Two places side by side (Johnie's and its payphone): the later one's name goes above.
-        let crowded = (0..l).any(|o| layout::location(&night.sim, o).distance(at) < 60.0);
-        let dy = if crowded {
-            LANDMARK_RADIUS + 14.0
-        } else {
-            -LANDMARK_RADIUS - 14.0
-        };
-        commands.spawn((
-            Name::new(format!("Label: {}", loc.name)),
-            Text2d::new(loc.name.clone()),
-            TextFont::from_font_size(19.0 * settings.text_scale),
-            TextColor(palette.label),
-            Transform::from_xyz(at.x, at.y + dy, 2.0),
-            MapLabel,
-        ));
-    }
-    for street in &s.streets {
-        // The name sits at the middle of the street's longest segment, along it.
-        let Some((a, b)) = street
-            .points
-            .windows(2)
-            .map(|w| {
-                (
-                    Vec2::new(w[0].0 as f32, w[0].1 as f32),
-                    Vec2::new(w[1].0 as f32, w[1].1 as f32),
-                )
-            })
-            .max_by(|(a1, b1), (a2, b2)| a1.distance(*b1).total_cmp(&a2.distance(*b2)))
-        else {
-            continue;
-        };
-        let mut angle = (b - a).to_angle();
-        if angle.abs() > std::f32::consts::FRAC_PI_2 {
-            angle -= std::f32::consts::PI.copysign(angle);
-        }
-        commands.spawn((
-            Name::new(format!("Street: {}", street.name)),
-            Text2d::new(street.name.to_uppercase()),
-            TextFont::from_font_size(15.0 * settings.text_scale),
-            TextColor(palette.major_street.with_alpha(0.8)),
-            Transform::from_translation(((a + b) / 2.0).extend(1.0))
-                .with_rotation(Quat::from_rotation_z(angle)),
-            MapLabel,
-        ));
-    }
-    commands.insert_resource(on_map);
+fn measure_the_map(mut commands: Commands, night: Res<Night>) {
+    commands.insert_resource(OnMap::measure(&night.sim));
 }
 
 fn frame_the_night(
@@ -242,8 +173,10 @@ fn frame_the_path(
     let (min, max) = points
         .iter()
         .fold((*first, *first), |(lo, hi), p| (lo.min(*p), hi.max(*p)));
-    let size = (max - min).max(Vec2::splat(400.0)) * 1.3;
-    let free = Vec2::new(window.width() * 0.45, window.height());
+    let size = (max - min).max(Vec2::splat(400.0)) * 1.1;
+    // Room at the sides and top for the places' names.
+    let free =
+        Vec2::new(window.width() * 0.45 - 160.0, window.height() - 80.0).max(Vec2::splat(100.0));
     let (mut transform, mut projection) = camera.into_inner();
     if let Projection::Orthographic(ortho) = &mut *projection {
         ortho.scale = (size.x / free.x).max(size.y / free.y).clamp(0.2, 20.0);

@@ -9,6 +9,7 @@ pub mod gallery;
 pub mod hud;
 pub mod layout;
 pub mod map;
+pub mod map_labels;
 pub mod night_state;
 pub mod notebook;
 pub mod pace;
@@ -62,6 +63,7 @@ pub fn plugin(app: &mut App) {
     app.add_plugins((
         logic_plugin,
         map::plugin,
+        map_labels::plugin,
         hud::plugin,
         notebook::plugin,
         gallery::plugin,

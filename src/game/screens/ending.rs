@@ -5,6 +5,7 @@
 use super::Screen;
 use crate::game::GameOptions;
 use crate::game::chronicle::Chronicle;
+use crate::game::hud::ClickTargets;
 use crate::game::night_state::{BeginNight, Night, Settings, ending_of, fresh_seed};
 use crate::game::notebook;
 use crate::game::player_files::{PlayerFiles, RECORDS_DIR};
@@ -47,6 +48,7 @@ fn ending_screen(
     mut begin: MessageWriter<BeginNight>,
     mut save: MessageWriter<SaveRecord>,
     mut next: ResMut<NextState<Screen>>,
+    mut targets: ResMut<ClickTargets>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let scale = settings.text_scale;
@@ -126,6 +128,8 @@ fn ending_screen(
                     picture(ui, &night.chronicle, scenario, scale);
                 });
         });
+    // The map shows in what the picture leaves free; its names keep to it.
+    targets.map_area = Some(root.available_rect_before_wrap());
     Ok(())
 }
 
