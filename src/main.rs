@@ -3,7 +3,9 @@
 
 use clap::{Args, Parser, Subcommand};
 use miracle_mile::cli::{check, scenario_file, text};
-use miracle_mile::game::{self, GameOptions, capture::CaptureOptions, pace::Pace};
+use miracle_mile::game::{
+    self, GameOptions, capture::CaptureOptions, measure::MeasureOptions, pace::Pace,
+};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -70,21 +72,33 @@ struct PlayArgs {
     /// an error, so scripts and tests can rely on the run.
     #[arg(long, value_name = "ENDING", requires = "capture")]
     expect: Option<String>,
+    /// With --capture: measure frame times from this clock time "HH:MM" (the night runs at the
+    /// film's pace meanwhile, not held to the display's refresh) and log them.
+    #[arg(long = "measure-at", value_name = "HH:MM", requires = "capture")]
+    measure_at: Option<String>,
+    /// With --measure-at: for how many seconds.
+    #[arg(
+        long = "measure-seconds",
+        default_value_t = 20.0,
+        requires = "measure_at"
+    )]
+    measure_seconds: f32,
     /// With --capture: the pace (film, brisk or turn).
     #[arg(long, default_value = "turn", requires = "capture")]
     pace: String,
 }
 
 fn main() -> ExitCode {
+    let launched = std::time::Instant::now();
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check { files }) => check::run(&files),
         Some(Command::Text(args)) => text::run(&args),
-        None => play(cli.play),
+        None => play(cli.play, launched),
     }
 }
 
-fn play(args: PlayArgs) -> ExitCode {
+fn play(args: PlayArgs, launched: std::time::Instant) -> ExitCode {
     let scenario = scenario_file::load(args.scenario.as_deref()).map_err(|e| e.render());
     let start = match &scenario {
         Ok(s) => match scenario_file::start_index(s, args.start.as_deref()) {
@@ -122,6 +136,15 @@ fn play(args: PlayArgs) -> ExitCode {
                     return ExitCode::FAILURE;
                 }
             };
+            let mut clocks = args
+                .shot_at
+                .iter()
+                .chain(&args.notebook_at)
+                .chain(&args.measure_at);
+            if let Some(bad) = clocks.find(|at| night::scenario::parse_clock(at).is_err()) {
+                eprintln!("`{bad}` is not a clock time: write it as HH:MM, e.g. 04:30");
+                return ExitCode::FAILURE;
+            }
             if let Err(e) = std::fs::create_dir_all(&dir) {
                 eprintln!("{}: cannot create: {e}", dir.display());
                 return ExitCode::FAILURE;
@@ -134,6 +157,10 @@ fn play(args: PlayArgs) -> ExitCode {
                 pace,
                 mouse: args.mouse,
                 expect: args.expect,
+                measure: args.measure_at.map(|at| MeasureOptions {
+                    at,
+                    seconds: args.measure_seconds,
+                }),
             })
         }
     };
@@ -143,6 +170,7 @@ fn play(args: PlayArgs) -> ExitCode {
         start,
         capture,
         store: miracle_mile::store::Store::locate(args.data_dir),
+        launched,
     });
     if exit.is_success() {
         ExitCode::SUCCESS

@@ -6,6 +6,7 @@
 
 use super::GameOptions;
 use super::hud::ClickTargets;
+use super::measure::{FrameTimes, MeasureOptions, Measuring};
 use super::night_state::{BeginNight, ChooseAction, Hold, Night, Refusal, Settings, ending_of};
 use super::notebook::NotebookOpen;
 use super::pace::Pace;
@@ -32,6 +33,8 @@ pub struct CaptureOptions {
     pub mouse: bool,
     /// The ending the night must reach; another one makes the run exit with an error.
     pub expect: Option<String>,
+    /// Measure frame times at a minute of the night (see [`super::measure`]).
+    pub measure: Option<MeasureOptions>,
 }
 
 /// A screenshot to take during the night.
@@ -45,11 +48,7 @@ struct Shot {
 impl CaptureOptions {
     /// The night's screenshots in the order of their times.
     fn shots(&self, scenario: &night::Scenario) -> Vec<Shot> {
-        let minute = |at: &str| {
-            night::scenario::parse_clock(at)
-                .ok()
-                .map(|c| ((c + 1440 - scenario.start_clock) % 1440) as Minute)
-        };
+        let minute = |at: &str| minute_of(at, scenario);
         let mut shots: Vec<Shot> = self
             .shots_at
             .iter()
@@ -69,6 +68,13 @@ impl CaptureOptions {
     }
 }
 
+/// The night's minute at a clock time "HH:MM".
+fn minute_of(at: &str, scenario: &night::Scenario) -> Option<Minute> {
+    night::scenario::parse_clock(at)
+        .ok()
+        .map(|c| ((c + 1440 - scenario.start_clock) % 1440) as Minute)
+}
+
 /// Progress through the capture.
 #[derive(Resource, Default)]
 struct Capture {
@@ -84,6 +90,8 @@ struct Capture {
     notebook_shown: bool,
     /// One-minute waits still to click for a longer wait the panel does not offer.
     minutes_to_wait: u16,
+    /// The frame times were measured and the script's pace is back.
+    measured: bool,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -91,7 +99,11 @@ pub(super) fn plugin(app: &mut App) {
         Update,
         (
             capture_title.run_if(in_state(Screen::Title)),
-            capture_night.run_if(in_state(Screen::Night)),
+            // Its choice is applied in the same frame, so that the next frame sees Harry busy
+            // and the script never runs ahead of the night.
+            capture_night
+                .run_if(in_state(Screen::Night))
+                .before(super::night_state::apply_chosen_actions),
             capture_ending.run_if(in_state(Screen::Ending)),
         )
             .run_if(|options: Res<GameOptions>| options.capture.is_some()),
@@ -164,6 +176,7 @@ fn capture_night(
     mut pointer: ResMut<Pointer>,
     targets: Res<ClickTargets>,
     mut notebook: ResMut<NotebookOpen>,
+    (mut settings, mut frame_times): (ResMut<Settings>, ResMut<FrameTimes>),
 ) {
     let Some(opts) = options.capture.clone() else {
         return;
@@ -192,6 +205,25 @@ fn capture_night(
         return;
     }
     if pointer.is_busy() {
+        return;
+    }
+    if let Some(measure) = &opts.measure
+        && !capture.measured
+        && night.sim.now() >= minute_of(&measure.at, night.sim.scenario()).unwrap_or(Minute::MAX)
+    {
+        // The night runs on at the film's pace, untouched, while its frames are timed.
+        match frame_times.state {
+            Measuring::NotYet => {
+                info!("capture: measuring frame times from {}", night.sim.clock());
+                settings.pace = Pace::Film;
+                frame_times.start();
+            }
+            Measuring::Running => {}
+            Measuring::Done => {
+                settings.pace = opts.pace;
+                capture.measured = true;
+            }
+        }
         return;
     }
     if capture.notebook_shown {

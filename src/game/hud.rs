@@ -105,11 +105,6 @@ fn night_panels(
                 }
                 _ => s.locations[sim.harry_at() as usize].name.clone(),
             };
-            ui.label(
-                egui::RichText::new(whereabouts)
-                    .size(18.0 * scale)
-                    .color(PINK),
-            );
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let pause = if settings.paused {
                     "[Space] Resume"
@@ -128,6 +123,18 @@ fn night_panels(
                     ui.selectable_value(&mut settings.pace, *pace, pace.label());
                 }
                 ui.label("[Tab] Pace:");
+                // Where Harry is takes the room the buttons leave, cut short if need be.
+                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(whereabouts.as_str())
+                                .size(18.0 * scale)
+                                .color(PINK),
+                        )
+                        .truncate(),
+                    )
+                    .on_hover_text(whereabouts.as_str());
+                });
             });
         });
     });

@@ -193,8 +193,14 @@ fn draw_map(
     selected: Res<SelectedPlace>,
     on_map: Res<OnMap>,
     screen: Res<State<Screen>>,
+    camera: Single<&Projection, With<MapCamera>>,
 ) {
     let Some(night) = night else { return };
+    // Metres per screen pixel.
+    let pixel = match *camera {
+        Projection::Orthographic(o) => o.scale,
+        _ => 1.0,
+    };
     let sim = &night.sim;
     let s = sim.scenario();
     let palette = Palette::get(settings.high_contrast);
@@ -301,12 +307,22 @@ fn draw_map(
     let fraction = night.clock.fraction;
     for c in sim.present() {
         if let Some(at) = layout::character(sim, c, fraction) {
-            gizmos.circle_2d(at, 6.0, palette.person).resolution(12);
+            // At least a few pixels across whatever the zoom, so that people stay visible.
+            let radius = (6.0f32).max(4.0 * pixel);
+            gizmos.circle_2d(at, radius, palette.person).resolution(12);
+            gizmos
+                .circle_2d(at, radius * 0.5, palette.person)
+                .resolution(8);
         }
     }
     let harry = layout::harry(sim, fraction);
-    gizmos.circle_2d(harry, 9.0, palette.harry).resolution(20);
-    gizmos.circle_2d(harry, 4.0, palette.harry).resolution(12);
+    let radius = (9.0f32).max(6.0 * pixel);
+    gizmos
+        .circle_2d(harry, radius, palette.harry)
+        .resolution(20);
+    gizmos
+        .circle_2d(harry, radius * 0.45, palette.harry)
+        .resolution(12);
 }
 
 fn keyboard_pan_and_zoom(

@@ -10,6 +10,7 @@ pub mod hud;
 pub mod layout;
 pub mod map;
 pub mod map_labels;
+pub mod measure;
 pub mod night_state;
 pub mod notebook;
 pub mod pace;
@@ -21,7 +22,7 @@ pub mod shortcuts;
 pub mod synth;
 
 use bevy::prelude::*;
-use bevy::window::WindowResolution;
+use bevy::window::{PresentMode, WindowResolution};
 use bevy_egui::EguiPlugin;
 use night::Scenario;
 
@@ -38,16 +39,29 @@ pub struct GameOptions {
     pub capture: Option<capture::CaptureOptions>,
     /// Where the player's settings, notebook, gallery and unfinished night are kept.
     pub store: crate::store::Store,
+    /// When the process began (for the launch-to-interactive figure).
+    pub launched: std::time::Instant,
 }
 
 /// Builds and runs the windowed game.
 pub fn run(options: GameOptions) -> AppExit {
+    let measuring = options
+        .capture
+        .as_ref()
+        .is_some_and(|c| c.measure.is_some());
     let mut app = App::new();
     app.insert_resource(ClearColor(palette::NIGHT_SKY))
         .add_plugins(DefaultPlugins.set(WindowPlugin {
             primary_window: Some(Window {
                 title: "Miracle Mile".into(),
                 resolution: WindowResolution::new(1280, 720),
+                // Measured frames are not held to the display's refresh, so that they show
+                // what a frame costs.
+                present_mode: if measuring {
+                    PresentMode::AutoNoVsync
+                } else {
+                    PresentMode::AutoVsync
+                },
                 ..default()
             }),
             ..default()
@@ -70,6 +84,7 @@ pub fn plugin(app: &mut App) {
         audio::plugin,
         capture::plugin,
         pointer::plugin,
+        measure::plugin,
     ));
 }
 

@@ -246,7 +246,7 @@ fn begin_night(
     next.set(Screen::Night);
 }
 
-fn apply_chosen_actions(
+pub(super) fn apply_chosen_actions(
     mut chosen: MessageReader<ChooseAction>,
     mut night: ResMut<Night>,
     mut refusal: ResMut<Refusal>,

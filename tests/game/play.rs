@@ -46,6 +46,7 @@ pub fn headless_with_store(scenario: Scenario, seed: u64, store: Store) -> App {
             start: 0,
             capture: None,
             store,
+            launched: std::time::Instant::now(),
         })
         .add_plugins(miracle_mile::game::logic_plugin);
     // Turn-based, whatever the settings file says: the tests choose when time moves.

@@ -24,7 +24,14 @@ pub(super) fn plugin(app: &mut App) {
 
 /// The one camera: the map draws through it and egui attaches to it.
 fn spawn_camera(mut commands: Commands) {
-    commands.spawn((Name::new("Camera"), Camera2d, super::map::MapCamera));
+    // No multisampling: under software rendering it multiplies the cost of every pixel, and
+    // the map's lines read as well without it.
+    commands.spawn((
+        Name::new("Camera"),
+        Camera2d,
+        Msaa::Off,
+        super::map::MapCamera,
+    ));
 }
 
 fn show_error_if_unreadable(options: Res<super::GameOptions>, mut next: ResMut<NextState<Screen>>) {

@@ -1,0 +1,190 @@
+//! How fast the game runs, measured in the real window: the time from launch to the first
+//! interactive frame (logged on every run), and, in the capture mode with `--measure-at`, the
+//! frame times over some seconds of a running night at a chosen minute (median, 95th and 99th
+//! percentile, worst), logged as one `measure:` line for the closing notes and for regressions.
+
+use super::GameOptions;
+use super::screens::Screen;
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
+use std::time::{Duration, Instant};
+
+/// What to measure during a captured night.
+#[derive(Clone, Debug)]
+pub struct MeasureOptions {
+    /// The clock time ("HH:MM") from which to measure.
+    pub at: String,
+    /// For how long, in seconds of wall time.
+    pub seconds: f32,
+}
+
+/// Frame times being collected; the capture mode starts it and waits until it is done.
+#[derive(Resource, Default)]
+pub struct FrameTimes {
+    pub state: Measuring,
+    samples: Vec<Duration>,
+    since: Option<Instant>,
+    last: Option<Instant>,
+}
+
+#[derive(Default, PartialEq, Eq, Clone, Copy, Debug)]
+pub enum Measuring {
+    #[default]
+    NotYet,
+    Running,
+    Done,
+}
+
+impl FrameTimes {
+    pub fn start(&mut self) {
+        self.state = Measuring::Running;
+        self.samples.clear();
+        self.since = None;
+        self.last = None;
+    }
+}
+
+/// Frames thrown away when measuring begins: the pace has just changed, caches warm up.
+const WARM_UP_FRAMES: usize = 30;
+
+pub(super) fn plugin(app: &mut App) {
+    app.init_resource::<FrameTimes>()
+        .init_resource::<FirstFrame>()
+        .add_systems(Last, (first_interactive_frame, collect_frame_times));
+}
+
+/// The first frame on which the title's interface is actually on screen. Pipelines compile in
+/// the background, so the first frames may show only the night sky: in the capture mode the
+/// window is photographed, one screenshot after another, until the title's letters appear.
+/// Elsewhere the second frame on the title is taken (its interface is built in the first).
+#[derive(Resource, Default)]
+struct FirstFrame {
+    /// A probe screenshot is on its way.
+    probing: bool,
+    /// When a screenshot first showed the title.
+    on_screen: Option<Instant>,
+    reported: bool,
+    frames_on_title: u32,
+}
+
+fn first_interactive_frame(
+    mut commands: Commands,
+    options: Res<GameOptions>,
+    screen: Res<State<Screen>>,
+    mut first: ResMut<FirstFrame>,
+) {
+    if first.reported || *screen.get() != Screen::Title {
+        return;
+    }
+    first.frames_on_title += 1;
+    let elapsed = match (&options.capture, first.on_screen) {
+        (None, _) if first.frames_on_title == 2 => options.launched.elapsed(),
+        (Some(_), Some(when)) => when - options.launched,
+        (Some(_), None) if !first.probing => {
+            first.probing = true;
+            commands
+                .spawn((Name::new("Probe screenshot"), Screenshot::primary_window()))
+                .observe(
+                    |shot: On<ScreenshotCaptured>, mut first: ResMut<FirstFrame>| {
+                        first.probing = false;
+                        if first.on_screen.is_none() && shows_letters(&shot.image) {
+                            first.on_screen = Some(Instant::now());
+                        }
+                    },
+                );
+            return;
+        }
+        _ => return,
+    };
+    first.reported = true;
+    info!(
+        "measure: first interactive frame {} ms after launch (reported on frame {} of the title{})",
+        elapsed.as_millis(),
+        first.frames_on_title,
+        if options.capture.is_some() {
+            ", seen in a screenshot"
+        } else {
+            ""
+        }
+    );
+}
+
+/// Bright pixels (text on the night sky): enough of them means the interface is drawn.
+fn shows_letters(image: &Image) -> bool {
+    let Some(data) = &image.data else {
+        return false;
+    };
+    let bright = data
+        .chunks_exact(4)
+        .filter(|px| px[0].max(px[1]).max(px[2]) > 160)
+        .count();
+    bright > 500
+}
+
+fn collect_frame_times(
+    mut times: ResMut<FrameTimes>,
+    options: Res<GameOptions>,
+    mut warm_up: Local<usize>,
+) {
+    if times.state != Measuring::Running {
+        *warm_up = 0;
+        return;
+    }
+    let Some(seconds) = options
+        .capture
+        .as_ref()
+        .and_then(|c| c.measure.as_ref())
+        .map(|m| m.seconds)
+    else {
+        times.state = Measuring::Done;
+        return;
+    };
+    let now = Instant::now();
+    *warm_up += 1;
+    if *warm_up <= WARM_UP_FRAMES {
+        times.last = Some(now);
+        return;
+    }
+    if let Some(last) = times.last {
+        times.samples.push(now - last);
+    }
+    times.last = Some(now);
+    let since = *times.since.get_or_insert(now);
+    if now - since >= Duration::from_secs_f32(seconds) {
+        info!("measure: {}", summary(&mut times.samples));
+        times.state = Measuring::Done;
+    }
+}
+
+/// "N frames, median X ms, p95 Y ms, p99 Z ms, worst W ms (F fps)".
+fn summary(samples: &mut [Duration]) -> String {
+    if samples.is_empty() {
+        return "no frames".into();
+    }
+    samples.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let at = |q: f64| ms(samples[((samples.len() - 1) as f64 * q).round() as usize]);
+    let total: Duration = samples.iter().sum();
+    format!(
+        "{} frames, median {:.1} ms, p95 {:.1} ms, p99 {:.1} ms, worst {:.1} ms ({:.1} fps)",
+        samples.len(),
+        at(0.5),
+        at(0.95),
+        at(0.99),
+        ms(*samples.last().unwrap_or(&Duration::ZERO)),
+        samples.len() as f64 / total.as_secs_f64()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_reads_percentiles_from_sorted_frame_times() {
+        let mut samples: Vec<Duration> = (1..=100).rev().map(Duration::from_millis).collect();
+        let line = summary(&mut samples);
+        assert!(line.starts_with("100 frames, median 51.0 ms, p95 95.0 ms, p99 99.0 ms"));
+        assert!(line.contains("worst 100.0 ms"));
+    }
+}
