@@ -1,5 +1,6 @@
-//! The command line end to end: `check` on good and broken scenarios, `text` on scripted
-//! nights. One test binary for the whole game (each file under tests/ would be its own).
+//! The game end to end: `check` on good and broken scenarios, `text` on scripted nights, the
+//! game's plugins headless, the player's files, and the real window under Xvfb.
+//! One test binary for the whole game (each file under tests/ would be its own).
 
 mod broken;
 mod coverage;
@@ -8,6 +9,7 @@ mod files;
 mod nights;
 mod play;
 mod text;
+mod window;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

@@ -1,0 +1,79 @@
+//! The real windowed game under Xvfb (software Vulkan), in its non-interactive capture mode:
+//! a whole night played with the mouse alone, as a player with no keyboard would, to the
+//! film's ending, with the screenshots and the player's files it leaves behind.
+
+use crate::root;
+use std::path::PathBuf;
+use std::process::Command;
+
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("mm-window-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("scratch folder");
+    dir
+}
+
+#[test]
+fn a_whole_night_is_won_with_the_mouse_alone_in_the_real_window() {
+    let shots = scratch("shots");
+    let data = scratch("data");
+    // scripts/setup installs Xvfb; without it this test cannot say anything, so it fails.
+    let output = Command::new("xvfb-run")
+        .args(["-a", "-s", "-screen 0 1280x720x24"])
+        .arg(env!("CARGO_BIN_EXE_miracle-mile"))
+        .arg("--capture")
+        .arg(&shots)
+        .args([
+            "--start", "the_call", "--seed", "1", "--pace", "turn", "--mouse",
+        ])
+        .args(["--script", "tests/nights/film_into_the_tar.script"])
+        .args(["--shot-at", "04:57", "--expect", "into_the_tar"])
+        .arg("--data-dir")
+        .arg(&data)
+        .current_dir(root())
+        .output()
+        .expect("xvfb-run runs (scripts/setup installs it)");
+    let log = String::from_utf8_lossy(&output.stderr).into_owned()
+        + &String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "the mouse-only night failed ({}):\n{log}",
+        output.status
+    );
+    assert!(!log.contains("panicked"), "{log}");
+    // Every choice was a click: the title's button, the map and its route cards, the panel.
+    let clicks: u32 = log
+        .split(" mouse clicks")
+        .next()
+        .and_then(|before| before.rsplit(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no click count in the log:\n{log}"));
+    assert!(
+        clicks >= 40,
+        "only {clicks} clicks for a whole night:\n{log}"
+    );
+    assert!(log.contains("ending: into_the_tar"), "{log}");
+    assert!(!log.contains("refused"), "a click was refused:\n{log}");
+
+    let mut names: Vec<String> = std::fs::read_dir(&shots)
+        .expect("screenshots folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        ["01-title.png", "02-night-0457.png", "03-ending.png"],
+        "{log}"
+    );
+    for name in &names {
+        let bytes = std::fs::read(shots.join(name)).expect("screenshot");
+        assert!(bytes.starts_with(b"\x89PNG"), "{name} is not a PNG");
+        assert!(bytes.len() > 20_000, "{name} is nearly empty");
+    }
+    // The ending went into the gallery in the data folder, and no unfinished night is left.
+    let gallery = std::fs::read_to_string(data.join("gallery.ron")).expect("gallery.ron");
+    assert!(gallery.contains("into_the_tar"), "{gallery}");
+    assert!(!data.join("night.ron").exists());
+    let _ = std::fs::remove_dir_all(&shots);
+    let _ = std::fs::remove_dir_all(&data);
+}
