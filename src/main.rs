@@ -2,7 +2,7 @@
 //! terminal, check scenarios.
 
 use clap::{Args, Parser, Subcommand};
-use miracle_mile::cli::{check, scenario_file, text};
+use miracle_mile::cli::{check, replay, scenario_file, text};
 use miracle_mile::game::{
     self, GameOptions, capture::CaptureOptions, measure::MeasureOptions, pace::Pace,
 };
@@ -33,6 +33,9 @@ enum Command {
     },
     /// Play a night in the terminal, interactively or from a script of actions.
     Text(text::TextArgs),
+    /// Replay a night's record headless: print its transcript and ending (`--verify`: fail
+    /// unless both are as recorded).
+    Replay(replay::ReplayArgs),
 }
 
 /// Playing in a window (the default).
@@ -94,6 +97,7 @@ fn main() -> ExitCode {
     match cli.command {
         Some(Command::Check { files }) => check::run(&files),
         Some(Command::Text(args)) => text::run(&args),
+        Some(Command::Replay(args)) => replay::run(&args),
         None => play(cli.play, launched),
     }
 }

@@ -6,6 +6,7 @@ use night::scenario::model::Minute;
 use night::sim::Action;
 use night::{Scenario, Sim};
 use serde::{Deserialize, Serialize};
+use std::path::Path;
 
 #[derive(Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(default, deny_unknown_fields)]
@@ -23,6 +24,9 @@ pub struct NightRecord {
     pub reached: String,
     /// The ending's id, once the night has one.
     pub ending: Option<String>,
+    /// FNV-1a of the night's transcript (every narrated line, one per line), in hex: what
+    /// `replay --verify` compares. Empty in records written before it was kept.
+    pub transcript: String,
 }
 
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
@@ -41,6 +45,8 @@ pub struct ResolvedRecord {
     pub start: usize,
     pub actions: Vec<(Minute, Action)>,
     pub reached: Minute,
+    /// The record says the night ended (then playing back runs the clock on to its end).
+    pub ended: bool,
     /// Set when the record was made on another version of the scenario.
     pub other_version: bool,
 }
@@ -49,9 +55,109 @@ pub fn hash_text(hash: u64) -> String {
     format!("{hash:016x}")
 }
 
+/// Reads a record file, saying where and what is wrong.
+pub fn read(path: &Path) -> Result<NightRecord, String> {
+    match crate::store::read_ron(path) {
+        Ok(Some(record)) => Ok(record),
+        Ok(None) => Err(format!("{}: no such file", path.display())),
+        Err(why) => Err(format!("{}: {why}", path.display())),
+    }
+}
+
+/// Writes a record file atomically, keeping the file it replaces as `NAME.bak`.
+pub fn write(path: &Path, record: &NightRecord) -> Result<(), String> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| format!("{}: not a file name", path.display()))?;
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    crate::store::Store::at(folder).save(&name.to_string_lossy(), record)
+}
+
+/// The hash a record keeps of a transcript.
+pub fn transcript_hash(lines: &[String]) -> String {
+    hash_text(night::scenario::fnv1a(&lines.join("\n")))
+}
+
+/// A record played back without a window: the night as it ended and its transcript.
+pub struct PlayedBack {
+    pub sim: Sim,
+    /// Every narrated line, in order, exactly as the game's log and `text` print them.
+    pub transcript: Vec<String>,
+    /// Why the playback stopped before the record's end, if it did.
+    pub stopped: Option<String>,
+}
+
+/// Plays a record back the way the game plays a night: the start's events and Harry's first
+/// wait for a free moment, then, for each action, the clock minute by minute to its time and
+/// the action; then the clock on to the minute the record reached, and, for a night that
+/// ended, on until it is over (the last tick may end it without moving the clock).
+pub fn play_back(scenario: &Scenario, record: &ResolvedRecord) -> PlayedBack {
+    let mut sim = Sim::with_start(scenario, record.seed, record.start);
+    let mut transcript = Vec::new();
+    let mut narrate = |events: Vec<night::Event>, sim: &Sim| {
+        transcript.extend(events.iter().filter_map(|e| e.narrate(sim.scenario())));
+    };
+    let events = sim.take_events();
+    narrate(events, &sim);
+    let events = sim.run_until_idle();
+    narrate(events, &sim);
+    let mut stopped = None;
+    for (i, (at, action)) in record.actions.iter().enumerate() {
+        let events = advance_by_minutes(&mut sim, *at);
+        narrate(events, &sim);
+        if sim.is_over() {
+            stopped = Some(format!("the night ended before action {}", i + 1));
+            break;
+        }
+        match sim.apply(action) {
+            Ok(events) => narrate(events, &sim),
+            Err(why) => {
+                stopped = Some(format!(
+                    "action {} (`{}` at {}) does not apply: {}",
+                    i + 1,
+                    action.text(scenario),
+                    scenario.clock(*at),
+                    why.message
+                ));
+                break;
+            }
+        }
+    }
+    if stopped.is_none() {
+        let events = advance_by_minutes(&mut sim, record.reached);
+        narrate(events, &sim);
+        while record.ended && !sim.is_over() {
+            let events = sim.advance(1);
+            narrate(events, &sim);
+        }
+    }
+    PlayedBack {
+        sim,
+        transcript,
+        stopped,
+    }
+}
+
+/// The clock on to minute `to`, one minute at a time (as the game's clock moves it).
+fn advance_by_minutes(sim: &mut Sim, to: Minute) -> Vec<night::Event> {
+    let mut events = Vec::new();
+    while sim.now() < to && !sim.is_over() {
+        events.extend(sim.advance(1));
+    }
+    events
+}
+
 impl NightRecord {
-    /// The record of a night so far.
-    pub fn of(sim: &Sim, start: usize, actions: &[(Minute, Action)]) -> NightRecord {
+    /// The record of a night so far, with its transcript's lines.
+    pub fn of(
+        sim: &Sim,
+        start: usize,
+        actions: &[(Minute, Action)],
+        transcript: &[String],
+    ) -> NightRecord {
         let s = sim.scenario();
         NightRecord {
             scenario: s.id.clone(),
@@ -76,6 +182,7 @@ impl NightRecord {
                 }
                 _ => None,
             },
+            transcript: transcript_hash(transcript),
         }
     }
 
@@ -117,6 +224,7 @@ impl NightRecord {
             start,
             actions,
             reached,
+            ended: self.ending.is_some(),
             other_version: self.scenario_hash != hash_text(scenario.source_hash),
         })
     }

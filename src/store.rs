@@ -227,7 +227,9 @@ fn to_ron<T: Serialize>(value: &T) -> Result<String, String> {
 }
 
 /// `Ok(None)` when the file does not exist; `Err` says what is wrong with it and where.
-fn read_ron<T: DeserializeOwned>(path: &Path) -> Result<Option<T>, String> {
+/// Reads a RON file: `None` if it does not exist, what is wrong (with line and column) if it
+/// cannot be read.
+pub fn read_ron<T: DeserializeOwned>(path: &Path) -> Result<Option<T>, String> {
     use std::io::Read;
     let file = match std::fs::File::open(path) {
         Ok(f) => f,

@@ -4,6 +4,7 @@
 
 use crate::cli::output::{out, outln};
 use crate::cli::scenario_file;
+use crate::record::NightRecord;
 use night::Scenario;
 use night::scenario::model::{Minute, Place};
 use night::sim::{Action, Event, Outcome, Owner, Sim};
@@ -25,6 +26,10 @@ pub struct TextArgs {
     /// Read actions from this file (`-` for standard input), one per line; `#` starts a comment.
     #[arg(long)]
     pub script: Option<String>,
+    /// Write the night's record (seed, start, Harry's actions with their times, the ending and
+    /// a hash of the transcript) to this file, for `miracle-mile replay`.
+    #[arg(long, value_name = "FILE")]
+    pub record: Option<PathBuf>,
 }
 
 pub fn run(args: &TextArgs) -> ExitCode {
@@ -43,9 +48,84 @@ pub fn run(args: &TextArgs) -> ExitCode {
         }
     };
     let seed = args.seed.unwrap_or_else(random_seed);
-    match &args.script {
-        Some(path) => run_script(&scenario, seed, start, path),
-        None => run_interactive(&scenario, seed, start),
+    if args.script.is_some() {
+        outln!(
+            "{} — seed {seed}, start {}",
+            scenario.title,
+            scenario.starts[start].id
+        );
+    } else {
+        outln!("{}\n", scenario.title);
+        if !scenario.intro.is_empty() {
+            outln!("{}\n", scenario.intro);
+        }
+        outln!("(seed {seed}; type a number or an action such as `wait 10`; `help` or `quit`)\n");
+    }
+    let mut terminal = Terminal::begin(&scenario, seed, start);
+    let code = match &args.script {
+        Some(path) => run_script(&mut terminal, path),
+        None => run_interactive(&mut terminal),
+    };
+    if let Some(path) = &args.record {
+        let record = NightRecord::of(
+            &terminal.sim,
+            start,
+            &terminal.actions,
+            &terminal.transcript,
+        );
+        match crate::record::write(path, &record) {
+            Ok(()) => eprintln!("the night's record is in {}", path.display()),
+            Err(e) => {
+                eprintln!("{e}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    code
+}
+
+/// The night being played in the terminal, with what its record needs.
+struct Terminal {
+    sim: Sim,
+    /// Every narrated line so far.
+    transcript: Vec<String>,
+    /// Harry's actions with the minute each was taken.
+    actions: Vec<(Minute, Action)>,
+}
+
+impl Terminal {
+    /// The start's events, and on until Harry can act (a start may leave him asleep).
+    fn begin(s: &Scenario, seed: u64, start: usize) -> Terminal {
+        let sim = Sim::with_start(s, seed, start);
+        let mut terminal = Terminal {
+            sim,
+            transcript: Vec::new(),
+            actions: Vec::new(),
+        };
+        let events = terminal.sim.take_events();
+        terminal.show(events);
+        let events = terminal.sim.run_until_idle();
+        terminal.show(events);
+        terminal
+    }
+
+    fn show(&mut self, events: Vec<Event>) {
+        for e in &events {
+            if let Some(line) = e.narrate(self.sim.scenario()) {
+                outln!("{line}");
+                self.transcript.push(line);
+            }
+        }
+    }
+
+    /// Does an action and plays on until Harry can act again.
+    fn act(&mut self, action: &Action) -> Result<(), String> {
+        let events = self.sim.apply(action).map_err(|e| e.message)?;
+        self.actions.push((self.sim.now(), action.clone()));
+        self.show(events);
+        let events = self.sim.run_until_idle();
+        self.show(events);
+        Ok(())
     }
 }
 
@@ -56,14 +136,6 @@ fn random_seed() -> u64 {
     RandomState::new().hash_one(std::time::SystemTime::now()) % 1_000_000
 }
 
-fn print_events(s: &Scenario, events: &[Event]) {
-    for e in events {
-        if let Some(line) = e.narrate(s) {
-            outln!("{line}");
-        }
-    }
-}
-
 fn ending_line(s: &Scenario, sim: &Sim) -> String {
     match sim.outcome() {
         Some(Outcome::Ending(e)) => format!("ending: {}", s.endings[e as usize].id),
@@ -71,7 +143,8 @@ fn ending_line(s: &Scenario, sim: &Sim) -> String {
     }
 }
 
-fn run_script(s: &Scenario, seed: u64, start: usize, path: &str) -> ExitCode {
+fn run_script(terminal: &mut Terminal, path: &str) -> ExitCode {
+    let s = &terminal.sim.scenario().clone();
     let text = if path == "-" {
         let mut buf = String::new();
         if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut buf) {
@@ -88,17 +161,12 @@ fn run_script(s: &Scenario, seed: u64, start: usize, path: &str) -> ExitCode {
             }
         }
     };
-    let mut sim = Sim::with_start(s, seed, start);
-    outln!("{} — seed {seed}, start {}", s.title, s.starts[start].id);
-    print_events(s, &sim.take_events());
-    // A start may leave Harry busy (asleep, say): play on until he can act.
-    print_events(s, &sim.run_until_idle());
     for (n, raw) in text.lines().enumerate() {
         let line = raw.split('#').next().unwrap_or("").trim();
         if line.is_empty() {
             continue;
         }
-        if sim.is_over() {
+        if terminal.sim.is_over() {
             outln!(
                 "{path}:{}: the night is already over; `{line}` is not played",
                 n + 1
@@ -107,41 +175,28 @@ fn run_script(s: &Scenario, seed: u64, start: usize, path: &str) -> ExitCode {
         }
         let result = Action::parse(line, s)
             .map_err(|e| e.message)
-            .and_then(|a| sim.apply(&a).map_err(|e| e.message));
-        match result {
-            Ok(events) => {
-                print_events(s, &events);
-                print_events(s, &sim.run_until_idle());
+            .and_then(|a| terminal.act(&a));
+        if let Err(message) = result {
+            outln!("{path}:{}: cannot `{line}`: {message}", n + 1);
+            outln!("available now:");
+            for a in terminal.sim.actions() {
+                outln!("  {}", a.text(s));
             }
-            Err(message) => {
-                outln!("{path}:{}: cannot `{line}`: {message}", n + 1);
-                outln!("available now:");
-                for a in sim.actions() {
-                    outln!("  {}", a.text(s));
-                }
-                outln!("{}", ending_line(s, &sim));
-                return ExitCode::FAILURE;
-            }
+            outln!("{}", ending_line(s, &terminal.sim));
+            return ExitCode::FAILURE;
         }
     }
-    outln!("{}", ending_line(s, &sim));
+    outln!("{}", ending_line(s, &terminal.sim));
     ExitCode::SUCCESS
 }
 
-fn run_interactive(s: &Scenario, seed: u64, start: usize) -> ExitCode {
-    outln!("{}\n", s.title);
-    if !s.intro.is_empty() {
-        outln!("{}\n", s.intro);
-    }
-    outln!("(seed {seed}; type a number or an action such as `wait 10`; `help` or `quit`)\n");
-    let mut sim = Sim::with_start(s, seed, start);
-    print_events(s, &sim.take_events());
-    print_events(s, &sim.run_until_idle());
+fn run_interactive(terminal: &mut Terminal) -> ExitCode {
+    let s = &terminal.sim.scenario().clone();
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
-    while !sim.is_over() {
-        let actions = sim.actions();
-        print_scene(s, &sim, &actions);
+    while !terminal.sim.is_over() {
+        let actions = terminal.sim.actions();
+        print_scene(s, &terminal.sim, &actions);
         out!("> ");
         let _ = std::io::stdout().flush();
         let input = match lines.next() {
@@ -189,16 +244,12 @@ fn run_interactive(s: &Scenario, seed: u64, start: usize) -> ExitCode {
                 },
             },
         };
-        match sim.apply(&action) {
-            Ok(events) => {
-                print_events(s, &events);
-                print_events(s, &sim.run_until_idle());
-                outln!();
-            }
+        match terminal.act(&action) {
+            Ok(()) => outln!(),
             Err(e) => outln!("You can't: {e}.\n"),
         }
     }
-    outln!("{}", ending_line(s, &sim));
+    outln!("{}", ending_line(s, &terminal.sim));
     ExitCode::SUCCESS
 }
 

@@ -85,8 +85,7 @@ impl Night {
             self.chronicle.told(&self.sim, *who, *fact);
         }
         self.chronicle.observe(&self.sim);
-        let scenario = self.sim.scenario().clone();
-        append(&mut self.log, &scenario, &events);
+        append(&mut self.log, self.sim.scenario(), &events);
         self.actions = in_play_order(self.sim.actions());
         Ok(())
     }
@@ -96,13 +95,12 @@ impl Night {
         if minutes == 0 {
             return;
         }
-        let scenario = self.sim.scenario().clone();
         for _ in 0..minutes {
             if self.sim.is_over() {
                 break;
             }
             let events = self.sim.advance(1);
-            append(&mut self.log, &scenario, &events);
+            append(&mut self.log, self.sim.scenario(), &events);
             self.chronicle.observe(&self.sim);
         }
         self.actions = in_play_order(self.sim.actions());
@@ -110,7 +108,7 @@ impl Night {
 
     /// The night's record so far (seed, start, actions with their times).
     pub fn record(&self) -> NightRecord {
-        NightRecord::of(&self.sim, self.start, &self.record)
+        NightRecord::of(&self.sim, self.start, &self.record, &self.log)
     }
 
     /// Minutes left before the deadline, once Harry believes an alarming fact.

@@ -8,6 +8,7 @@ mod docs;
 mod files;
 mod nights;
 mod play;
+mod records;
 mod text;
 mod window;
 

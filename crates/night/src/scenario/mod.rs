@@ -6,7 +6,7 @@ pub mod model;
 pub mod raw;
 pub mod spanned;
 
-pub use compile::parse_clock;
+pub use compile::{fnv1a, parse_clock};
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use model::*;
 

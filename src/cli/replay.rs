@@ -1,0 +1,113 @@
+//! `miracle-mile replay FILE`: plays a night's record back without a window, prints its
+//! transcript and its ending; with `--verify`, fails unless the night ends as recorded with the
+//! very same transcript (the scenario, the core and the record agree).
+
+use crate::cli::output::outln;
+use crate::cli::scenario_file;
+use crate::record::{self, play_back, transcript_hash};
+use night::sim::Outcome;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct ReplayArgs {
+    /// The night's record (.ron): saved by the game's ending screen, or by `text --record`.
+    pub record: PathBuf,
+    /// The scenario the night was played on (default: the film, scenes/miracle_mile.ron).
+    #[arg(long)]
+    pub scenario: Option<PathBuf>,
+    /// Fail unless the replayed night reaches the recorded ending with the same transcript.
+    #[arg(long)]
+    pub verify: bool,
+}
+
+pub fn run(args: &ReplayArgs) -> ExitCode {
+    let path = args.record.display();
+    let saved = match record::read(&args.record) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let scenario = match scenario_file::load(args.scenario.as_deref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprint!("{}", e.render());
+            return ExitCode::FAILURE;
+        }
+    };
+    let resolved = match saved.resolve(&scenario) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if resolved.other_version {
+        eprintln!(
+            "{path}: note: recorded on another version of `{}` (scenario hash {}, this one {})",
+            scenario.id,
+            saved.scenario_hash,
+            record::hash_text(scenario.source_hash)
+        );
+    }
+    let played = play_back(&scenario, &resolved);
+    outln!(
+        "{} — seed {}, start {}",
+        scenario.title,
+        resolved.seed,
+        saved.start
+    );
+    for line in &played.transcript {
+        outln!("{line}");
+    }
+    if let Some(why) = &played.stopped {
+        outln!("{path}: {why}");
+    }
+    let ending = match played.sim.outcome() {
+        Some(Outcome::Ending(e)) => scenario.endings.get(e as usize).map(|e| e.id.clone()),
+        _ => None,
+    };
+    outln!("ending: {}", ending.as_deref().unwrap_or("none"));
+    if !args.verify {
+        return if played.stopped.is_some() {
+            ExitCode::FAILURE
+        } else {
+            ExitCode::SUCCESS
+        };
+    }
+    let mut faults = Vec::new();
+    if let Some(why) = &played.stopped {
+        faults.push(format!("the replay stopped: {why}"));
+    }
+    if ending != saved.ending {
+        faults.push(format!(
+            "the recorded ending is {}, the replay reached {}",
+            saved.ending.as_deref().unwrap_or("none"),
+            ending.as_deref().unwrap_or("none")
+        ));
+    }
+    let replayed = transcript_hash(&played.transcript);
+    if saved.transcript.is_empty() {
+        faults.push("the record keeps no transcript hash to compare with".into());
+    } else if saved.transcript != replayed {
+        faults.push(format!(
+            "the transcript differs (recorded hash {}, replayed {replayed})",
+            saved.transcript
+        ));
+    }
+    if faults.is_empty() {
+        eprintln!(
+            "{path}: verified: ending {}, {} lines of transcript as recorded",
+            ending.as_deref().unwrap_or("none"),
+            played.transcript.len()
+        );
+        ExitCode::SUCCESS
+    } else {
+        for fault in faults {
+            eprintln!("{path}: verify failed: {fault}");
+        }
+        ExitCode::FAILURE
+    }
+}
