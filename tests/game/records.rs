@@ -142,24 +142,23 @@ fn an_unreadable_record_is_an_error_with_its_place_not_a_panic() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Plays `tests/nights/NAME.script` (from 03:50, seed 1) in the terminal, recording it.
+fn record_with_text(name: &str, record: &std::path::Path) -> std::process::Output {
+    let script = format!("tests/nights/{name}.script");
+    let record = record.to_str().expect("a UTF-8 path");
+    run(
+        &[
+            "text", "--start", "the_call", "--seed", "1", "--script", &script, "--record", record,
+        ],
+        "",
+    )
+}
+
 #[test]
 fn a_record_written_by_text_replays_to_the_same_night() {
     let dir = scratch("text");
     let record = dir.join("night.ron");
-    let out = run(
-        &[
-            "text",
-            "--start",
-            "the_call",
-            "--seed",
-            "1",
-            "--script",
-            "tests/nights/warn_no_one.script",
-            "--record",
-            record.to_str().unwrap(),
-        ],
-        "",
-    );
+    let out = record_with_text("warn_no_one", &record);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let played: Vec<String> = stdout(&out).lines().map(str::to_owned).collect();
     let replay = run(&["replay", "--verify", record.to_str().unwrap()], "");
@@ -175,20 +174,7 @@ fn a_record_written_by_text_replays_to_the_same_night() {
     };
     assert_eq!(narrated(&played), narrated(&replayed));
     // Writing it again keeps the first as a backup.
-    let again = run(
-        &[
-            "text",
-            "--start",
-            "the_call",
-            "--seed",
-            "1",
-            "--script",
-            "tests/nights/arrested.script",
-            "--record",
-            record.to_str().unwrap(),
-        ],
-        "",
-    );
+    let again = record_with_text("arrested", &record);
     assert_eq!(again.status.code(), Some(0));
     assert!(read(&dir.join("night.ron.bak")).contains("ground_zero"));
     assert!(read(&record).contains("arrested"));
