@@ -86,6 +86,10 @@ struct PlayArgs {
         requires = "measure_at"
     )]
     measure_seconds: f32,
+    /// Play a night's record back in the window (from the game's ending screen or `text
+    /// --record`); choosing any action takes over.
+    #[arg(long, value_name = "FILE", conflicts_with = "capture")]
+    replay: Option<PathBuf>,
     /// With --capture: the pace (film, brisk or turn).
     #[arg(long, default_value = "turn", requires = "capture")]
     pace: String,
@@ -113,6 +117,20 @@ fn play(args: PlayArgs, launched: std::time::Instant) -> ExitCode {
             }
         },
         Err(_) => 0,
+    };
+    let playback = match (&args.replay, &scenario) {
+        (Some(path), Ok(s)) => {
+            match miracle_mile::record::read(path)
+                .and_then(|r| r.resolve(s).map_err(|e| format!("{}: {e}", path.display())))
+            {
+                Ok(resolved) => Some(resolved),
+                Err(e) => {
+                    eprintln!("{e}");
+                    return ExitCode::FAILURE;
+                }
+            }
+        }
+        _ => None,
     };
     let capture = match args.capture {
         None => None,
@@ -174,6 +192,7 @@ fn play(args: PlayArgs, launched: std::time::Instant) -> ExitCode {
         start,
         capture,
         store: miracle_mile::store::Store::locate(args.data_dir),
+        playback,
         launched,
     });
     if exit.is_success() {

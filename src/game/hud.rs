@@ -5,6 +5,7 @@ use super::map::SelectedPlace;
 use super::night_state::{ChooseAction, Night, Refusal, Settings};
 use super::notebook::NotebookOpen;
 use super::pace::Pace;
+use super::playback::Playback;
 use super::screens::Screen;
 use super::shortcuts::{ACTION_KEYS, ActionPage, key_label};
 use bevy::prelude::*;
@@ -63,6 +64,7 @@ fn night_panels(
     mut exit: MessageWriter<AppExit>,
     mut targets: ResMut<ClickTargets>,
     mut notebook: ResMut<NotebookOpen>,
+    playback: Option<Res<Playback>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     targets.panel.clear();
@@ -99,12 +101,15 @@ fn night_panels(
                 );
             }
             ui.add_space(24.0);
-            let whereabouts = match sim.state().activity {
+            let mut whereabouts = match sim.state().activity {
                 night::sim::Activity::Travel { to, .. } => {
                     format!("On the way to {}", s.locations[to as usize].name)
                 }
                 _ => s.locations[sim.harry_at() as usize].name.clone(),
             };
+            if let Some(playback) = &playback {
+                whereabouts = format!("{} · {whereabouts}", playback.status());
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let pause = if settings.paused {
                     "[Space] Resume"

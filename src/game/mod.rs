@@ -15,6 +15,7 @@ pub mod night_state;
 pub mod notebook;
 pub mod pace;
 pub mod palette;
+pub mod playback;
 pub mod player_files;
 pub mod pointer;
 pub mod screens;
@@ -39,6 +40,8 @@ pub struct GameOptions {
     pub capture: Option<capture::CaptureOptions>,
     /// Where the player's settings, notebook, gallery and unfinished night are kept.
     pub store: crate::store::Store,
+    /// A night's record to play back in the window (`--replay FILE`).
+    pub playback: Option<crate::record::ResolvedRecord>,
     /// When the process began (for the launch-to-interactive figure).
     pub launched: std::time::Instant,
 }
@@ -96,5 +99,6 @@ pub fn logic_plugin(app: &mut App) {
         screens::plugin,
         night_state::plugin,
         shortcuts::plugin,
+        playback::plugin,
     ));
 }

@@ -34,6 +34,16 @@ fn headless(scenario: Scenario, seed: u64) -> App {
 
 /// A headless app whose player's files live in `store` (a fresh one plays a restarted game).
 pub fn headless_with_store(scenario: Scenario, seed: u64, store: Store) -> App {
+    headless_playing_back(scenario, seed, store, None)
+}
+
+/// A headless game that, with `playback`, plays that record back as `--replay` does.
+pub fn headless_playing_back(
+    scenario: Scenario,
+    seed: u64,
+    store: Store,
+    playback: Option<miracle_mile::record::ResolvedRecord>,
+) -> App {
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
         .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
@@ -46,6 +56,7 @@ pub fn headless_with_store(scenario: Scenario, seed: u64, store: Store) -> App {
             start: 0,
             capture: None,
             store,
+            playback,
             launched: std::time::Instant::now(),
         })
         .add_plugins(miracle_mile::game::logic_plugin);

@@ -3,7 +3,8 @@
 //! `text --record`, and one saved by the game itself, replay to the same night.
 
 use super::play::{
-    choose_by_key, film, headless_with_store, keyboard_lines, press, screen, until_idle,
+    choose_by_key, film, headless_playing_back, headless_with_store, keyboard_lines, press, screen,
+    until_idle,
 };
 use super::{assert_no_panic, files_with_extension, read, root, run, stdout};
 use bevy::prelude::KeyCode;
@@ -200,5 +201,66 @@ fn the_games_own_record_of_a_night_verifies_on_the_command_line() {
     let out = run(&["replay", "--verify", path.to_str().unwrap()], "");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).ends_with("ending: reconciliation\n"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_window_plays_a_record_back_to_the_same_night() {
+    let dir = scratch("playback");
+    let s = film();
+    let saved = miracle_mile::record::read(&root().join("tests/records/arrested.ron")).unwrap();
+    let resolved = saved.resolve(&s).unwrap();
+    let mut app = headless_playing_back(s.clone(), 99, Store::at(&dir), Some(resolved));
+    // Nothing is pressed: the record begins its own night and takes its own actions.
+    for _ in 0..20_000 {
+        if screen(&app) == Screen::Ending {
+            break;
+        }
+        app.update();
+    }
+    assert_eq!(
+        screen(&app),
+        Screen::Ending,
+        "the playback did not reach an ending"
+    );
+    let night = app.world().resource::<Night>();
+    let replayed = night.record();
+    assert_eq!(replayed.seed, saved.seed);
+    assert_eq!(replayed.ending, saved.ending);
+    assert_eq!(replayed.actions, saved.actions);
+    assert_eq!(
+        replayed.transcript, saved.transcript,
+        "the log differs from the record's"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn choosing_an_action_during_a_playback_takes_over() {
+    let dir = scratch("take-over");
+    let s = film();
+    let saved = miracle_mile::record::read(&root().join("tests/records/arrested.ron")).unwrap();
+    let resolved = saved.resolve(&s).unwrap();
+    let mut app = headless_playing_back(s.clone(), 99, Store::at(&dir), Some(resolved));
+    while screen(&app) != Screen::Night {
+        app.update();
+    }
+    // The first recorded action is taken; then the player picks the first action on offer.
+    while app.world().resource::<Night>().record.is_empty() {
+        app.update();
+    }
+    until_idle(&mut app);
+    let mine = app.world().resource::<Night>().actions[0].clone();
+    app.world_mut()
+        .write_message(miracle_mile::game::night_state::ChooseAction(mine.clone()));
+    app.update();
+    app.update();
+    assert!(
+        !app.world()
+            .contains_resource::<miracle_mile::game::playback::Playback>(),
+        "the playback goes on after the player chose"
+    );
+    let record = &app.world().resource::<Night>().record;
+    assert_eq!(record.last().map(|(_, a)| a), Some(&mine));
     let _ = std::fs::remove_dir_all(&dir);
 }
