@@ -10,6 +10,7 @@ use super::{assert_no_panic, files_with_extension, read, root, run, stdout};
 use bevy::prelude::KeyCode;
 use miracle_mile::game::night_state::Night;
 use miracle_mile::game::screens::Screen;
+use miracle_mile::record::NightRecord;
 use miracle_mile::store::Store;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -204,13 +205,20 @@ fn the_games_own_record_of_a_night_verifies_on_the_command_line() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// A headless game started as `--replay tests/records/NAME.ron` would be (the seed it was
+/// given is not the record's, which must win).
+fn playing_back(name: &str, dir: &std::path::Path) -> (bevy::app::App, NightRecord) {
+    let saved = miracle_mile::record::read(&root().join(format!("tests/records/{name}.ron")))
+        .expect("the record reads");
+    let resolved = saved.resolve(&film()).expect("the record fits the film");
+    let app = headless_playing_back(film(), 99, Store::at(dir), Some(resolved));
+    (app, saved)
+}
+
 #[test]
 fn the_window_plays_a_record_back_to_the_same_night() {
     let dir = scratch("playback");
-    let s = film();
-    let saved = miracle_mile::record::read(&root().join("tests/records/arrested.ron")).unwrap();
-    let resolved = saved.resolve(&s).unwrap();
-    let mut app = headless_playing_back(s.clone(), 99, Store::at(&dir), Some(resolved));
+    let (mut app, saved) = playing_back("arrested", &dir);
     // Nothing is pressed: the record begins its own night and takes its own actions.
     for _ in 0..20_000 {
         if screen(&app) == Screen::Ending {
@@ -238,10 +246,7 @@ fn the_window_plays_a_record_back_to_the_same_night() {
 #[test]
 fn choosing_an_action_during_a_playback_takes_over() {
     let dir = scratch("take-over");
-    let s = film();
-    let saved = miracle_mile::record::read(&root().join("tests/records/arrested.ron")).unwrap();
-    let resolved = saved.resolve(&s).unwrap();
-    let mut app = headless_playing_back(s.clone(), 99, Store::at(&dir), Some(resolved));
+    let (mut app, _) = playing_back("arrested", &dir);
     while screen(&app) != Screen::Night {
         app.update();
     }
