@@ -2,7 +2,7 @@
 //! terminal, check scenarios.
 
 use clap::{Args, Parser, Subcommand};
-use miracle_mile::cli::{check, replay, scenario_file, text};
+use miracle_mile::cli::{autoplay, check, replay, scenario_file, text};
 use miracle_mile::game::{
     self, GameOptions, capture::CaptureOptions, measure::MeasureOptions, pace::Pace,
 };
@@ -36,6 +36,9 @@ enum Command {
     /// Replay a night's record headless: print its transcript and ending (`--verify`: fail
     /// unless both are as recorded).
     Replay(replay::ReplayArgs),
+    /// Play many nights with computer players (random and greedy): how they ended, and what
+    /// never happened in any of them.
+    Autoplay(autoplay::AutoplayArgs),
 }
 
 /// Playing in a window (the default).
@@ -102,6 +105,7 @@ fn main() -> ExitCode {
         Some(Command::Check { files }) => check::run(&files),
         Some(Command::Text(args)) => text::run(&args),
         Some(Command::Replay(args)) => replay::run(&args),
+        Some(Command::Autoplay(args)) => autoplay::run(&args),
         None => play(cli.play, launched),
     }
 }

@@ -1,5 +1,6 @@
-//! The command line's terminal commands: `check`, `text` and `replay`, and reading scenario files.
+//! The command line's terminal commands: `check`, `text`, `replay` and `autoplay`, and reading scenario files.
 
+pub mod autoplay;
 pub mod check;
 pub(crate) mod output;
 pub mod replay;

@@ -67,3 +67,22 @@ pub fn start_index(scenario: &Scenario, id: Option<&str>) -> Result<usize, Strin
         )
     })
 }
+
+/// The scenario and the index of the chosen start, for the commands that play nights; what is
+/// wrong (diagnostics, an unknown start) is printed to standard error and gives `None`.
+pub fn load_with_start(path: Option<&Path>, start: Option<&str>) -> Option<(Scenario, usize)> {
+    let scenario = match load(path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprint!("{}", e.render());
+            return None;
+        }
+    };
+    match start_index(&scenario, start) {
+        Ok(i) => Some((scenario, i)),
+        Err(message) => {
+            eprintln!("{message}");
+            None
+        }
+    }
+}

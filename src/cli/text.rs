@@ -33,19 +33,10 @@ pub struct TextArgs {
 }
 
 pub fn run(args: &TextArgs) -> ExitCode {
-    let scenario = match scenario_file::load(args.scenario.as_deref()) {
-        Ok(s) => s,
-        Err(e) => {
-            eprint!("{}", e.render());
-            return ExitCode::FAILURE;
-        }
-    };
-    let start = match scenario_file::start_index(&scenario, args.start.as_deref()) {
-        Ok(i) => i,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::FAILURE;
-        }
+    let Some((scenario, start)) =
+        scenario_file::load_with_start(args.scenario.as_deref(), args.start.as_deref())
+    else {
+        return ExitCode::FAILURE;
     };
     let seed = args.seed.unwrap_or_else(random_seed);
     if args.script.is_some() {

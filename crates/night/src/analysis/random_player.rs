@@ -1,5 +1,5 @@
-//! A player that picks uniformly among the available actions with its own seeded generator:
-//! for benchmarks, property tests and (later) autoplay.
+//! A player that picks uniformly among the available actions with its own seeded generator
+//! (for benchmarks, property tests and autoplay), and the loop every computer player plays in.
 
 use crate::scenario::Scenario;
 use crate::sim::{Action, Event, Sim};
@@ -22,8 +22,22 @@ pub fn play(
     player_seed: u64,
     max_actions: usize,
 ) -> RandomNight {
-    let mut sim = Sim::with_start(scenario, seed, start);
     let mut rng = ChaCha8Rng::seed_from_u64(player_seed);
+    play_with(scenario, start, seed, max_actions, |_, available| {
+        available[(rng.next_u64() % available.len() as u64) as usize].clone()
+    })
+}
+
+/// A night played by a computer player: `choose` picks one of the actions on offer (never
+/// called with none) whenever Harry is free; the clock waits for it.
+pub fn play_with(
+    scenario: &Scenario,
+    start: usize,
+    seed: u64,
+    max_actions: usize,
+    mut choose: impl FnMut(&Sim, &[Action]) -> Action,
+) -> RandomNight {
+    let mut sim = Sim::with_start(scenario, seed, start);
     let mut events = sim.take_events();
     let mut actions = Vec::new();
     while !sim.is_over() && actions.len() < max_actions {
@@ -32,7 +46,7 @@ pub fn play(
             events.extend(sim.advance(1));
             continue;
         }
-        let choice = available[(rng.next_u64() % available.len() as u64) as usize].clone();
+        let choice = choose(&sim, &available);
         match sim.apply(&choice) {
             Ok(evs) => events.extend(evs),
             Err(e) => panic!("the sim offered an action it then refused: {e}"),

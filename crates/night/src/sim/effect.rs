@@ -252,6 +252,13 @@ impl Sim {
         // The scenario is shared and immutable; clone the handle, not the transition.
         let scenario = self.scenario.clone();
         let t = &transitions_in(&scenario, entity)[index];
+        self.emit(
+            EventKind::Transitioned {
+                entity,
+                index: index as u16,
+            },
+            false,
+        );
         if let Some(to) = t.to {
             self.set_state_of(entity, to);
         }

@@ -61,6 +61,12 @@ pub enum EventKind {
         who: CharId,
         item: ItemId,
     },
+    /// A transition of a state machine fired (its index among the entity's transitions); the
+    /// transcript leaves it out, analysis counts it.
+    Transitioned {
+        entity: Entity,
+        index: u16,
+    },
     EventFired(EventId),
     Called(CallId),
     NotInService(String),
@@ -153,7 +159,7 @@ impl Event {
                     s.items[*item as usize].name
                 )
             }
-            EventKind::EventFired(_) => return None,
+            EventKind::EventFired(_) | EventKind::Transitioned { .. } => return None,
             EventKind::Called(call) => format!("Harry calls {}.", s.calls[*call as usize].name),
             EventKind::NotInService(number) => {
                 format!("\"The number you have dialed, {number}, is not in service.\"")
