@@ -191,6 +191,7 @@ fn play(args: PlayArgs, launched: std::time::Instant) -> ExitCode {
         }
     };
     let exit = game::run(GameOptions {
+        scenario_path: args.scenario.clone(),
         scenario,
         seed: args.seed,
         start,

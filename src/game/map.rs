@@ -76,6 +76,12 @@ pub(super) fn plugin(app: &mut App) {
         .init_resource::<OnMap>()
         .init_resource::<FollowHarry>()
         .add_systems(OnEnter(Screen::Night), (measure_the_map, frame_the_night))
+        .add_systems(
+            Update,
+            measure_the_map
+                .run_if(on_message::<super::reload::ScenarioReloaded>)
+                .after(super::reload::look_at_the_file),
+        )
         .add_systems(OnEnter(Screen::Ending), frame_the_path)
         .add_systems(
             Update,

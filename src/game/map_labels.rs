@@ -12,6 +12,7 @@ use super::layout;
 use super::map::{LANDMARK_RADIUS, MapCamera, OnMap, SelectedPlace};
 use super::night_state::{Night, Settings};
 use super::palette::Palette;
+use super::reload::ScenarioReloaded;
 use super::screens::Screen;
 use bevy::prelude::*;
 use bevy::text::{FontSize, TextLayoutInfo};
@@ -25,6 +26,14 @@ pub(super) fn plugin(app: &mut App) {
         (despawn_labels, spawn_labels).chain(),
     )
     .add_systems(OnEnter(Screen::Title), despawn_labels)
+    .add_systems(
+        Update,
+        (despawn_labels, spawn_labels)
+            .chain()
+            .run_if(on_message::<ScenarioReloaded>)
+            .run_if(in_state(Screen::Night))
+            .after(super::reload::look_at_the_file),
+    )
     .add_systems(
         PostUpdate,
         place_labels

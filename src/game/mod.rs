@@ -18,6 +18,7 @@ pub mod palette;
 pub mod playback;
 pub mod player_files;
 pub mod pointer;
+pub mod reload;
 pub mod screens;
 pub mod shortcuts;
 pub mod synth;
@@ -40,6 +41,8 @@ pub struct GameOptions {
     pub capture: Option<capture::CaptureOptions>,
     /// Where the player's settings, notebook, gallery and unfinished night are kept.
     pub store: crate::store::Store,
+    /// The scenario's file, watched for edits (`None`: the film built into the game).
+    pub scenario_path: Option<std::path::PathBuf>,
     /// A night's record to play back in the window (`--replay FILE`).
     pub playback: Option<crate::record::ResolvedRecord>,
     /// When the process began (for the launch-to-interactive figure).
@@ -100,5 +103,6 @@ pub fn logic_plugin(app: &mut App) {
         night_state::plugin,
         shortcuts::plugin,
         playback::plugin,
+        reload::plugin,
     ));
 }

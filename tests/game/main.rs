@@ -10,6 +10,7 @@ mod files;
 mod nights;
 mod play;
 mod records;
+mod reload;
 mod text;
 mod window;
 

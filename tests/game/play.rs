@@ -34,31 +34,35 @@ fn headless(scenario: Scenario, seed: u64) -> App {
 
 /// A headless app whose player's files live in `store` (a fresh one plays a restarted game).
 pub fn headless_with_store(scenario: Scenario, seed: u64, store: Store) -> App {
-    headless_playing_back(scenario, seed, store, None)
+    headless_configured(scenario, seed, store, |_| {})
 }
 
-/// A headless game that, with `playback`, plays that record back as `--replay` does.
-pub fn headless_playing_back(
+/// A headless game whose options are changed by `configure` before it starts (a record to
+/// play back, a scenario file to watch).
+pub fn headless_configured(
     scenario: Scenario,
     seed: u64,
     store: Store,
-    playback: Option<miracle_mile::record::ResolvedRecord>,
+    configure: impl FnOnce(&mut GameOptions),
 ) -> App {
+    let mut options = GameOptions {
+        scenario: Ok(scenario),
+        seed: Some(seed),
+        start: 0,
+        capture: None,
+        store,
+        playback: None,
+        scenario_path: None,
+        launched: std::time::Instant::now(),
+    };
+    configure(&mut options);
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin, InputPlugin))
         .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
             50,
         )))
         .init_resource::<EguiWantsInput>()
-        .insert_resource(GameOptions {
-            scenario: Ok(scenario),
-            seed: Some(seed),
-            start: 0,
-            capture: None,
-            store,
-            playback,
-            launched: std::time::Instant::now(),
-        })
+        .insert_resource(options)
         .add_plugins(miracle_mile::game::logic_plugin);
     // Turn-based, whatever the settings file says: the tests choose when time moves.
     app.world_mut().resource_mut::<Settings>().pace = Pace::TurnBased;

@@ -3,7 +3,7 @@
 //! `text --record`, and one saved by the game itself, replay to the same night.
 
 use super::play::{
-    choose_by_key, film, headless_playing_back, headless_with_store, keyboard_lines, press, screen,
+    choose_by_key, film, headless_configured, headless_with_store, keyboard_lines, press, screen,
     until_idle,
 };
 use super::{assert_no_panic, files_with_extension, read, root, run, stdout};
@@ -211,7 +211,7 @@ fn playing_back(name: &str, dir: &std::path::Path) -> (bevy::app::App, NightReco
     let saved = miracle_mile::record::read(&root().join(format!("tests/records/{name}.ron")))
         .expect("the record reads");
     let resolved = saved.resolve(&film()).expect("the record fits the film");
-    let app = headless_playing_back(film(), 99, Store::at(dir), Some(resolved));
+    let app = headless_configured(film(), 99, Store::at(dir), |o| o.playback = Some(resolved));
     (app, saved)
 }
 

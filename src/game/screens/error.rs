@@ -23,7 +23,12 @@ fn error_screen(
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .default_width(900.0)
         .show(ctx, |ui| {
-            ui.label("Fix these and start the game again (or check the file with `miracle-mile check FILE`):");
+            ui.label(if options.scenario_path.is_some() {
+                "Fix these and save the file: the game loads it as soon as it is right \
+                 (`miracle-mile check FILE` says the same on the command line)."
+            } else {
+                "Fix these and start the game again (or check the file with `miracle-mile check FILE`):"
+            });
             egui::ScrollArea::vertical().max_height(480.0).show(ui, |ui| {
                 ui.add(egui::Label::new(egui::RichText::new(text).monospace()).wrap());
             });

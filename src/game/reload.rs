@@ -1,0 +1,191 @@
+//! Reloading the scenario while playing: the file given with `--scenario` is watched (its
+//! modification time and size, twice a second: no watcher thread, nothing platform-specific).
+//! When it changes and still loads, the night in progress is played again on the new version,
+//! Harry's actions replayed where they still apply; when it has errors, their diagnostics show
+//! in a window and the last good version keeps running. A scenario that could not be read at
+//! launch is watched too, and the title comes up as soon as it is fixed.
+
+use super::GameOptions;
+use super::night_state::Night;
+use super::screens::Screen;
+use crate::cli::scenario_file;
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+/// The scenario changed on disk and loaded: the map must be drawn again.
+#[derive(Message, Clone, Copy)]
+pub struct ScenarioReloaded;
+
+/// What the watcher knows: the file, its last seen stamp, and the latest news to show.
+#[derive(Resource, Default)]
+pub struct Reload {
+    path: Option<PathBuf>,
+    stamp: Option<(SystemTime, u64)>,
+    since_look: f32,
+    /// The diagnostics of a version that did not load (shown until a good one arrives).
+    pub errors: Option<String>,
+    /// What the last good reload did ("replayed 12 of 14 actions...").
+    pub news: Option<String>,
+}
+
+/// Seconds between looks at the file.
+const LOOK_EVERY: f32 = 0.5;
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_message::<ScenarioReloaded>()
+        .add_systems(Startup, watch_the_scenario)
+        .add_systems(Update, look_at_the_file)
+        .add_systems(EguiPrimaryContextPass, reload_window);
+}
+
+fn watch_the_scenario(mut commands: Commands, options: Res<GameOptions>) {
+    let path = options.scenario_path.clone();
+    let stamp = path.as_deref().and_then(stamp_of);
+    commands.insert_resource(Reload {
+        path,
+        stamp,
+        ..default()
+    });
+}
+
+fn stamp_of(path: &std::path::Path) -> Option<(SystemTime, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn look_at_the_file(
+    mut commands: Commands,
+    mut reload: ResMut<Reload>,
+    mut options: ResMut<GameOptions>,
+    night: Option<Res<Night>>,
+    screen: Res<State<Screen>>,
+    mut next: ResMut<NextState<Screen>>,
+    mut reloaded: MessageWriter<ScenarioReloaded>,
+    time: Res<Time>,
+) {
+    let Some(path) = reload.path.clone() else {
+        return;
+    };
+    reload.since_look += time.delta_secs();
+    if reload.since_look < LOOK_EVERY {
+        return;
+    }
+    reload.since_look = 0.0;
+    let stamp = stamp_of(&path);
+    if stamp.is_none() || stamp == reload.stamp {
+        return;
+    }
+    reload.stamp = stamp;
+    let scenario = match scenario_file::load(Some(&path)) {
+        Ok(s) => s,
+        Err(e) => {
+            let text = e.render();
+            warn!(
+                "reload: {} has errors; the last good version plays on",
+                path.display()
+            );
+            if options.scenario.is_err() {
+                options.scenario = Err(text.clone());
+            }
+            reload.errors = Some(text);
+            reload.news = None;
+            return;
+        }
+    };
+    info!("reload: {} changed and loads", path.display());
+    reload.errors = None;
+    options.scenario = Ok(scenario.clone());
+    match (screen.get(), night) {
+        (Screen::Error, _) => {
+            reload.news = Some("The scenario loads now.".into());
+            next.set(Screen::Title);
+        }
+        (Screen::Night, Some(night)) => {
+            let record = night.record();
+            let done = record.actions.len();
+            let (replayed, news) = match record.resolve(&scenario) {
+                Ok(resolved) => {
+                    let (again, stopped) = Night::replay(&scenario, &resolved);
+                    let kept = again.record.len();
+                    let news = match stopped {
+                        None => format!(
+                            "Reloaded {}: the night replayed with all {done} of Harry's actions.",
+                            path.display()
+                        ),
+                        Some(why) => format!(
+                            "Reloaded {}: replayed {kept} of {done} actions; {why}.",
+                            path.display()
+                        ),
+                    };
+                    (again, news)
+                }
+                Err(why) => (
+                    Night::new(
+                        &scenario,
+                        night.sim.seed(),
+                        night.start.min(scenario.starts.len() - 1),
+                    ),
+                    format!(
+                        "Reloaded {}: the night starts again ({why}).",
+                        path.display()
+                    ),
+                ),
+            };
+            info!("reload: {news}");
+            reload.news = Some(news);
+            commands.insert_resource(replayed);
+            reloaded.write(ScenarioReloaded);
+        }
+        _ => {
+            reload.news = Some(format!("Reloaded {}.", path.display()));
+        }
+    }
+}
+
+/// The news of a reload, or the diagnostics of a version that does not load.
+fn reload_window(
+    mut contexts: EguiContexts,
+    mut reload: ResMut<Reload>,
+    screen: Res<State<Screen>>,
+) -> Result {
+    if reload.errors.is_none() && reload.news.is_none() {
+        return Ok(());
+    }
+    // The error screen shows the diagnostics of a scenario that never loaded itself.
+    if *screen.get() == Screen::Error && reload.news.is_none() {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    let title = if reload.errors.is_some() {
+        "The edited scenario has errors — the last good version plays on"
+    } else {
+        "Scenario reloaded"
+    };
+    let mut open = true;
+    egui::Window::new(title)
+        .anchor(egui::Align2::CENTER_TOP, [0.0, 60.0])
+        .default_width(820.0)
+        .collapsible(false)
+        .open(&mut open)
+        .show(ctx, |ui| {
+            if let Some(news) = &reload.news {
+                ui.label(news.as_str());
+            }
+            if let Some(errors) = &reload.errors {
+                ui.label("Fix the file and save it again (or run `miracle-mile check FILE`):");
+                egui::ScrollArea::vertical()
+                    .max_height(360.0)
+                    .show(ui, |ui| {
+                        ui.add(egui::Label::new(egui::RichText::new(errors).monospace()).wrap());
+                    });
+            }
+        });
+    if !open {
+        reload.errors = None;
+        reload.news = None;
+    }
+    Ok(())
+}
