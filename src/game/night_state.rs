@@ -262,7 +262,19 @@ fn run_clock(time: Res<Time>, settings: Res<Settings>, hold: Res<Hold>, mut nigh
     let minutes = night
         .clock
         .tick(settings.pace, time.delta_secs(), &night.sim);
-    night.advance(minutes);
+    if settings.pace != Pace::TurnBased {
+        night.advance(minutes);
+        return;
+    }
+    // Turn-based time runs only while Harry is busy: a slow frame's minutes must not run on
+    // past the moment he is free again.
+    for _ in 0..minutes {
+        if night.sim.is_idle() {
+            night.clock.fraction = 0.0;
+            break;
+        }
+        night.advance(1);
+    }
 }
 
 fn finish_night(night: Res<Night>, mut next: ResMut<NextState<Screen>>) {

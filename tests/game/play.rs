@@ -200,3 +200,30 @@ fn space_pauses_the_clock_and_tab_changes_the_pace() {
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.world().resource::<Settings>().pace, Pace::TurnBased);
 }
+
+#[test]
+fn turn_based_time_stops_when_harry_is_free_even_after_a_slow_frame() {
+    let mut app = headless(film(), 1);
+    press(&mut app, KeyCode::Digit2);
+    until_idle(&mut app);
+    let before = app.world().resource::<Night>().sim.now();
+    app.world_mut()
+        .write_message(miracle_mile::game::night_state::ChooseAction(
+            Action::Wait { minutes: 2 },
+        ));
+    // Slow frames: each is worth a minute and a half of turn-based fast-forward, so the
+    // second one brings 0.5 + 1.5 = 2 minutes where only one is left of the wait.
+    app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(
+        900,
+    )));
+    for _ in 0..6 {
+        app.update();
+    }
+    let night = app.world().resource::<Night>();
+    assert!(night.sim.is_idle());
+    assert_eq!(
+        night.sim.now(),
+        before + 2,
+        "the clock ran on past the end of Harry's wait"
+    );
+}

@@ -145,3 +145,33 @@ fn a_start_that_leaves_harry_asleep_plays_on_until_he_wakes() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_other_night_is_its_own_story_and_winnable() {
+    // Not the film in disguise: another place, another player, other endings; the transcript
+    // calls the player by her own name.
+    let play = |seed: &str| {
+        let out = run(
+            &[
+                "text",
+                "--scenario",
+                "scenes/examples/last_ferry.ron",
+                "--seed",
+                seed,
+                "--script",
+                "scenes/examples/last_ferry.script",
+            ],
+            "",
+        );
+        assert_no_panic(&out, "last_ferry");
+        stdout(&out)
+    };
+    let won = play("1");
+    assert!(won.ends_with("ending: everyone_aboard\n"), "{won}");
+    assert!(won.contains("Mara arrives at The ferry quay."), "{won}");
+    assert!(!won.contains("Harry"), "{won}");
+    // The same actions on another night: Aksel does not hear the rumour in time, and Mara
+    // sails with her brother only.
+    let other = play("6");
+    assert!(other.ends_with("ending: the_pilots_duty\n"), "{other}");
+}

@@ -391,6 +391,15 @@ pub enum Effect {
 }
 
 impl Model {
+    /// What the transcript calls the player: the first word of their name ("Harry" for
+    /// "Harry Washello", "Mara" for "Mara").
+    pub fn player_word(&self) -> &str {
+        self.characters
+            .get(self.player as usize)
+            .and_then(|c| c.name.split_whitespace().next())
+            .unwrap_or("Harry")
+    }
+
     /// "HH:MM" of a minute of the day.
     pub fn clock(&self, minute: Minute) -> String {
         let t = (u32::from(self.start_clock) + u32::from(minute)) % 1440;

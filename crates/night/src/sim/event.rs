@@ -86,15 +86,18 @@ impl Event {
             EventKind::Acted(a) => format!("> {}", a.describe(s)),
             EventKind::Departed { to, mode, minutes } => {
                 format!(
-                    "Harry sets off for {} ({}, {} min).",
+                    "{} sets off for {} ({}, {} min).",
+                    s.player_word(),
                     place(*to),
                     mode.word(),
                     minutes
                 )
             }
-            EventKind::Arrived { at } => format!("Harry arrives at {}.", place(*at)),
-            EventKind::FellAsleep { until } => format!("Harry sleeps (until {}).", s.clock(*until)),
-            EventKind::Woke => "Harry wakes up.".into(),
+            EventKind::Arrived { at } => format!("{} arrives at {}.", s.player_word(), place(*at)),
+            EventKind::FellAsleep { until } => {
+                format!("{} sleeps (until {}).", s.player_word(), s.clock(*until))
+            }
+            EventKind::Woke => format!("{} wakes up.", s.player_word()),
             EventKind::Log(text) => text.clone(),
             EventKind::Said { who, text } => {
                 if !self.visible {
@@ -146,7 +149,9 @@ impl Event {
             EventKind::ItemMoved { item, to } => {
                 let item = &s.items[*item as usize].name;
                 match to {
-                    Owner::Held(c) if *c == s.player => format!("Harry now has {item}."),
+                    Owner::Held(c) if *c == s.player => {
+                        format!("{} now has {item}.", s.player_word())
+                    }
                     Owner::Held(c) if self.visible => format!("{} now has {item}.", name(*c)),
                     Owner::At(l) if self.visible => format!("{item} is left at {}.", place(*l)),
                     _ => return None,
@@ -160,7 +165,11 @@ impl Event {
                 )
             }
             EventKind::EventFired(_) | EventKind::Transitioned { .. } => return None,
-            EventKind::Called(call) => format!("Harry calls {}.", s.calls[*call as usize].name),
+            EventKind::Called(call) => format!(
+                "{} calls {}.",
+                s.player_word(),
+                s.calls[*call as usize].name
+            ),
             EventKind::NotInService(number) => {
                 format!("\"The number you have dialed, {number}, is not in service.\"")
             }

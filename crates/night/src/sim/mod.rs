@@ -380,7 +380,10 @@ impl Sim {
             return no("the night is over".into());
         }
         if self.state.activity != Activity::Idle {
-            return no("Harry is busy until his current action ends".into());
+            return no(format!(
+                "{} is busy until the current action ends",
+                self.scenario.player_word()
+            ));
         }
         let s = &self.scenario;
         let here_person = |who: &CharId| {
@@ -396,13 +399,15 @@ impl Sim {
             Action::Go { to, mode } => {
                 if *to == self.state.harry_at {
                     return no(format!(
-                        "Harry is already at {}",
+                        "{} is already at {}",
+                        self.scenario.player_word(),
                         s.locations[*to as usize].name
                     ));
                 }
                 if self.route_to(*to, *mode).is_none() {
                     return no(format!(
-                        "Harry cannot {} to {} from here now",
+                        "{} cannot {} to {} from here now",
+                        self.scenario.player_word(),
                         mode.word(),
                         s.locations[*to as usize].name
                     ));
@@ -440,7 +445,8 @@ impl Sim {
                 here_person(who)?;
                 if !self.believes(s.player, *fact) {
                     return no(format!(
-                        "Harry does not know: {}",
+                        "{} does not know: {}",
+                        self.scenario.player_word(),
                         s.facts[*fact as usize].name
                     ));
                 }
@@ -464,7 +470,8 @@ impl Sim {
                 here_person(who)?;
                 if self.holder(*item) != Owner::Held(s.player) {
                     return no(format!(
-                        "Harry does not have {}",
+                        "{} does not have {}",
+                        self.scenario.player_word(),
                         s.items[*item as usize].name
                     ));
                 }
@@ -481,7 +488,11 @@ impl Sim {
             Action::Use { item, on } => {
                 let def = &s.items[*item as usize];
                 if self.holder(*item) != Owner::Held(s.player) {
-                    return no(format!("Harry does not have {}", def.name));
+                    return no(format!(
+                        "{} does not have {}",
+                        self.scenario.player_word(),
+                        def.name
+                    ));
                 }
                 match on {
                     None if !def.usable => {
@@ -501,7 +512,11 @@ impl Sim {
                     None => self.has_phone(),
                 };
                 if !ok {
-                    return no(format!("Harry cannot call {} from here now", def.name));
+                    return no(format!(
+                        "{} cannot call {} from here now",
+                        self.scenario.player_word(),
+                        def.name
+                    ));
                 }
             }
             Action::Dial { .. } => {
