@@ -12,6 +12,7 @@ use bevy::prelude::*;
 use bevy_egui::input::egui_wants_any_keyboard_input;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use night::Scenario;
+use night::scenario::model::Minute;
 
 /// Whether the notebook is open.
 #[derive(Resource, Default)]
@@ -291,5 +292,32 @@ pub fn facts(ui: &mut egui::Ui, chronicle: &Chronicle, scenario: &Scenario, scal
             format!("    told {}", told.join(", "))
         };
         ui.label(egui::RichText::new(line).size(13.0 * scale));
+        // An alarming fact also travels by word of mouth: whom the rumour reached, and when.
+        let alarming = scenario.facts.iter().any(|f| f.id == *id && f.alarming);
+        let player = &scenario.characters[scenario.player as usize].id;
+        let mut heard: Vec<(Minute, &String)> = chronicle
+            .rumour
+            .iter()
+            .filter(|(who, _)| *who != player)
+            .map(|(who, when)| (*when, who))
+            .collect();
+        if alarming && !heard.is_empty() {
+            heard.sort();
+            const SHOWN: usize = 6;
+            let mut names: Vec<String> = heard
+                .iter()
+                .take(SHOWN)
+                .map(|(when, who)| {
+                    format!("{} {}", person_name(scenario, who), scenario.clock(*when))
+                })
+                .collect();
+            if heard.len() > SHOWN {
+                names.push(format!("and {} more", heard.len() - SHOWN));
+            }
+            ui.label(
+                egui::RichText::new(format!("    the rumour reached: {}", names.join(", ")))
+                    .size(13.0 * scale),
+            );
+        }
     }
 }
