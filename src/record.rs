@@ -199,7 +199,7 @@ impl NightRecord {
             .ok_or_else(|| format!("the scenario has no start `{}`", self.start))?;
         let minute = |clock: &str, what: &str| {
             night::scenario::parse_clock(clock)
-                .map(|c| ((c + 1440 - scenario.start_clock) % 1440) as Minute)
+                .map(|c| scenario.minute_at(c))
                 .map_err(|_| format!("{what}: `{clock}` is not a clock time (HH:MM)"))
         };
         let mut actions = Vec::with_capacity(self.actions.len());

@@ -72,7 +72,7 @@ impl CaptureOptions {
 fn minute_of(at: &str, scenario: &night::Scenario) -> Option<Minute> {
     night::scenario::parse_clock(at)
         .ok()
-        .map(|c| ((c + 1440 - scenario.start_clock) % 1440) as Minute)
+        .map(|c| scenario.minute_at(c))
 }
 
 /// Progress through the capture.

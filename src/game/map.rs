@@ -110,8 +110,8 @@ const START_SCALE: f32 = 1.7;
 /// Radius of a landmark's marker, in metres.
 pub const LANDMARK_RADIUS: f32 = 14.0;
 
-fn measure_the_map(mut commands: Commands, night: Res<Night>) {
-    commands.insert_resource(OnMap::measure(&night.sim));
+pub(super) fn measure_the_map(mut on_map: ResMut<OnMap>, night: Res<Night>) {
+    *on_map = OnMap::measure(&night.sim);
 }
 
 fn frame_the_night(

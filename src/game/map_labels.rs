@@ -23,7 +23,9 @@ use night::scenario::model::LocId;
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         OnEnter(Screen::Night),
-        (despawn_labels, spawn_labels).chain(),
+        (despawn_labels, spawn_labels)
+            .chain()
+            .after(super::map::measure_the_map),
     )
     .add_systems(OnEnter(Screen::Title), despawn_labels)
     .add_systems(
@@ -32,7 +34,7 @@ pub(super) fn plugin(app: &mut App) {
             .chain()
             .run_if(on_message::<ScenarioReloaded>)
             .run_if(in_state(Screen::Night))
-            .after(super::reload::look_at_the_file),
+            .after(super::map::measure_the_map),
     )
     .add_systems(
         PostUpdate,
@@ -68,10 +70,14 @@ fn despawn_labels(
     }
 }
 
-pub(super) fn spawn_labels(mut commands: Commands, night: Res<Night>, settings: Res<Settings>) {
+pub(super) fn spawn_labels(
+    mut commands: Commands,
+    night: Res<Night>,
+    settings: Res<Settings>,
+    on_map: Res<OnMap>,
+) {
     let s = night.sim.scenario();
     let palette = Palette::get(settings.high_contrast);
-    let on_map = OnMap::measure(&night.sim);
     for (l, loc) in s.locations.iter().enumerate() {
         if !on_map.contains(l as LocId) {
             continue;
@@ -269,12 +275,16 @@ fn place_labels(
     // At the ending the map is the picture of Harry's path: the places on it are named first,
     // and a name that cannot be placed clear is left out rather than drawn over another.
     let ending = *screen.get() == Screen::Ending;
-    let on_path: Vec<LocId> = night
-        .chronicle
-        .path
-        .iter()
-        .filter_map(|(_, id)| sim.scenario().location_index(id))
-        .collect();
+    let on_path: Vec<LocId> = if ending {
+        night
+            .chronicle
+            .path
+            .iter()
+            .filter_map(|(_, id)| sim.scenario().location_index(id))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let here = sim.harry_at();
     let mut order: Vec<_> = places.iter_mut().collect();
     order.sort_by_key(|(label, ..)| {

@@ -400,6 +400,12 @@ impl Model {
             .unwrap_or("Harry")
     }
 
+    /// The minute of the day at a clock time (minutes past midnight, as `parse_clock` gives):
+    /// the inverse of [`Model::clock`].
+    pub fn minute_at(&self, clock: u16) -> Minute {
+        ((clock + 1440 - self.start_clock) % 1440) as Minute
+    }
+
     /// "HH:MM" of a minute of the day.
     pub fn clock(&self, minute: Minute) -> String {
         let t = (u32::from(self.start_clock) + u32::from(minute)) % 1440;

@@ -180,7 +180,7 @@ impl Action {
                         help.unwrap_or_default()
                     ))
                 })?;
-                let until = ((clock + 1440 - s.start_clock) % 1440) as Minute;
+                let until = s.minute_at(clock);
                 Ok(Action::Sleep { until })
             }
             "talk" => {
