@@ -58,6 +58,13 @@ impl Goal {
         self.last_seen = Some(rect);
         still
     }
+
+    /// The middle of the goal's button among `buttons`, once it has held still for a frame.
+    fn steady_button(&mut self, buttons: &[(Action, egui::Rect)]) -> Option<Vec2> {
+        let rect = buttons.iter().find(|(a, _)| *a == self.action)?.1;
+        self.holds_still(rect)
+            .then(|| Vec2::new(rect.center().x, rect.center().y))
+    }
 }
 
 /// Frames to wait for the interface to answer a click before giving up.
@@ -120,7 +127,6 @@ fn drive_pointer(
         pointer.goal = None;
         return;
     }
-    let center = |r: egui::Rect| Vec2::new(r.center().x, r.center().y);
     let mut press = None;
     match goal.phase {
         Phase::Start => {
@@ -146,9 +152,8 @@ fn drive_pointer(
             goal.frames = 0;
         }
         Phase::PlaceClicked if goal.frames >= 3 => {
-            let found = targets.card.iter().find(|(a, _)| *a == goal.action);
-            if let Some(rect) = found.map(|(_, r)| *r).filter(|r| goal.holds_still(*r)) {
-                press = Some(center(rect));
+            if let Some(at) = goal.steady_button(&targets.card) {
+                press = Some(at);
                 goal.phase = Phase::Clicked;
                 goal.frames = 0;
             } else if goal.frames > PATIENCE {
@@ -159,9 +164,8 @@ fn drive_pointer(
             }
         }
         Phase::Panel if goal.frames >= 3 => {
-            let found = targets.panel.iter().find(|(a, _)| *a == goal.action);
-            if let Some(rect) = found.map(|(_, r)| *r).filter(|r| goal.holds_still(*r)) {
-                press = Some(center(rect));
+            if let Some(at) = goal.steady_button(&targets.panel) {
+                press = Some(at);
                 goal.phase = Phase::Clicked;
                 goal.frames = 0;
             } else if goal.frames > PATIENCE {
