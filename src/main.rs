@@ -25,12 +25,9 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Validate scenario files: prints `FILE: ok — ...` or diagnostics with FILE:LINE:COLUMN.
-    Check {
-        /// Scenario files (.ron).
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-    },
+    /// Validate scenario files and analyse their nights: which endings can happen (with a
+    /// way there and a seed), what never happens, dead ends; warnings at FILE:LINE:COLUMN.
+    Check(check::CheckArgs),
     /// Play a night in the terminal, interactively or from a script of actions.
     Text(text::TextArgs),
     /// Replay a night's record headless: print its transcript and ending (`--verify`: fail
@@ -102,7 +99,7 @@ fn main() -> ExitCode {
     let launched = std::time::Instant::now();
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Check { files }) => check::run(&files),
+        Some(Command::Check(args)) => check::run(&args),
         Some(Command::Text(args)) => text::run(&args),
         Some(Command::Replay(args)) => replay::run(&args),
         Some(Command::Autoplay(args)) => autoplay::run(&args),

@@ -114,6 +114,7 @@ pub fn run(args: &AutoplayArgs) -> ExitCode {
         ("events", &never.events),
         ("facts nobody believed", &never.facts),
         ("calls never made", &never.calls),
+        ("places the player never reached", &never.places),
     ] {
         if list.is_empty() {
             continue;

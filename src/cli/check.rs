@@ -1,34 +1,86 @@
-//! `miracle-mile check FILE...`: validate scenarios without playing them.
+//! `miracle-mile check FILE...`: validates scenarios, then analyses each one's night (see
+//! `night::analysis::check`): which endings can happen, with the earliest time and a way
+//! there that `text --seed SEED --script` replays; what never happens; dead ends; and
+//! warnings at `FILE:LINE:COLUMN` for the parts at fault. `--json` prints the same as one
+//! JSON object per file, for tools and CI.
 
 use crate::cli::output::{out, outln};
 use crate::cli::scenario_file::{self, LoadError};
+use night::Scenario;
+use night::analysis::check::{self, CheckOptions, Reach, Report};
+use night::scenario::{Diagnostics, Severity};
+use serde_json::json;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub fn run(files: &[PathBuf]) -> ExitCode {
+#[derive(clap::Args)]
+pub struct CheckArgs {
+    /// Scenario files (.ron).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Print one JSON object per file (diagnostics, counts, endings, never-happens, dead ends).
+    #[arg(long)]
+    pub json: bool,
+    /// Only validate: do not explore the night.
+    #[arg(long)]
+    pub no_analysis: bool,
+    /// States of the exact exploration of each start; beyond it, what is not found is "not
+    /// found within the bound" rather than "never".
+    #[arg(long, default_value_t = CheckOptions::default().max_states)]
+    pub max_states: usize,
+    /// States of each deeper search when the exact exploration was cut off.
+    #[arg(long, default_value_t = CheckOptions::default().search_states)]
+    pub search_states: usize,
+}
+
+pub fn run(args: &CheckArgs) -> ExitCode {
     let mut failed = false;
-    for path in files {
+    for path in &args.files {
+        let name = path.display().to_string();
         match scenario_file::load(Some(path)) {
-            Ok(s) => outln!(
-                "{}: ok — {} locations, {} characters, {} endings, {} facts, {} routes, {} events",
-                path.display(),
-                s.locations.len(),
-                s.characters.len(),
-                s.endings.len(),
-                s.facts.len(),
-                s.routes.len(),
-                s.events.len()
-            ),
+            Ok(s) => {
+                let report = (!args.no_analysis).then(|| analyse(&s, args));
+                // The text again, for warnings that point into it.
+                let source = std::fs::read(path)
+                    .map(|b| String::from_utf8_lossy(&b).into_owned())
+                    .unwrap_or_default();
+                let warnings = report.as_ref().map(|r| warnings(&name, &source, r));
+                if args.json {
+                    outln!(
+                        "{}",
+                        as_json(&name, &s, report.as_ref(), warnings.as_ref(), None)
+                    );
+                } else {
+                    print_text(&name, &s, report.as_ref(), warnings.as_ref());
+                }
+            }
             Err(e) => {
                 failed = true;
-                out!("{}", e.render());
-                if let LoadError::Invalid(d) = &e {
-                    let n = d.items.len();
+                if args.json {
+                    let diagnostics = match &e {
+                        LoadError::Invalid(d) => Some(d),
+                        LoadError::Io(_) => None,
+                    };
+                    let message = match &e {
+                        LoadError::Io(m) => Some(m.as_str()),
+                        LoadError::Invalid(_) => None,
+                    };
                     outln!(
-                        "{}: {n} error{}",
-                        path.display(),
-                        if n == 1 { "" } else { "s" }
+                        "{}",
+                        json!({
+                            "file": name,
+                            "ok": false,
+                            "error": message,
+                            "diagnostics": diagnostics.map(diagnostics_json).unwrap_or_default(),
+                        })
                     );
+                } else {
+                    out!("{}", e.render());
+                    if let LoadError::Invalid(d) = &e {
+                        let n = d.items.len();
+                        outln!("{name}: {n} error{}", if n == 1 { "" } else { "s" });
+                    }
                 }
             }
         }
@@ -38,4 +90,212 @@ pub fn run(files: &[PathBuf]) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Runs the analysis, with a progress line on a terminal.
+fn analyse(s: &Scenario, args: &CheckArgs) -> Report {
+    let options = CheckOptions {
+        max_states: args.max_states,
+        search_states: args.search_states,
+        ..CheckOptions::default()
+    };
+    let show = std::io::stderr().is_terminal();
+    let report = check::check(s, options, |what, states| {
+        if show {
+            eprint!("\r\x1b[K{what}: {states} states");
+        }
+    });
+    if show {
+        eprint!("\r\x1b[K");
+    }
+    report
+}
+
+/// The analysis's findings as warnings at their place in the file.
+fn warnings(name: &str, source: &str, report: &Report) -> Diagnostics {
+    let mut d = Diagnostics::new(name, source);
+    for f in &report.findings {
+        d.push(
+            Severity::Warning,
+            f.span.clone(),
+            f.message.clone(),
+            None,
+            f.help.clone(),
+        );
+    }
+    d
+}
+
+fn print_text(name: &str, s: &Scenario, report: Option<&Report>, warnings: Option<&Diagnostics>) {
+    outln!(
+        "{name}: ok — {} locations, {} characters, {} endings, {} facts, {} routes, {} events",
+        s.locations.len(),
+        s.characters.len(),
+        s.endings.len(),
+        s.facts.len(),
+        s.routes.len(),
+        s.events.len()
+    );
+    let Some(r) = report else { return };
+    for st in &r.starts {
+        let how = if st.exhaustive {
+            "exhaustive".to_owned()
+        } else {
+            format!(
+                "cut off by the bound; {} states in all with the deeper searches",
+                st.states_searched
+            )
+        };
+        outln!(
+            "start `{}`: {} states explored exactly ({how})",
+            st.id,
+            st.states
+        );
+    }
+    outln!("\nendings:");
+    for e in &r.endings {
+        match (&e.reachable, &e.witness) {
+            (Reach::Yes, Some(w)) => {
+                let earliest = e.earliest.as_deref().unwrap_or("?");
+                let exact = if e.earliest_exact { "" } else { " found" };
+                outln!(
+                    "  {} ({}): reachable, earliest{exact} {earliest}, in {} actions",
+                    e.id,
+                    e.kind,
+                    w.actions.len()
+                );
+                match w.seed {
+                    Some(seed) => outln!(
+                        "    miracle-mile text --start {} --seed {seed} --script FILE, with FILE:",
+                        w.start
+                    ),
+                    None => outln!(
+                        "    (no seed among those tried gives its {} chances) start {}:",
+                        w.chances,
+                        w.start
+                    ),
+                }
+                for a in &w.actions {
+                    outln!("      {a}");
+                }
+            }
+            (Reach::Never, _) => outln!("  {} ({}): can never happen", e.id, e.kind),
+            _ => outln!("  {} ({}): not found within the bound", e.id, e.kind),
+        }
+    }
+    let never = &r.never;
+    let heading = if r.exhaustive {
+        "never happens"
+    } else {
+        "not found within the bound"
+    };
+    let lists = [
+        ("states", &never.states),
+        ("transitions", &never.transitions),
+        ("events", &never.events),
+        ("places the player never reaches", &never.places),
+        ("facts no one believes", &never.facts),
+        ("calls never made", &never.calls),
+    ];
+    if lists.iter().all(|(_, l)| l.is_empty()) {
+        outln!(
+            "\n{heading}: nothing — every state, transition, event, place, fact and call comes into play"
+        );
+    } else {
+        outln!("\n{heading}:");
+        for (what, list) in lists {
+            if !list.is_empty() {
+                outln!("  {what}: {}", list.join(", "));
+            }
+        }
+    }
+    if r.dead_ends.is_empty() {
+        outln!("\ndead ends: none found on the ways to the losses");
+    } else {
+        outln!("\ndead ends (only losses remain from there):");
+        for d in &r.dead_ends {
+            let after = d
+                .after
+                .as_deref()
+                .map(|a| format!(" after `{a}`"))
+                .unwrap_or_default();
+            let seed = d
+                .witness
+                .seed
+                .map(|s| format!(", seed {s}"))
+                .unwrap_or_default();
+            outln!(
+                "  {} at {}{after}: only {} (start {}{seed}: {})",
+                d.at,
+                d.place,
+                d.remaining.join(", "),
+                d.witness.start,
+                d.witness.actions.join("; ")
+            );
+        }
+    }
+    if let Some(w) = warnings
+        && !w.items.is_empty()
+    {
+        outln!();
+        out!("{}", w.render());
+        outln!(
+            "{name}: {} warning{}",
+            w.items.len(),
+            if w.items.len() == 1 { "" } else { "s" }
+        );
+    }
+}
+
+fn diagnostics_json(d: &Diagnostics) -> Vec<serde_json::Value> {
+    d.items
+        .iter()
+        .map(|i| {
+            json!({
+                "severity": match i.severity { Severity::Error => "error", Severity::Warning => "warning" },
+                "message": i.message,
+                "file": d.file,
+                "line": i.line,
+                "column": i.column,
+                "expected": i.expected,
+                "help": i.help,
+            })
+        })
+        .collect()
+}
+
+fn as_json(
+    name: &str,
+    s: &Scenario,
+    report: Option<&Report>,
+    warnings: Option<&Diagnostics>,
+    _error: Option<&str>,
+) -> serde_json::Value {
+    let counts = json!({
+        "locations": s.locations.len(),
+        "characters": s.characters.len(),
+        "endings": s.endings.len(),
+        "facts": s.facts.len(),
+        "routes": s.routes.len(),
+        "events": s.events.len(),
+        "states": report.map(|r| r.starts.iter().map(|st| st.states_searched).sum::<usize>()),
+        "steps": report.map(|r| r.starts.iter().map(|st| st.steps).sum::<u64>()),
+    });
+    let mut value = json!({
+        "file": name,
+        "ok": true,
+        "diagnostics": warnings.map(diagnostics_json).unwrap_or_default(),
+        "counts": counts,
+    });
+    if let Some(r) = report {
+        let analysis = serde_json::to_value(r).unwrap_or_default();
+        if let (Some(obj), Some(analysis)) = (value.as_object_mut(), analysis.as_object()) {
+            for (k, v) in analysis {
+                if k != "findings" {
+                    obj.insert(k.clone(), v.clone());
+                }
+            }
+        }
+    }
+    value
 }

@@ -2,6 +2,7 @@
 //! game's plugins headless, the player's files, and the real window under Xvfb.
 //! One test binary for the whole game (each file under tests/ would be its own).
 
+mod analysis;
 mod autoplay;
 mod broken;
 mod coverage;

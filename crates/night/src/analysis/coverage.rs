@@ -1,9 +1,9 @@
 //! What a set of nights made happen, and so what never happened in them: endings, states,
-//! transitions, the scenario's events, facts believed, calls made. Built from the nights'
+//! transitions, the scenario's events, facts believed, calls made, places the player reached. Built from the nights'
 //! events; for autoplay's report (and for tests that want every part of a scenario alive).
 
 use crate::scenario::Scenario;
-use crate::scenario::model::Entity;
+use crate::scenario::model::{Entity, LocId};
 use crate::sim::{Event, EventKind, Outcome, Sim};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -17,6 +17,8 @@ pub struct Coverage {
     events: BTreeSet<u16>,
     facts: BTreeSet<u16>,
     calls: BTreeSet<u16>,
+    /// Places the player reached (started at or arrived at).
+    places: BTreeSet<u16>,
     pub nights: u32,
 }
 
@@ -29,6 +31,32 @@ pub struct Never {
     pub events: Vec<String>,
     pub facts: Vec<String>,
     pub calls: Vec<String>,
+    /// Locations the player never reached.
+    pub places: Vec<String>,
+    /// All of the above but the endings, each with where it was written.
+    pub parts: Vec<Unreached>,
+}
+
+/// A part of the scenario that nothing reached, where it was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreached {
+    pub kind: PartKind,
+    /// As `Never` names it.
+    pub name: String,
+    pub span: std::ops::Range<usize>,
+}
+
+/// What kind of part, for the verb a diagnostic uses: a state is never entered, a transition
+/// never fires, an event never happens, a fact is never believed, a call never made, a place
+/// never reached.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PartKind {
+    State,
+    Transition,
+    Event,
+    Fact,
+    Call,
+    Place,
 }
 
 impl Never {
@@ -39,6 +67,7 @@ impl Never {
             && self.events.is_empty()
             && self.facts.is_empty()
             && self.calls.is_empty()
+            && self.places.is_empty()
     }
 }
 
@@ -52,12 +81,34 @@ impl Coverage {
             _ => "none".into(),
         };
         *self.endings.entry(ending).or_default() += 1;
+        self.note_start(s);
+        for e in events {
+            if let EventKind::Began { start } = e.kind
+                && let Some(st) = s.starts.get(start)
+            {
+                self.places.insert(st.at);
+            }
+        }
+        self.note(events);
+    }
+
+    /// Counts what every night has from its beginning: each machine's first state.
+    pub fn note_start(&mut self, s: &Scenario) {
         for (l, loc) in s.locations.iter().enumerate() {
             self.states.insert((Entity::Location(l as u16), loc.start));
         }
         for (c, ch) in s.characters.iter().enumerate() {
             self.states.insert((Entity::Character(c as u16), ch.start));
         }
+    }
+
+    /// Counts an ending that happened (by id, "none" for a day that ran out), without a night.
+    pub fn note_ending(&mut self, ending: &str) {
+        *self.endings.entry(ending.to_owned()).or_default() += 1;
+    }
+
+    /// Counts what these events made happen.
+    pub fn note(&mut self, events: &[Event]) {
         for e in events {
             match &e.kind {
                 EventKind::StateChanged { entity, to, .. } => {
@@ -75,9 +126,17 @@ impl Coverage {
                 EventKind::Called(call) => {
                     self.calls.insert(*call);
                 }
+                EventKind::Arrived { at } => {
+                    self.places.insert(*at);
+                }
                 _ => {}
             }
         }
+    }
+
+    /// Counts a place the player was at.
+    pub fn note_place(&mut self, place: LocId) {
+        self.places.insert(place);
     }
 
     /// What none of the nights reached.
@@ -95,6 +154,8 @@ impl Coverage {
                         .map(|st| st.id.as_str())
                         .collect::<Vec<_>>(),
                     &loc.transitions,
+                    &s.spans.location_states[l],
+                    &s.spans.location_transitions[l],
                 )
             })
             .chain(s.characters.iter().enumerate().map(|(c, ch)| {
@@ -106,13 +167,24 @@ impl Coverage {
                         .map(|st| st.id.as_str())
                         .collect::<Vec<_>>(),
                     &ch.transitions,
+                    &s.spans.character_states[c],
+                    &s.spans.character_transitions[c],
                 )
             }));
         let mut never = Never::default();
-        for (entity, name, states, transitions) in machines {
+        let part = |kind, name: &str, span: Option<&std::ops::Range<usize>>| Unreached {
+            kind,
+            name: name.to_owned(),
+            span: span.cloned().unwrap_or(0..0),
+        };
+        for (entity, name, states, transitions, state_spans, transition_spans) in machines {
             for (k, state) in states.iter().enumerate() {
                 if !self.states.contains(&(entity, k as u16)) {
-                    never.states.push(format!("{name} state `{state}`"));
+                    let what = format!("{name} state `{state}`");
+                    never
+                        .parts
+                        .push(part(PartKind::State, &what, state_spans.get(k)));
+                    never.states.push(what);
                 }
             }
             for (k, t) in transitions.iter().enumerate() {
@@ -124,9 +196,11 @@ impl Coverage {
                         from.join("|")
                     };
                     let to = t.to.map_or("(stays)", |to| states[to as usize]);
+                    let what = format!("{name} transition {} ({from} -> {to})", k + 1);
                     never
-                        .transitions
-                        .push(format!("{name} transition {} ({from} -> {to})", k + 1));
+                        .parts
+                        .push(part(PartKind::Transition, &what, transition_spans.get(k)));
+                    never.transitions.push(what);
                 }
             }
         }
@@ -157,7 +231,70 @@ impl Coverage {
             .filter(|(k, _)| !self.calls.contains(&(*k as u16)))
             .map(|(_, c)| c.id.clone())
             .collect();
+        never.places = s
+            .locations
+            .iter()
+            .enumerate()
+            .filter(|(k, _)| !self.places.contains(&(*k as u16)))
+            .map(|(_, l)| l.id.clone())
+            .collect();
+        let simple = [
+            (
+                PartKind::Event,
+                "event",
+                &never.events,
+                &s.spans.events,
+                s.events.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(),
+            ),
+            (
+                PartKind::Fact,
+                "fact",
+                &never.facts,
+                &s.spans.facts,
+                s.facts.iter().map(|f| f.id.as_str()).collect(),
+            ),
+            (
+                PartKind::Call,
+                "call",
+                &never.calls,
+                &s.spans.calls,
+                s.calls.iter().map(|c| c.id.as_str()).collect(),
+            ),
+            (
+                PartKind::Place,
+                "location",
+                &never.places,
+                &s.spans.locations,
+                s.locations.iter().map(|l| l.id.as_str()).collect(),
+            ),
+        ];
+        let mut parts = Vec::new();
+        for (kind, noun, missing, spans, ids) in simple {
+            for id in missing {
+                let k = ids.iter().position(|i| i == id);
+                parts.push(part(
+                    kind,
+                    &format!("{noun} `{id}`"),
+                    k.and_then(|k| spans.get(k)),
+                ));
+            }
+        }
+        never.parts.extend(parts);
         never
+    }
+
+    /// Adds what another set of nights (or an exploration) reached.
+    pub fn merge(&mut self, other: &Coverage) {
+        for (ending, n) in &other.endings {
+            *self.endings.entry(ending.clone()).or_default() += n;
+        }
+        self.states.extend(other.states.iter().copied());
+        self.transitions.extend(other.transitions.iter().copied());
+        self.events.extend(other.events.iter().copied());
+        self.facts.extend(other.facts.iter().copied());
+        self.calls.extend(other.calls.iter().copied());
+        self.places.extend(other.places.iter().copied());
+        self.nights += other.nights;
     }
 }
 

@@ -1,8 +1,11 @@
 //! Analyses over nights: players that choose actions by themselves, and what a set of nights
 //! made happen.
 
+pub mod check;
 pub mod coverage;
+pub mod explore;
 pub mod greedy_player;
+pub mod novelty;
 pub mod random_player;
 
 /// The film's scenario, for the analyses' unit tests.

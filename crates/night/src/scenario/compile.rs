@@ -1031,6 +1031,7 @@ impl<'a> Compiler<'a> {
             ending_order,
             draws: std::mem::take(&mut self.draws),
             belief_draw_base,
+            spans: super::spans::SourceSpans::of(raw, self.source),
         }
     }
 

@@ -5,6 +5,7 @@ pub mod diagnostic;
 pub mod model;
 pub mod raw;
 pub mod spanned;
+pub mod spans;
 
 pub use compile::{fnv1a, parse_clock};
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};

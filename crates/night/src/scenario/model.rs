@@ -98,6 +98,8 @@ pub struct Model {
     pub draws: Vec<DrawDef>,
     /// The first belief draw; beliefs are laid out fact-major after it.
     pub belief_draw_base: DrawKey,
+    /// Where each part was written, for diagnostics about parts.
+    pub spans: super::spans::SourceSpans,
 }
 
 #[derive(Clone, Debug, PartialEq)]

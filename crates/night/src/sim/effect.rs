@@ -172,7 +172,7 @@ impl Sim {
         } else if p <= 0.0 {
             false
         } else {
-            self.draw(self.scenario.belief_draw(fact, listener)) < p
+            self.chance(self.scenario.belief_draw(fact, listener), p)
         };
         let visible = self.is_visible_character(listener);
         if believed {
@@ -221,7 +221,7 @@ impl Sim {
                 continue;
             }
             if let Some((p, key)) = t.chance
-                && self.draw(key) >= p
+                && !self.chance(key, p)
             {
                 continue;
             }

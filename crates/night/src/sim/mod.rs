@@ -2,6 +2,7 @@
 //! `advance` the clock, the events that come out, the outcome. Minute resolution.
 
 pub mod action;
+pub mod chance;
 mod cond;
 mod effect;
 pub mod event;
@@ -28,6 +29,8 @@ pub struct Sim {
     pending: Vec<Event>,
     /// How many events are being fired inside one another right now (0 between calls).
     event_depth: u8,
+    /// Set when the caller decides the chances instead of the seed (analysis).
+    chosen: Option<Box<chance::ChosenChances>>,
 }
 
 /// Why an action cannot be taken now.
@@ -65,6 +68,22 @@ impl Sim {
     /// A night from the given start (index into `scenario.starts`; out of range means the
     /// first).
     pub fn with_start(scenario: &Scenario, seed: u64, start: usize) -> Sim {
+        Sim::begin(scenario, seed, start, None)
+    }
+
+    /// A night from the given start whose chances the caller decides (see
+    /// [`Sim::choose_chances`]), from the night chances drawn at the start on.
+    pub fn with_start_choosing(scenario: &Scenario, start: usize, forced: Vec<bool>) -> Sim {
+        let chosen = chance::ChosenChances::forcing(forced);
+        Sim::begin(scenario, 0, start, Some(Box::new(chosen)))
+    }
+
+    fn begin(
+        scenario: &Scenario,
+        seed: u64,
+        start: usize,
+        chosen: Option<Box<chance::ChosenChances>>,
+    ) -> Sim {
         let start = if start < scenario.starts.len() {
             start
         } else {
@@ -76,10 +95,11 @@ impl Sim {
             state: State::new(scenario),
             pending: Vec::new(),
             event_depth: 0,
+            chosen,
         };
         // The night's open chances are drawn once, before anything else.
         for (i, chance) in scenario.chances.iter().enumerate() {
-            let hit = sim.draw(chance.draw) < chance.probability;
+            let hit = sim.chance(chance.draw, chance.probability);
             sim.state.night_chances.set(i, hit);
         }
         if let Some(st) = scenario.starts.get(start) {
@@ -196,14 +216,6 @@ impl Sim {
 
     fn fact_bit(&self, f: FactId, c: CharId) -> usize {
         f as usize * self.scenario.characters.len() + c as usize
-    }
-
-    /// The next value of a keyed draw, counting it.
-    fn draw(&mut self, key: DrawKey) -> f64 {
-        let count = self.state.draws[key as usize];
-        self.state.draws[key as usize] = count.saturating_add(1);
-        // (A key is drawn at most once per telling or per minute: u32 never saturates.)
-        rng::unit(self.seed, self.scenario.draws[key as usize].stream, count)
     }
 
     fn emit(&mut self, kind: EventKind, visible: bool) {

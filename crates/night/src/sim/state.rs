@@ -14,6 +14,14 @@ impl Bits {
     pub fn get(&self, i: usize) -> bool {
         self.0.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)
     }
+    /// The indices of the bits that are set, in order.
+    pub fn ones(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().enumerate().flat_map(|(w, &word)| {
+            (0..64)
+                .filter(move |b| word >> b & 1 == 1)
+                .map(move |b| w * 64 + b)
+        })
+    }
     pub fn set(&mut self, i: usize, on: bool) {
         if let Some(w) = self.0.get_mut(i / 64) {
             if on {

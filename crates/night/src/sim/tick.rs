@@ -138,7 +138,7 @@ impl Sim {
                         continue;
                     }
                     if let Some((p, key)) = t.chance
-                        && self.draw(key) >= p
+                        && !self.chance(key, p)
                     {
                         failed.push((entity, index));
                         continue;

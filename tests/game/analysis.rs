@@ -1,0 +1,115 @@
+//! `check`'s analysis end to end: the film's endings are found with witnesses that `text
+//! --script` plays to those very endings; a deliberately broken night gets its unreachable
+//! ending and its dead transition reported at their line and column.
+
+use super::{assert_no_panic, run, stdout};
+use serde_json::Value;
+
+fn check_json(file: &str) -> Value {
+    let out = run(&["check", "--json", file], "");
+    assert_no_panic(&out, "check --json");
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    serde_json::from_str(&stdout(&out)).expect("check --json prints one JSON object")
+}
+
+/// Plays a witness as a player would type it and returns the transcript's last line.
+fn play_witness(scenario: &str, witness: &Value, name: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("mm-witness-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let script = dir.join(format!("{name}.script"));
+    let actions: Vec<&str> = witness["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a.as_str().unwrap())
+        .collect();
+    std::fs::write(&script, actions.join("\n")).unwrap();
+    let seed = witness["seed"].as_u64().expect("a seed").to_string();
+    let out = run(
+        &[
+            "text",
+            "--scenario",
+            scenario,
+            "--start",
+            witness["start"].as_str().unwrap(),
+            "--seed",
+            &seed,
+            "--script",
+            script.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0), "{name}: {}", stdout(&out));
+    stdout(&out).lines().last().unwrap_or_default().to_owned()
+}
+
+#[test]
+fn the_films_endings_are_found_and_each_witness_replays_to_its_ending() {
+    let film = "scenes/miracle_mile.ron";
+    let report = check_json(film);
+    let endings = report["endings"].as_array().unwrap();
+    assert_eq!(endings.len(), 8);
+    let mut found = 0;
+    for e in endings {
+        let id = e["id"].as_str().unwrap();
+        match e["reachable"].as_str().unwrap() {
+            "yes" => {
+                found += 1;
+                let last = play_witness(film, &e["witness"], id);
+                assert_eq!(last, format!("ending: {id}"), "the witness of {id}");
+            }
+            // The film's state space is larger than the bound: what is not found must not
+            // be called impossible.
+            other => assert_eq!(other, "not_found_within_bound", "{id}"),
+        }
+    }
+    assert!(found >= 7, "{found} of the film's endings found:\n{report}");
+    assert_eq!(report["exhaustive"], Value::Bool(false));
+}
+
+#[test]
+fn an_unreachable_ending_and_a_dead_transition_are_reported_where_they_are_written() {
+    let file = "tests/analysis/unreachable.ron";
+    let out = run(&["check", file], "");
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("explored exactly (exhaustive)"), "{text}");
+    assert!(
+        text.contains("warning: ending `rescued` can never happen"),
+        "{text}"
+    );
+    assert!(text.contains(&format!("{file}:38:10")), "{text}");
+    assert!(
+        text.contains("warning: character `guard` transition 1 (awake -> asleep) never fires"),
+        "{text}"
+    );
+    assert!(text.contains(&format!("{file}:31:38")), "{text}");
+
+    let report = check_json(file);
+    assert_eq!(report["exhaustive"], Value::Bool(true));
+    let rescued = report["endings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["id"] == "rescued")
+        .unwrap();
+    assert_eq!(rescued["reachable"], "never");
+    let warning = report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["message"] == "ending `rescued` can never happen")
+        .expect("a diagnostic for the ending");
+    assert_eq!(
+        (warning["line"].as_u64(), warning["column"].as_u64()),
+        (Some(38), Some(10))
+    );
+    // The reachable ones come with a witness that plays to them.
+    for e in report["endings"].as_array().unwrap() {
+        if e["reachable"] == "yes" {
+            let id = e["id"].as_str().unwrap();
+            let last = play_witness(file, &e["witness"], id);
+            assert_eq!(last, format!("ending: {id}"));
+        }
+    }
+}
