@@ -78,5 +78,44 @@ fn nights(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, load, minute, nights);
+/// The analysis: exploration speed (states per second: the exact breadth-first exploration
+/// of the film from 03:50, 100 000 states) and a whole `check` of a small scenario that is
+/// explored exhaustively. The film's whole `check` is timed with the command (see the README).
+fn analysis(c: &mut Criterion) {
+    use night::analysis::check::{CheckOptions, check};
+    use night::analysis::explore::{Bound, Exploration};
+    let s = film();
+    let start = s.start_index("the_call").expect("the film has the_call");
+    let mut group = c.benchmark_group("analysis");
+    group.sample_size(10);
+    group.throughput(criterion::Throughput::Elements(100_000));
+    group.bench_function("explore the film from 03:50, 100000 states", |b| {
+        b.iter(|| {
+            Exploration::run(
+                &s,
+                start,
+                Bound {
+                    max_states: 100_000,
+                },
+                |_| {},
+            )
+            .len()
+        })
+    });
+    group.finish();
+    let small = Scenario::from_ron(
+        "unreachable.ron",
+        include_str!("../../../tests/analysis/unreachable.ron"),
+    )
+    .expect("the analysis example loads");
+    c.bench_function("check a small scenario exhaustively", |b| {
+        b.iter(|| {
+            check(&small, CheckOptions::default(), |_, _| {})
+                .endings
+                .len()
+        })
+    });
+}
+
+criterion_group!(benches, load, minute, nights, analysis);
 criterion_main!(benches);
