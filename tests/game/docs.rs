@@ -7,14 +7,32 @@ fn guide() -> String {
     read(&root().join("docs/modding.md"))
 }
 
-/// The first ```ron block of the guide.
-fn example(guide: &str) -> &str {
-    let start = guide
+/// The first ```ron block of the guide's section `heading`.
+fn ron_block<'g>(guide: &'g str, heading: &str) -> &'g str {
+    let section = guide
+        .find(heading)
+        .unwrap_or_else(|| panic!("the guide has `{heading}`"));
+    let start = guide[section..]
         .find("```ron\n")
-        .expect("the guide has a ```ron block")
+        .expect("the section has a ```ron block")
+        + section
         + "```ron\n".len();
     let len = guide[start..].find("\n```").expect("the block is closed");
     &guide[start..start + len]
+}
+
+/// The guide's complete example.
+fn example(guide: &str) -> &str {
+    ron_block(guide, "## A complete example")
+}
+
+#[test]
+fn the_tutorials_first_step_is_a_whole_scenario() {
+    let guide = guide();
+    let text = ron_block(&guide, "### Step 1: the smallest night");
+    if let Err(d) = Scenario::from_ron("docs/modding.md tutorial", text) {
+        panic!("the tutorial's first step does not load:\n{}", d.render());
+    }
 }
 
 #[test]

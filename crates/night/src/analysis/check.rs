@@ -523,3 +523,25 @@ fn findings(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::film;
+
+    /// Timing and results of the film's whole check (run with `--ignored`, in release).
+    #[test]
+    #[ignore]
+    fn film_report() {
+        let s = film();
+        let t = std::time::Instant::now();
+        let r = check(&s, CheckOptions::default(), |_, _| {});
+        eprintln!("check of the film: {:?}", t.elapsed());
+        for st in &r.starts {
+            eprintln!("{st:?}");
+        }
+        for e in &r.endings {
+            eprintln!("{} {:?} {:?}", e.id, e.reachable, e.earliest);
+        }
+    }
+}

@@ -180,7 +180,7 @@ impl Exploration {
         bound: Bound,
         mut progress: impl FnMut(usize),
     ) -> Exploration {
-        let mut ex = Exploration::empty(scenario, start);
+        let mut ex = Exploration::empty(scenario, start, bound);
         ex.fixed_waits = fixed_waits;
         // States reached with the current number of actions, and with one more.
         let mut now_queue: VecDeque<u32> = VecDeque::new();
@@ -240,7 +240,7 @@ impl Exploration {
         bound: Bound,
         mut progress: impl FnMut(usize),
     ) -> Exploration {
-        let mut ex = Exploration::empty(scenario, start);
+        let mut ex = Exploration::empty(scenario, start, bound);
         ex.fixed_waits = fixed_waits;
         // One record of what is new per outcome of the night's chances: the same situation
         // in another world is new.
@@ -304,7 +304,7 @@ impl Exploration {
     fn begin(&mut self, sim: &mut Sim, prefix: Vec<Step>, queue: &mut VecDeque<u32>) -> bool {
         let (scenario, start) = (self.scenario.clone(), self.start);
         if prefix.is_empty() {
-            self.branch(sim, None, None, 0, queue, None, |sim, forced| {
+            self.branch_from(sim, None, None, 0, queue, false, |sim, forced| {
                 *sim = Sim::with_start_choosing(&scenario, start, forced);
                 sim.take_events()
             });
@@ -329,11 +329,13 @@ impl Exploration {
         true
     }
 
-    fn empty(scenario: &Scenario, start: usize) -> Exploration {
+    fn empty(scenario: &Scenario, start: usize, bound: Bound) -> Exploration {
+        // Room for the states up front: growing a table of millions copies them all.
+        let room = bound.max_states.min(1 << 21) + 64;
         let mut ex = Exploration {
             scenario: scenario.clone(),
             start,
-            states: IndexSet::with_hasher(foldhash::fast::FixedState::default()),
+            states: IndexSet::with_capacity_and_hasher(room, foldhash::fast::FixedState::default()),
             nodes: Vec::new(),
             edges: Vec::new(),
             coverage: Coverage::default(),
@@ -431,11 +433,11 @@ impl Exploration {
     ) {
         let first_edge = self.edges.len() as u32;
         self.edge_floor = self.edges.len();
-        let base = self.states[i as usize].clone();
         let actions = self.nodes[i as usize].actions;
-        if base.outcome.is_none() {
-            if base.activity == Activity::Idle {
-                sim.set_state(base.clone());
+        let state = &self.states[i as usize];
+        if state.outcome.is_none() {
+            if state.activity == Activity::Idle {
+                sim.set_state(state.clone());
                 let give_matters = &self.give_matters;
                 let fixed_waits = self.fixed_waits;
                 let choices: Vec<Action> = sim
@@ -450,56 +452,72 @@ impl Exploration {
                 for action in choices {
                     self.branch(
                         sim,
-                        Some(i),
+                        i,
                         Some(action.clone()),
                         actions + 1,
                         next_queue,
-                        Some(&base),
-                        |sim, forced| {
-                            sim.set_state(base.clone());
-                            sim.choose_chances(forced);
-                            // Offered by `actions()` a moment ago: it applies.
-                            sim.apply(&action).unwrap_or_default()
-                        },
+                        true,
+                        // Offered by `actions()` a moment ago: it applies.
+                        |sim| sim.apply(&action).unwrap_or_default(),
                     );
                 }
             } else {
-                self.branch(
-                    sim,
-                    Some(i),
-                    None,
-                    actions,
-                    now_queue,
-                    None,
-                    |sim, forced| {
-                        sim.set_state(base.clone());
-                        sim.choose_chances(forced);
-                        sim.advance(1)
-                    },
-                );
+                self.branch(sim, i, None, actions, now_queue, false, |sim| {
+                    sim.advance(1)
+                });
             }
         }
         let len = self.edges.len() as u32 - first_edge;
         self.nodes[i as usize].successors = Some((first_edge, len));
     }
 
-    /// Runs one step for every combination of the outcomes of the chances it draws, and adds
-    /// the states it leads to as successors of `parent` (or as beginnings). With `waited_from`,
-    /// outcomes that only passed the time are dropped.
+    /// Runs one step from state `parent` for every combination of the outcomes of the
+    /// chances it draws, and adds the states it leads to as its successors. With
+    /// `drop_waits`, outcomes that only passed the time are dropped.
     #[allow(clippy::too_many_arguments)]
     fn branch(
+        &mut self,
+        sim: &mut Sim,
+        parent: u32,
+        action: Option<Action>,
+        actions: u32,
+        queue: &mut VecDeque<u32>,
+        drop_waits: bool,
+        mut run: impl FnMut(&mut Sim) -> Vec<Event>,
+    ) {
+        self.branch_from(
+            sim,
+            Some(parent),
+            action,
+            actions,
+            queue,
+            drop_waits,
+            |sim, forced| {
+                sim.choose_chances(forced);
+                run(sim)
+            },
+        );
+    }
+
+    /// [`Exploration::branch`], or with no parent the beginnings, which `run` makes from the
+    /// chances it is given.
+    #[allow(clippy::too_many_arguments)]
+    fn branch_from(
         &mut self,
         sim: &mut Sim,
         parent: Option<u32>,
         action: Option<Action>,
         actions: u32,
         queue: &mut VecDeque<u32>,
-        waited_from: Option<&State>,
+        drop_waits: bool,
         mut run: impl FnMut(&mut Sim, Vec<bool>) -> Vec<Event>,
     ) {
         let mut pending: Vec<Vec<bool>> = vec![Vec::new()];
         while let Some(forced) = pending.pop() {
             let fixed = forced.len();
+            if let Some(p) = parent {
+                sim.set_state(self.states[p as usize].clone());
+            }
             let events = run(sim, forced);
             self.steps += 1;
             let drawn = sim.take_chance_draws();
@@ -512,9 +530,10 @@ impl Exploration {
                 }
             }
             self.coverage.note(&events);
-            let state = comparable(sim.state().clone());
-            if let Some(base) = waited_from
-                && is_only_a_wait(base, &state)
+            let mut state = comparable(sim.take_state());
+            if let Some(p) = parent
+                && drop_waits
+                && is_only_a_wait(&self.states[p as usize], &mut state)
             {
                 continue;
             }
@@ -579,12 +598,16 @@ pub fn replay(
 
 /// Whether an action took the player from `base` (free) to `after` changing nothing but
 /// their being busy: a wait in all but name.
-fn is_only_a_wait(base: &State, after: &State) -> bool {
-    after.outcome.is_none()
-        && matches!(after.activity, Activity::Busy { .. })
-        && after.now == base.now
-        && State {
-            activity: Activity::Idle,
-            ..after.clone()
-        } == *base
+fn is_only_a_wait(base: &State, after: &mut State) -> bool {
+    if after.outcome.is_some()
+        || !matches!(after.activity, Activity::Busy { .. })
+        || after.now != base.now
+    {
+        return false;
+    }
+    // Compared with the activity set aside, then put back.
+    let activity = std::mem::replace(&mut after.activity, Activity::Idle);
+    let same = after == base;
+    after.activity = activity;
+    same
 }

@@ -35,7 +35,7 @@ impl Sim {
                     let p = &mut self.state.panic[*place as usize];
                     *p = (i32::from(*p) + n).clamp(0, 100) as u8;
                 }
-                Effect::Log(text) => self.emit(EventKind::Log(text.clone()), true),
+                Effect::Log(text) => self.emit(EventKind::Log(self.line(text)), true),
                 Effect::Say(who, text) => {
                     // Harry hears people where he is, and voices with no place (on a phone).
                     let offstage = self.character_state(*who).place == Place::Offstage;
@@ -43,7 +43,7 @@ impl Sim {
                     self.emit(
                         EventKind::Said {
                             who: *who,
-                            text: text.clone(),
+                            text: self.line(text),
                         },
                         visible,
                     )
@@ -92,7 +92,7 @@ impl Sim {
         let def = self.scenario.events[event as usize].clone();
         self.emit(EventKind::EventFired(event), false);
         if !def.text.is_empty() {
-            self.emit(EventKind::Log(def.text.clone()), true);
+            self.emit(EventKind::Log(self.line(&def.text)), true);
         }
         self.run_effects(&def.then);
         self.fire_trigger_everywhere(Trigger::Event(event));

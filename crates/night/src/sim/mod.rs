@@ -31,6 +31,11 @@ pub struct Sim {
     event_depth: u8,
     /// Set when the caller decides the chances instead of the seed (analysis).
     chosen: Option<Box<chance::ChosenChances>>,
+    /// Whether events carry their text (narration, what people say). Analysis explores
+    /// millions of steps and reads no text: without it, a step allocates far less.
+    narrating: bool,
+    /// Where each character is, reused by every minute (rumour and panic read it).
+    places: Vec<Option<LocId>>,
 }
 
 /// Why an action cannot be taken now.
@@ -72,7 +77,8 @@ impl Sim {
     }
 
     /// A night from the given start whose chances the caller decides (see
-    /// [`Sim::choose_chances`]), from the night chances drawn at the start on.
+    /// [`Sim::choose_chances`]), from the night chances drawn at the start on. Its events
+    /// carry no text (it is for analysis).
     pub fn with_start_choosing(scenario: &Scenario, start: usize, forced: Vec<bool>) -> Sim {
         let chosen = chance::ChosenChances::forcing(forced);
         Sim::begin(scenario, 0, start, Some(Box::new(chosen)))
@@ -95,7 +101,9 @@ impl Sim {
             state: State::new(scenario),
             pending: Vec::new(),
             event_depth: 0,
+            narrating: chosen.is_none(),
             chosen,
+            places: Vec::new(),
         };
         // The night's open chances are drawn once, before anything else.
         for (i, chance) in scenario.chances.iter().enumerate() {
@@ -133,6 +141,19 @@ impl Sim {
     /// Replaces the state wholesale (for solvers that restore explored states).
     pub fn set_state(&mut self, state: State) {
         self.state = state;
+    }
+    /// Takes the state out, leaving an empty one that only [`Sim::set_state`] may follow
+    /// (for solvers that keep the state a step produced without copying it).
+    pub fn take_state(&mut self) -> State {
+        std::mem::replace(&mut self.state, State::empty())
+    }
+    /// A line of text for an event: the text itself, or nothing when not narrating.
+    pub(super) fn line(&self, text: &str) -> String {
+        if self.narrating {
+            text.to_owned()
+        } else {
+            String::new()
+        }
     }
     /// Minutes since the start of the scenario's day.
     pub fn now(&self) -> Minute {
@@ -298,7 +319,7 @@ impl Sim {
                     .talks
                     .iter()
                     .find(|(t, _)| t == topic)
-                    .map(|(_, line)| line.clone())
+                    .map(|(_, line)| self.line(line))
                     .unwrap_or_default();
                 self.emit(
                     EventKind::Said {

@@ -2,14 +2,19 @@
 //! solver can store and compare millions of them. Everything is a dense index or a bit.
 
 use crate::scenario::model::*;
+use smallvec::{SmallVec, smallvec};
+
+/// Inline room for this many characters or locations before a state's arrays spill to the
+/// heap (the film has 20 of each).
+const INLINE: usize = 32;
 
 /// A fixed-size set of bits.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Bits(Vec<u64>);
+pub struct Bits(SmallVec<[u64; 2]>);
 
 impl Bits {
     pub fn new(len: usize) -> Self {
-        Bits(vec![0; len.div_ceil(64)])
+        Bits(smallvec![0; len.div_ceil(64)])
     }
     pub fn get(&self, i: usize) -> bool {
         self.0.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)
@@ -79,11 +84,11 @@ pub struct State {
     pub now: Minute,
     pub harry_at: LocId,
     pub activity: Activity,
-    pub character_state: Vec<StateId>,
-    pub character_since: Vec<Minute>,
-    pub location_state: Vec<StateId>,
-    pub location_since: Vec<Minute>,
-    pub item_owner: Vec<Owner>,
+    pub character_state: SmallVec<[StateId; INLINE]>,
+    pub character_since: SmallVec<[Minute; INLINE]>,
+    pub location_state: SmallVec<[StateId; INLINE]>,
+    pub location_since: SmallVec<[Minute; INLINE]>,
+    pub item_owner: SmallVec<[Owner; 16]>,
     pub flags: Bits,
     /// fact * characters + character
     pub believes: Bits,
@@ -93,7 +98,7 @@ pub struct State {
     pub told: Bits,
     pub events_fired: Bits,
     pub blocked_streets: Bits,
-    pub panic: Vec<u8>,
+    pub panic: SmallVec<[u8; INLINE]>,
     /// How many times each keyed draw has been drawn.
     pub draws: Vec<u32>,
     /// The outcome of each night chance.
@@ -102,10 +107,34 @@ pub struct State {
 }
 
 impl State {
+    /// A state with nothing in it (no allocation): a placeholder, not a night.
+    pub fn empty() -> State {
+        State {
+            now: 0,
+            harry_at: 0,
+            activity: Activity::Idle,
+            character_state: SmallVec::new(),
+            character_since: SmallVec::new(),
+            location_state: SmallVec::new(),
+            location_since: SmallVec::new(),
+            item_owner: SmallVec::new(),
+            flags: Bits::default(),
+            believes: Bits::default(),
+            heard: Bits::default(),
+            told: Bits::default(),
+            events_fired: Bits::default(),
+            blocked_streets: Bits::default(),
+            panic: SmallVec::new(),
+            draws: Vec::new(),
+            night_chances: Bits::default(),
+            outcome: None,
+        }
+    }
+
     pub fn new(model: &Model) -> State {
         let characters = model.characters.len();
         let facts = model.facts.len();
-        let mut item_owner = vec![Owner::Nowhere; model.items.len()];
+        let mut item_owner: SmallVec<[Owner; 16]> = smallvec![Owner::Nowhere; model.items.len()];
         for (l, location) in model.locations.iter().enumerate() {
             for &i in &location.items {
                 item_owner[i as usize] = Owner::At(l as LocId);
@@ -121,9 +150,9 @@ impl State {
             harry_at: 0,
             activity: Activity::Idle,
             character_state: model.characters.iter().map(|c| c.start).collect(),
-            character_since: vec![0; characters],
+            character_since: smallvec![0; characters],
             location_state: model.locations.iter().map(|l| l.start).collect(),
-            location_since: vec![0; model.locations.len()],
+            location_since: smallvec![0; model.locations.len()],
             item_owner,
             flags: Bits::new(model.flags.len()),
             believes: Bits::new(facts * characters),
@@ -131,7 +160,7 @@ impl State {
             told: Bits::new(facts * characters),
             events_fired: Bits::new(model.events.len()),
             blocked_streets: Bits::new(model.streets.len()),
-            panic: vec![0; model.locations.len()],
+            panic: smallvec![0; model.locations.len()],
             draws: vec![0; model.draws.len()],
             night_chances: Bits::new(model.chances.len()),
             outcome: None,

@@ -26,11 +26,12 @@ impl Sim {
         }
         if !self.is_over() {
             // Rumour and panic move nobody: where everyone is can be read once for both.
-            let places: Vec<Option<LocId>> = (0..self.scenario.characters.len() as CharId)
-                .map(|c| self.place_of(c))
-                .collect();
+            let mut places = std::mem::take(&mut self.places);
+            places.clear();
+            places.extend((0..self.scenario.characters.len() as CharId).map(|c| self.place_of(c)));
             self.spread_rumours(&places);
             self.update_panic(&places);
+            self.places = places;
             self.check_endings();
         }
         if self.state.now >= DAY {
