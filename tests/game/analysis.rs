@@ -113,3 +113,33 @@ fn an_unreachable_ending_and_a_dead_transition_are_reported_where_they_are_writt
         }
     }
 }
+
+#[test]
+fn a_dead_end_names_the_losses_left_and_the_way_into_it() {
+    let file = "scenes/examples/first_night.ron";
+    let report = check_json(file);
+    let dead_ends = report["dead_ends"].as_array().unwrap();
+    assert!(!dead_ends.is_empty(), "{report}");
+    let losses: Vec<&str> = report["endings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["kind"] == "loss")
+        .map(|e| e["id"].as_str().unwrap())
+        .collect();
+    for d in dead_ends {
+        let remaining = d["remaining"].as_array().unwrap();
+        assert!(!remaining.is_empty(), "{d}");
+        assert!(
+            remaining
+                .iter()
+                .all(|r| losses.contains(&r.as_str().unwrap())),
+            "only losses remain from a dead end: {d}"
+        );
+        assert!(
+            !d["witness"]["actions"].as_array().unwrap().is_empty(),
+            "{d}"
+        );
+        assert!(d["witness"]["seed"].is_u64(), "{d}");
+    }
+}

@@ -10,7 +10,7 @@
 //! "not found within the bound" otherwise.
 
 use super::coverage::{Coverage, Never, PartKind};
-use super::explore::{Bound, Exploration, Step};
+use super::explore::{Bound, Exploration, Futures, Step};
 use crate::scenario::Scenario;
 use crate::scenario::model::{EndingId, EndingKind, Minute};
 use crate::sim::chance::{ChanceDraw, seed_gives};
@@ -153,6 +153,7 @@ pub fn check(s: &Scenario, options: CheckOptions, mut progress: impl FnMut(&str,
     let mut best: Vec<Option<Sighting>> = vec![None; s.endings.len()];
     let mut earliest: Vec<Option<(Minute, bool)>> = vec![None; s.endings.len()];
     let mut exhaustive = true;
+    let mut exact_dead_ends: Vec<DeadEnd> = Vec::new();
     for start in 0..s.starts.len() {
         let id = &s.starts[start].id;
         let mut runs = Vec::new();
@@ -187,6 +188,7 @@ pub fn check(s: &Scenario, options: CheckOptions, mut progress: impl FnMut(&str,
         for run in &runs {
             note_endings(run, start, &mut best, &mut earliest);
         }
+        exact_dead_ends.extend(dead_ends_in(s, &runs[0], options.seeds));
         if cut_off {
             // Around each way found, exactly and to the minute: the endings that differ from
             // another only in timing (taking off a few minutes later) are found here.
@@ -245,7 +247,15 @@ pub fn check(s: &Scenario, options: CheckOptions, mut progress: impl FnMut(&str,
         .collect();
 
     progress("looking for dead ends", 0);
-    let dead_ends = dead_ends(s, &best, options);
+    let mut dead_ends = exact_dead_ends;
+    for d in dead_ends_on_the_ways(s, &best, options) {
+        if !dead_ends
+            .iter()
+            .any(|k| k.at == d.at && k.witness.actions == d.witness.actions)
+        {
+            dead_ends.push(d);
+        }
+    }
     let never = coverage.never(s);
     let findings = findings(s, &never, &best, exhaustive);
     Report {
@@ -384,9 +394,67 @@ pub fn plays_to(s: &Scenario, start: usize, seed: u64, actions: &[Action]) -> Op
     sim.outcome()
 }
 
+/// How many dead ends the exact exploration of a start reports, the nearest first.
+const DEAD_ENDS_SHOWN: usize = 3;
+
+/// In the exact exploration, the situations (the player free) from which only losses can
+/// follow, all of whose future was explored, entered from one that still had a chance: the
+/// moments a night becomes hopeless. The few reached in the fewest actions, each with its way.
+fn dead_ends_in(s: &Scenario, run: &Exploration, seeds: u64) -> Vec<DeadEnd> {
+    let futures = run.futures(s);
+    let hopeless = |i: u32| futures[i as usize] == Futures::LOSS;
+    let mut entries: Vec<u32> = (0..run.len() as u32)
+        .filter(|&i| run.is_choice(i) && hopeless(i))
+        .filter(|&i| run.parent(i).is_none_or(|p| !hopeless(p)))
+        .collect();
+    entries.sort_by_key(|&i| (run.actions_to(i), run.state(i).now));
+    entries
+        .into_iter()
+        .take(DEAD_ENDS_SHOWN)
+        .filter_map(|i| {
+            let path = run.path_to(i);
+            let (sim, actions, _) = super::explore::replay(s, run.start, &path)?;
+            Some(DeadEnd {
+                at: sim.clock(),
+                place: s.locations[sim.harry_at() as usize].id.clone(),
+                after: actions.last().map(|a| a.text(s)),
+                remaining: endings_after(s, run, i),
+                witness: witness(s, run.start, &path, seeds, None),
+            })
+        })
+        .collect()
+}
+
+/// The endings reachable from state `i` in an exploration (whose future from `i` is whole).
+fn endings_after(s: &Scenario, run: &Exploration, i: u32) -> Vec<String> {
+    let mut seen = vec![false; run.len()];
+    let mut stack = vec![i];
+    let mut found: Vec<EndingId> = Vec::new();
+    while let Some(n) = stack.pop() {
+        if std::mem::replace(&mut seen[n as usize], true) {
+            continue;
+        }
+        if let Some(Outcome::Ending(e)) = run.state(n).outcome
+            && !found.contains(&e)
+        {
+            found.push(e);
+        }
+        stack.extend(run.successors(n).unwrap_or_default());
+    }
+    found.sort_unstable();
+    found
+        .iter()
+        .map(|&e| s.endings[e as usize].id.clone())
+        .collect()
+}
+
 /// Along the way to each loss, the first situation from which only losses remain (proven by
 /// exploring all of its future within the bound).
-fn dead_ends(s: &Scenario, best: &[Option<Sighting>], options: CheckOptions) -> Vec<DeadEnd> {
+fn dead_ends_on_the_ways(
+    s: &Scenario,
+    best: &[Option<Sighting>],
+    options: CheckOptions,
+) -> Vec<DeadEnd> {
     let mut out = Vec::new();
     for b in best.iter().flatten() {
         let Some(Outcome::Ending(e)) =

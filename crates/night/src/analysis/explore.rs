@@ -20,9 +20,10 @@
 use crate::analysis::coverage::Coverage;
 use crate::analysis::novelty::Novelty;
 use crate::scenario::Scenario;
+use crate::scenario::model::EndingKind;
 use crate::scenario::model::{CharId, Cond, ItemId, Trigger};
 use crate::sim::chance::ChanceDraw;
-use crate::sim::{Action, Activity, Event, Sim, State};
+use crate::sim::{Action, Activity, Event, Outcome, Sim, State};
 use indexmap::IndexSet;
 use std::collections::VecDeque;
 
@@ -39,6 +40,20 @@ impl Default for Bound {
             max_states: 2_000_000,
         }
     }
+}
+
+/// What can follow a state, as bits.
+pub struct Futures;
+
+impl Futures {
+    /// An ending of kind loss.
+    pub const LOSS: u8 = 1;
+    /// An ending of another kind.
+    pub const OTHER: u8 = 2;
+    /// The day running out with no ending.
+    pub const DAY_OVER: u8 = 4;
+    /// Something the exploration did not see (cut off by its bound).
+    pub const UNKNOWN: u8 = 8;
 }
 
 /// No parent: a state the night begins in.
@@ -405,6 +420,39 @@ impl Exploration {
         path.extend(self.prefix.iter().rev().cloned());
         path.reverse();
         path
+    }
+
+    /// For every state, the endings reachable from it as far as the exploration saw, as a
+    /// set of [`Futures`] bits; a state whose future was cut off by the bound has
+    /// [`Futures::UNKNOWN`]. Computed from the last minute back (every step takes the clock
+    /// forward, or is the player's choice at a minute before its consequences).
+    pub fn futures(&self, scenario: &Scenario) -> Vec<u8> {
+        let mut order: Vec<u32> = (0..self.states.len() as u32).collect();
+        // Latest first; at the same minute, what follows a choice before the choice.
+        order.sort_unstable_by_key(|&i| {
+            let st = &self.states[i as usize];
+            std::cmp::Reverse((
+                st.now,
+                st.activity != Activity::Idle || st.outcome.is_some(),
+            ))
+        });
+        let mut futures = vec![0u8; self.states.len()];
+        for i in order {
+            let st = &self.states[i as usize];
+            futures[i as usize] = match (st.outcome, self.successors(i)) {
+                (Some(Outcome::Ending(e)), _) => {
+                    if scenario.endings[e as usize].kind == EndingKind::Loss {
+                        Futures::LOSS
+                    } else {
+                        Futures::OTHER
+                    }
+                }
+                (Some(Outcome::DayOver), _) => Futures::DAY_OVER,
+                (None, None) => Futures::UNKNOWN,
+                (None, Some(next)) => next.iter().fold(0, |m, &n| m | futures[n as usize]),
+            };
+        }
+        futures
     }
 
     /// Whether state `i` is one where the player chooses (free, and the night not over).
