@@ -96,7 +96,8 @@ struct PlayArgs {
 }
 
 fn main() -> ExitCode {
-    let launched = std::time::Instant::now();
+    // Bevy's Instant: std's has no clock in the browser.
+    let launched = bevy::platform::time::Instant::now();
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check(args)) => check::run(&args),
@@ -107,7 +108,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn play(args: PlayArgs, launched: std::time::Instant) -> ExitCode {
+fn play(args: PlayArgs, launched: bevy::platform::time::Instant) -> ExitCode {
     let scenario = scenario_file::load(args.scenario.as_deref()).map_err(|e| e.render());
     let start = match &scenario {
         Ok(s) => match scenario_file::start_index(s, args.start.as_deref()) {

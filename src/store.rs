@@ -265,6 +265,8 @@ fn write_atomically(path: &Path, text: &str, keep_backup: bool) -> Result<(), St
     file.write_all(text.as_bytes())
         .and_then(|()| file.sync_all())
         .map_err(|e| fail("write", e))?;
+    // Closed before the rename (std's file in the browser is a stub with nothing to close).
+    #[allow(clippy::drop_non_drop)]
     drop(file);
     if keep_backup && path.exists() {
         std::fs::copy(path, backup_path(path)).map_err(|e| fail("back up", e))?;

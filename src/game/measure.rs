@@ -5,9 +5,10 @@
 
 use super::GameOptions;
 use super::screens::Screen;
+use bevy::platform::time::Instant;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// What to measure during a captured night.
 #[derive(Clone, Debug)]

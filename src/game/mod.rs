@@ -46,7 +46,7 @@ pub struct GameOptions {
     /// A night's record to play back in the window (`--replay FILE`).
     pub playback: Option<crate::record::ResolvedRecord>,
     /// When the process began (for the launch-to-interactive figure).
-    pub launched: std::time::Instant,
+    pub launched: bevy::platform::time::Instant,
 }
 
 /// Builds and runs the windowed game.
@@ -68,6 +68,11 @@ pub fn run(options: GameOptions) -> AppExit {
                 } else {
                     PresentMode::AutoVsync
                 },
+                // In the browser: draw into the page's canvas and follow its size; keys such as
+                // Tab and Space belong to the game, not to the page.
+                canvas: cfg!(target_arch = "wasm32").then(|| "#miracle-mile".into()),
+                fit_canvas_to_parent: true,
+                prevent_default_event_handling: true,
                 ..default()
             }),
             ..default()

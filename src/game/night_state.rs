@@ -222,10 +222,17 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-/// A seed for a night the player did not fix.
+/// A seed for a night the player did not fix (below a million, easy to read back and type).
 pub fn fresh_seed() -> u64 {
-    use std::hash::{BuildHasher, RandomState};
-    RandomState::new().hash_one(0u8) % 1_000_000
+    // In the browser, randomness comes from the page (std has none there).
+    #[cfg(target_arch = "wasm32")]
+    let random = getrandom::u64().unwrap_or(1);
+    #[cfg(not(target_arch = "wasm32"))]
+    let random = {
+        use std::hash::{BuildHasher, RandomState};
+        RandomState::new().hash_one(0u8)
+    };
+    random % 1_000_000
 }
 
 fn begin_night(

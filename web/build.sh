@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Builds the game for the browser into dist/: cargo's wasm32 build (WebGL2), optimised with
+# wasm-opt BEFORE wasm-bindgen (the other order breaks the page: "WebAssembly.Table.set():
+# Argument 1 is invalid"), then wasm-bindgen at exactly the version in Cargo.lock (installed if
+# missing), index.html with its loading indicator. Serve it with: python3 -m http.server -d dist
+#   --no-opt   skip wasm-opt (faster, larger .wasm)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+opt=1
+for arg in "$@"; do
+  case "$arg" in
+    --no-opt) opt=0 ;;
+    *) echo "web/build.sh: unknown option $arg (known: --no-opt)" >&2; exit 2 ;;
+  esac
+done
+
+rustup target list --installed | grep -q '^wasm32-unknown-unknown$' || rustup target add wasm32-unknown-unknown
+# wasm-bindgen's command must match the library in Cargo.lock exactly.
+want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
+if [ "$have" != "$want" ]; then
+  echo "web/build.sh: installing wasm-bindgen-cli $want"
+  cargo install wasm-bindgen-cli --version "$want"
+fi
+if [ "$opt" = 1 ] && ! command -v wasm-opt > /dev/null; then
+  echo "web/build.sh: wasm-opt (Debian's binaryen) is missing: run scripts/setup, or pass --no-opt" >&2
+  exit 1
+fi
+
+echo "web/build.sh: building (profile web-release, wasm32-unknown-unknown)"
+cargo build --profile web-release --target wasm32-unknown-unknown --bin miracle-mile
+wasm=target/wasm32-unknown-unknown/web-release/miracle-mile.wasm
+work=target/web
+mkdir -p "$work"
+if [ "$opt" = 1 ]; then
+  echo "web/build.sh: wasm-opt -Os"
+  wasm-opt -Os --strip-debug --enable-bulk-memory --enable-nontrapping-float-to-int \
+    --enable-sign-ext --enable-reference-types --enable-multivalue --enable-mutable-globals \
+    "$wasm" -o "$work/miracle-mile.wasm"
+else
+  cp "$wasm" "$work/miracle-mile.wasm"
+fi
+
+# The site is written next to dist/ and swapped in whole, so a failed build never leaves a
+# half-written dist/ behind.
+rm -rf dist.new
+mkdir -p dist.new
+wasm-bindgen --target web --no-typescript --out-dir dist.new --out-name miracle-mile "$work/miracle-mile.wasm"
+cp web/index.html dist.new/
+rm -rf dist
+mv dist.new dist
+raw=$(stat -c %s dist/miracle-mile_bg.wasm)
+gz=$(gzip -9 -c dist/miracle-mile_bg.wasm | wc -c)
+echo "web/build.sh: dist/ ready — miracle-mile_bg.wasm $((raw / 1024 / 1024)) MB raw, $((gz / 1024 / 1024)) MB gzipped"
