@@ -47,10 +47,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
                     .unwrap_or_default();
                 let warnings = report.as_ref().map(|r| warnings(&name, &source, r));
                 if args.json {
-                    outln!(
-                        "{}",
-                        as_json(&name, &s, report.as_ref(), warnings.as_ref(), None)
-                    );
+                    outln!("{}", as_json(&name, &s, report.as_ref(), warnings.as_ref()));
                 } else {
                     print_text(&name, &s, report.as_ref(), warnings.as_ref());
                 }
@@ -269,7 +266,6 @@ fn as_json(
     s: &Scenario,
     report: Option<&Report>,
     warnings: Option<&Diagnostics>,
-    _error: Option<&str>,
 ) -> serde_json::Value {
     let counts = json!({
         "locations": s.locations.len(),
