@@ -199,7 +199,7 @@ pub fn check(s: &Scenario, options: CheckOptions, mut progress: impl FnMut(&str,
                 .map(|b| b.path.clone())
                 .collect();
             for path in ways {
-                for prefix in choice_prefixes(s, start, &path).into_iter().rev().take(8) {
+                for prefix in choice_prefixes(&path).into_iter().rev().take(8) {
                     let run = Exploration::run_novel(
                         s,
                         start,
@@ -328,12 +328,12 @@ fn note_endings(
 }
 
 /// The prefixes of `path` that end where the player chooses an action, shortest first.
-fn choice_prefixes(s: &Scenario, start: usize, path: &[Step]) -> Vec<Vec<Step>> {
+///
+/// An action is only ever taken where the player is free, so the steps before each action are
+/// such a prefix: no replay is needed to find them.
+fn choice_prefixes(path: &[Step]) -> Vec<Vec<Step>> {
     (1..path.len())
         .filter(|&k| path[k].action.is_some())
-        .filter(|&k| {
-            super::explore::replay(s, start, &path[..k]).is_some_and(|(sim, _, _)| sim.is_idle())
-        })
         .map(|k| path[..k].to_vec())
         .collect()
 }
@@ -465,7 +465,7 @@ fn dead_ends_on_the_ways(
         if s.endings[e as usize].kind != EndingKind::Loss {
             continue;
         }
-        let prefixes = choice_prefixes(s, b.start, &b.path);
+        let prefixes = choice_prefixes(&b.path);
         // Once only losses remain, they remain: search for the first such situation.
         let only_losses = |prefix: &Vec<Step>| -> Option<Vec<String>> {
             let run = Exploration::run_from(
