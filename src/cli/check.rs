@@ -38,13 +38,9 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let mut failed = false;
     for path in &args.files {
         let name = path.display().to_string();
-        match scenario_file::load(Some(path)) {
-            Ok(s) => {
+        match scenario_file::load_with_text(path) {
+            Ok((s, source)) => {
                 let report = (!args.no_analysis).then(|| analyse(&s, args));
-                // The text again, for warnings that point into it.
-                let source = std::fs::read(path)
-                    .map(|b| String::from_utf8_lossy(&b).into_owned())
-                    .unwrap_or_default();
                 let warnings = report.as_ref().map(|r| warnings(&name, &source, r));
                 if args.json {
                     outln!("{}", as_json(&name, &s, report.as_ref(), warnings.as_ref()));

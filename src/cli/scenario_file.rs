@@ -34,6 +34,11 @@ pub fn load(path: Option<&Path>) -> Result<Scenario, LoadError> {
     let Some(path) = path else {
         return Scenario::from_ron(FILM_NAME, FILM).map_err(LoadError::Invalid);
     };
+    load_with_text(path).map(|(s, _)| s)
+}
+
+/// Loads a scenario file and keeps its text (for diagnostics that point into a valid file).
+pub fn load_with_text(path: &Path) -> Result<(Scenario, String), LoadError> {
     let name = path.display().to_string();
     let cannot = |e: std::io::Error| LoadError::Io(format!("{name}: cannot read: {e}"));
     if std::fs::metadata(path).map_err(cannot)?.is_dir() {
@@ -52,7 +57,8 @@ pub fn load(path: Option<&Path>) -> Result<Scenario, LoadError> {
             "{name}:1:1: the file is larger than {MAX_BYTES} bytes, the limit for a scenario"
         )));
     }
-    Scenario::from_bytes(&name, &bytes).map_err(LoadError::Invalid)
+    let scenario = Scenario::from_bytes(&name, &bytes).map_err(LoadError::Invalid)?;
+    Ok((scenario, String::from_utf8_lossy(&bytes).into_owned()))
 }
 
 /// The index of the start named on the command line (the first when none is named), or a
