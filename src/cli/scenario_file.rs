@@ -58,7 +58,12 @@ pub fn load_with_text(path: &Path) -> Result<(Scenario, String), LoadError> {
         )));
     }
     let scenario = Scenario::from_bytes(&name, &bytes).map_err(LoadError::Invalid)?;
-    Ok((scenario, String::from_utf8_lossy(&bytes).into_owned()))
+    // Spans count from after a byte-order mark, as the parser reads the text.
+    let text = String::from_utf8_lossy(&bytes);
+    Ok((
+        scenario,
+        text.strip_prefix('\u{feff}').unwrap_or(&text).to_owned(),
+    ))
 }
 
 /// The index of the start named on the command line (the first when none is named), or a
