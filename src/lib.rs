@@ -10,3 +10,5 @@ pub mod cli;
 pub mod game;
 pub mod record;
 pub mod store;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

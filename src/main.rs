@@ -98,6 +98,10 @@ struct PlayArgs {
 fn main() -> ExitCode {
     // Bevy's Instant: std's has no clock in the browser.
     let launched = bevy::platform::time::Instant::now();
+    // The page has no command line: its address says what to play.
+    #[cfg(target_arch = "wasm32")]
+    return play(page_args(), launched);
+    #[allow(unreachable_code)]
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check(args)) => check::run(&args),
@@ -139,7 +143,7 @@ fn play(args: PlayArgs, launched: bevy::platform::time::Instant) -> ExitCode {
         Some(dir) => {
             let script = match &args.script {
                 None => Vec::new(),
-                Some(path) => match std::fs::read_to_string(path) {
+                Some(path) => match read_script(path) {
                     Ok(text) => text
                         .lines()
                         .map(|l| l.split('#').next().unwrap_or("").trim().to_owned())
@@ -169,7 +173,9 @@ fn play(args: PlayArgs, launched: bevy::platform::time::Instant) -> ExitCode {
                 eprintln!("`{bad}` is not a clock time: write it as HH:MM, e.g. 04:30");
                 return ExitCode::FAILURE;
             }
-            if let Err(e) = std::fs::create_dir_all(&dir) {
+            if cfg!(not(target_arch = "wasm32"))
+                && let Err(e) = std::fs::create_dir_all(&dir)
+            {
                 eprintln!("{}: cannot create: {e}", dir.display());
                 return ExitCode::FAILURE;
             }
@@ -202,5 +208,59 @@ fn play(args: PlayArgs, launched: bevy::platform::time::Instant) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
+    }
+}
+
+/// A script of actions: a file; in the browser, `film` (the film's night, built in).
+fn read_script(path: &std::path::Path) -> std::io::Result<String> {
+    #[cfg(target_arch = "wasm32")]
+    if path == std::path::Path::new("film") {
+        return Ok(miracle_mile::web::FILM_SCRIPT.to_owned());
+    }
+    std::fs::read_to_string(path)
+}
+
+/// In the browser, what the page's address asks for: `?seed=1&start=the_call` fixes the
+/// night; `&script=film` plays the film's night by itself (at `&pace=`, turn by default) and
+/// stays on its ending, for the browser test.
+#[cfg(target_arch = "wasm32")]
+fn page_args() -> PlayArgs {
+    let mut args = PlayArgs {
+        pace: "turn".into(),
+        measure_seconds: 20.0,
+        ..PlayArgs::default()
+    };
+    for (key, value) in miracle_mile::web::query() {
+        match key.as_str() {
+            "seed" => args.seed = value.parse().ok(),
+            "start" => args.start = Some(value),
+            "script" => {
+                args.capture = Some(PathBuf::from("page"));
+                args.script = Some(PathBuf::from(value));
+            }
+            "pace" => args.pace = value,
+            "expect" => args.expect = Some(value),
+            _ => {}
+        }
+    }
+    args
+}
+
+/// What the page's script calls: scenario files dropped onto the page or picked, and the
+/// golden night for the browser test.
+#[cfg(target_arch = "wasm32")]
+mod page_calls {
+    use wasm_bindgen::prelude::wasm_bindgen;
+
+    /// Opens a scenario file's text in the game; its diagnostics, or "" when it loads.
+    #[wasm_bindgen(js_name = openScenario)]
+    pub fn open_scenario(name: &str, text: &str) -> String {
+        miracle_mile::web::open_scenario(name, text)
+    }
+
+    /// The film's night played from its script, as `miracle-mile text --script` prints it.
+    #[wasm_bindgen(js_name = goldenTranscript)]
+    pub fn golden_transcript() -> String {
+        miracle_mile::web::golden_transcript()
     }
 }

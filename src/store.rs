@@ -10,11 +10,21 @@ use std::path::{Path, PathBuf};
 /// Files larger than this are not the game's and are not read.
 const MAX_BYTES: u64 = 16 * 1024 * 1024;
 
-/// Where the player's files live. Without a folder (the browser, until it has its own
-/// storage, or a machine with no data folder) nothing persists and nothing fails.
+/// Where the player's files live: a folder on the desktop, the page's local storage in the
+/// browser. Without either (a machine with no data folder, a browser that refuses storage)
+/// nothing persists and nothing fails.
 #[derive(Clone, Debug)]
 pub struct Store {
-    root: Option<PathBuf>,
+    place: Place,
+}
+
+#[derive(Clone, Debug)]
+enum Place {
+    Folder(PathBuf),
+    /// The browser's `localStorage`, each file under a key `miracle-mile/NAME`.
+    #[cfg(target_arch = "wasm32")]
+    Browser,
+    Nowhere,
 }
 
 /// What was read, and what the player should be told about how.
@@ -27,52 +37,125 @@ pub struct Loaded<T> {
 
 impl Store {
     /// The folder named on the command line, else `$MIRACLE_MILE_DATA`, else the platform's
-    /// data folder (`~/.local/share/miracle-mile` on Linux).
+    /// data folder (`~/.local/share/miracle-mile` on Linux); in the browser, its storage.
     pub fn locate(chosen: Option<PathBuf>) -> Store {
+        #[cfg(target_arch = "wasm32")]
+        if chosen.is_none() && web::storage().is_some() {
+            return Store {
+                place: Place::Browser,
+            };
+        }
         let root = chosen
             .or_else(|| std::env::var_os("MIRACLE_MILE_DATA").map(PathBuf::from))
             .or_else(platform_data_dir);
-        Store { root }
+        Store {
+            place: root.map_or(Place::Nowhere, Place::Folder),
+        }
     }
 
     /// A store in this folder (tests).
     pub fn at(root: impl Into<PathBuf>) -> Store {
         Store {
-            root: Some(root.into()),
+            place: Place::Folder(root.into()),
         }
     }
 
     /// A store that keeps nothing.
     pub fn nowhere() -> Store {
-        Store { root: None }
+        Store {
+            place: Place::Nowhere,
+        }
     }
 
+    /// The folder, when the files are in one.
     pub fn root(&self) -> Option<&Path> {
-        self.root.as_deref()
+        match &self.place {
+            Place::Folder(root) => Some(root),
+            _ => None,
+        }
     }
 
     /// Where the player's files are, for the player.
     pub fn describe(&self) -> String {
-        match &self.root {
-            Some(root) => root.display().to_string(),
-            None => "nowhere (nothing is saved on this platform)".into(),
+        match &self.place {
+            Place::Folder(root) => root.display().to_string(),
+            #[cfg(target_arch = "wasm32")]
+            Place::Browser => "this browser's storage for the page".into(),
+            Place::Nowhere => "nowhere (nothing is saved on this platform)".into(),
         }
+    }
+
+    /// Where `name` is, for the player.
+    fn where_is(&self, name: &str) -> String {
+        match &self.place {
+            Place::Folder(root) => root.join(name).display().to_string(),
+            #[cfg(target_arch = "wasm32")]
+            Place::Browser => format!("the browser's {}", web::key(name)),
+            Place::Nowhere => name.into(),
+        }
+    }
+
+    /// The text of `name`: `None` if there is no such file; what is wrong if it cannot be read.
+    fn read_text(&self, name: &str) -> Result<Option<String>, String> {
+        match &self.place {
+            Place::Folder(root) => read_text(&root.join(name)),
+            #[cfg(target_arch = "wasm32")]
+            Place::Browser => web::read(name),
+            Place::Nowhere => Ok(None),
+        }
+    }
+
+    /// Writes `name` whole or not at all, first keeping the version it replaces as
+    /// `name.bak` when `keep_backup`.
+    fn write_text(&self, name: &str, text: &str, keep_backup: bool) -> Result<(), String> {
+        match &self.place {
+            Place::Folder(root) => write_atomically(&root.join(name), text, keep_backup),
+            #[cfg(target_arch = "wasm32")]
+            Place::Browser => web::write(name, text, keep_backup),
+            Place::Nowhere => Ok(()),
+        }
+    }
+
+    fn exists(&self, name: &str) -> bool {
+        match &self.place {
+            Place::Folder(root) => root.join(name).exists(),
+            #[cfg(target_arch = "wasm32")]
+            Place::Browser => matches!(web::read(name), Ok(Some(_))),
+            Place::Nowhere => false,
+        }
+    }
+
+    /// Moves the bad file `name` aside under a name no other file has; says where it went.
+    fn move_aside(&self, name: &str) -> Result<String, String> {
+        let stamp = seconds_since_1970();
+        let free = |n: u32| {
+            let suffix = if n == 0 {
+                String::new()
+            } else {
+                format!("-{n}")
+            };
+            let aside = format!("{name}.corrupt-{stamp}{suffix}");
+            (!self.exists(&aside)).then_some(aside)
+        };
+        let aside = (0..).find_map(free).unwrap_or_default();
+        match &self.place {
+            Place::Folder(root) => {
+                std::fs::rename(root.join(name), root.join(&aside)).map_err(|e| e.to_string())?
+            }
+            #[cfg(target_arch = "wasm32")]
+            Place::Browser => web::rename(name, &aside)?,
+            Place::Nowhere => {}
+        }
+        Ok(self.where_is(&aside))
     }
 
     /// Reads `name`. A missing file gives the default; an unreadable one is moved aside (never
     /// deleted) and the backup of the last good version is used instead, if there is one.
     pub fn load<T: DeserializeOwned + Default>(&self, name: &str) -> Loaded<T> {
-        let Some(root) = &self.root else {
-            return Loaded {
-                value: T::default(),
-                notice: None,
-            };
-        };
-        let path = root.join(name);
-        let backup = backup_path(&path);
+        let backup = backup_name(name);
         // A missing file is a first start, or one removed on purpose (a finished night): the
         // default, whatever backup there is. Writes never leave the file missing.
-        let fault = match read_ron::<T>(&path) {
+        let fault = match self.read_text(name).and_then(|t| parse_ron::<T>(t)) {
             Ok(Some(value)) => {
                 return Loaded {
                     value,
@@ -88,29 +171,30 @@ impl Store {
             Err(fault) => fault,
         };
         // The file is bad: keep it aside, and fall back on the version it replaced.
-        let aside = corrupt_path(&path);
-        let kept = match std::fs::rename(&path, &aside) {
-            Ok(()) => format!(
-                "{} could not be read ({fault}); it was kept as {}",
-                path.display(),
-                aside.display()
+        let kept = match self.move_aside(name) {
+            Ok(aside) => format!(
+                "{} could not be read ({fault}); it was kept as {aside}",
+                self.where_is(name)
             ),
             Err(e) => format!(
                 "{} could not be read ({fault}) nor moved aside ({e}); it was left as it is",
-                path.display()
+                self.where_is(name)
             ),
         };
-        let notice = match read_ron::<T>(&backup) {
+        let notice = match self.read_text(&backup).and_then(|t| parse_ron::<T>(t)) {
             Ok(Some(value)) => {
                 return Loaded {
                     value,
-                    notice: Some(format!("{kept}; restored the backup {}.", backup.display())),
+                    notice: Some(format!(
+                        "{kept}; restored the backup {}.",
+                        self.where_is(&backup)
+                    )),
                 };
             }
             Ok(None) => format!("{kept}; there was no backup, so it starts afresh."),
             Err(bad_backup) => format!(
                 "{kept}; the backup {} could not be read either ({bad_backup}), so it starts afresh.",
-                backup.display()
+                self.where_is(&backup)
             ),
         };
         Loaded {
@@ -122,40 +206,40 @@ impl Store {
     /// Writes `name` atomically (a temporary file renamed over it), first copying the version
     /// it replaces to `name.bak`.
     pub fn save<T: Serialize>(&self, name: &str, value: &T) -> Result<(), String> {
-        let Some(root) = &self.root else {
-            return Ok(());
-        };
         let text = to_ron(value)?;
-        write_atomically(&root.join(name), &text, true)
+        self.write_text(name, &text, true)
     }
 
     /// Removes `name` (its backup stays).
     pub fn remove(&self, name: &str) -> Result<(), String> {
-        let Some(root) = &self.root else {
-            return Ok(());
-        };
-        let path = root.join(name);
-        let backup = backup_path(&path);
-        if path.exists() {
-            std::fs::copy(&path, &backup)
-                .and_then(|_| std::fs::remove_file(&path))
-                .map_err(|e| format!("{}: cannot remove: {e}", path.display()))?;
+        match &self.place {
+            Place::Folder(root) => {
+                let path = root.join(name);
+                let backup = backup_path(&path);
+                if path.exists() {
+                    std::fs::copy(&path, &backup)
+                        .and_then(|_| std::fs::remove_file(&path))
+                        .map_err(|e| format!("{}: cannot remove: {e}", path.display()))?;
+                }
+                Ok(())
+            }
+            #[cfg(target_arch = "wasm32")]
+            Place::Browser => web::remove(name),
+            Place::Nowhere => Ok(()),
         }
-        Ok(())
     }
 
     /// Writes a new file in the folder `dir`, named from `stem`, never replacing one that is
-    /// there; returns its path.
+    /// there; says where it is.
     pub fn save_new<T: Serialize>(
         &self,
         dir: &str,
         stem: &str,
         value: &T,
-    ) -> Result<PathBuf, String> {
-        let Some(root) = &self.root else {
-            return Err("this platform has no folder to save files in".into());
-        };
-        let folder = root.join(dir);
+    ) -> Result<String, String> {
+        if let Place::Nowhere = self.place {
+            return Err("this platform has nowhere to save files".into());
+        }
         let text = to_ron(value)?;
         let stem: String = stem
             .chars()
@@ -169,17 +253,100 @@ impl Store {
             .collect();
         for n in 0..10_000u32 {
             let name = if n == 0 {
-                format!("{stem}.ron")
+                format!("{dir}/{stem}.ron")
             } else {
-                format!("{stem}-{n}.ron")
+                format!("{dir}/{stem}-{n}.ron")
             };
-            let path = folder.join(name);
-            if !path.exists() {
-                write_atomically(&path, &text, false)?;
-                return Ok(path);
+            if !self.exists(&name) {
+                self.write_text(&name, &text, false)?;
+                return Ok(self.where_is(&name));
             }
         }
-        Err(format!("{}: too many files named {stem}", folder.display()))
+        Err(format!(
+            "{}: too many files named {stem}",
+            self.where_is(dir)
+        ))
+    }
+}
+
+/// The clock for naming files kept aside (std has none in the browser).
+fn seconds_since_1970() -> u64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        (js_sys::Date::now() / 1000.0) as u64
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0)
+    }
+}
+
+/// The player's files in the browser's `localStorage`: one key per file. A write of one key
+/// is whole or nothing there, so no temporary file is needed; the backup is a key of its own.
+#[cfg(target_arch = "wasm32")]
+mod web {
+    pub fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok()?
+    }
+
+    pub fn key(name: &str) -> String {
+        format!("miracle-mile/{name}")
+    }
+
+    fn fail(what: &str, name: &str, e: wasm_bindgen::JsValue) -> String {
+        format!("{}: cannot {what}: {e:?}", key(name))
+    }
+
+    fn store() -> Result<web_sys::Storage, String> {
+        storage().ok_or_else(|| "the browser's storage is not available".to_owned())
+    }
+
+    pub fn read(name: &str) -> Result<Option<String>, String> {
+        store()?
+            .get_item(&key(name))
+            .map_err(|e| fail("read", name, e))
+    }
+
+    pub fn write(name: &str, text: &str, keep_backup: bool) -> Result<(), String> {
+        let storage = store()?;
+        if keep_backup && let Some(old) = read(name)? {
+            storage
+                .set_item(&key(&super::backup_name(name)), &old)
+                .map_err(|e| fail("back up", name, e))?;
+        }
+        // A full storage refuses the write and keeps the old value.
+        storage
+            .set_item(&key(name), text)
+            .map_err(|e| fail("write", name, e))
+    }
+
+    pub fn rename(from: &str, to: &str) -> Result<(), String> {
+        let storage = store()?;
+        let Some(text) = read(from)? else {
+            return Ok(());
+        };
+        storage
+            .set_item(&key(to), &text)
+            .map_err(|e| fail("keep", to, e))?;
+        storage
+            .remove_item(&key(from))
+            .map_err(|e| fail("remove", from, e))
+    }
+
+    pub fn remove(name: &str) -> Result<(), String> {
+        let storage = store()?;
+        if let Some(text) = read(name)? {
+            storage
+                .set_item(&key(&super::backup_name(name)), &text)
+                .map_err(|e| fail("back up", name, e))?;
+            storage
+                .remove_item(&key(name))
+                .map_err(|e| fail("remove", name, e))?;
+        }
+        Ok(())
     }
 }
 
@@ -200,25 +367,8 @@ fn backup_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// A name for a bad file moved aside that no other file has.
-fn corrupt_path(path: &Path) -> PathBuf {
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    let mut n = 0;
-    loop {
-        let mut name = path.file_name().unwrap_or_default().to_os_string();
-        name.push(format!(".corrupt-{stamp}"));
-        if n > 0 {
-            name.push(format!("-{n}"));
-        }
-        let aside = path.with_file_name(name);
-        if !aside.exists() {
-            return aside;
-        }
-        n += 1;
-    }
+fn backup_name(name: &str) -> String {
+    format!("{name}.bak")
 }
 
 fn to_ron<T: Serialize>(value: &T) -> Result<String, String> {
@@ -226,10 +376,14 @@ fn to_ron<T: Serialize>(value: &T) -> Result<String, String> {
         .map_err(|e| format!("cannot write the data: {e}"))
 }
 
-/// `Ok(None)` when the file does not exist; `Err` says what is wrong with it and where.
 /// Reads a RON file: `None` if it does not exist, what is wrong (with line and column) if it
 /// cannot be read.
 pub fn read_ron<T: DeserializeOwned>(path: &Path) -> Result<Option<T>, String> {
+    read_text(path).and_then(parse_ron)
+}
+
+/// The text of a file: `None` if it does not exist, what is wrong if it cannot be read.
+fn read_text(path: &Path) -> Result<Option<String>, String> {
     use std::io::Read;
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
@@ -243,8 +397,15 @@ pub fn read_ron<T: DeserializeOwned>(path: &Path) -> Result<Option<T>, String> {
     if bytes.len() as u64 > MAX_BYTES {
         return Err(format!("larger than {MAX_BYTES} bytes"));
     }
-    let text = std::str::from_utf8(&bytes).map_err(|e| format!("not UTF-8 text: {e}"))?;
-    ron::from_str(text).map(Some).map_err(|e| {
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|e| format!("not UTF-8 text: {}", e.utf8_error()))
+}
+
+/// Parses RON text, if there is any; what is wrong says its line and column.
+fn parse_ron<T: DeserializeOwned>(text: Option<String>) -> Result<Option<T>, String> {
+    let Some(text) = text else { return Ok(None) };
+    ron::from_str(&text).map(Some).map_err(|e| {
         format!(
             "line {}, column {}: {}",
             e.span.start.line, e.span.start.col, e.code
@@ -366,11 +527,7 @@ mod tests {
             .save_new("records", "night 1", &Thing { n: 2 })
             .unwrap();
         assert_ne!(a, b);
-        assert!(
-            a.file_name()
-                .unwrap()
-                .to_string_lossy()
-                .starts_with("night_1")
-        );
+        assert!(a.ends_with("night_1.ron"), "{a}");
+        assert!(b.ends_with("night_1-1.ron"), "{b}");
     }
 }

@@ -14,7 +14,8 @@ for arg in "$@"; do
   esac
 done
 
-rustup target list --installed | grep -q '^wasm32-unknown-unknown$' || rustup target add wasm32-unknown-unknown
+# What the build needs on a fresh machine (the wasm32 target, wasm-opt, ...).
+scripts/setup --web
 # wasm-bindgen's command must match the library in Cargo.lock exactly.
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
@@ -23,7 +24,7 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "$want"
 fi
 if [ "$opt" = 1 ] && ! command -v wasm-opt > /dev/null; then
-  echo "web/build.sh: wasm-opt (Debian's binaryen) is missing: run scripts/setup, or pass --no-opt" >&2
+  echo "web/build.sh: wasm-opt (Debian's binaryen) is missing: run scripts/setup --web, or pass --no-opt" >&2
   exit 1
 fi
 
@@ -47,6 +48,16 @@ rm -rf dist.new
 mkdir -p dist.new
 wasm-bindgen --target web --no-typescript --out-dir dist.new --out-name miracle-mile "$work/miracle-mile.wasm"
 cp web/index.html dist.new/
+# The examples that come with the game, and their list (a page cannot list a folder).
+mkdir -p dist.new/examples
+cp scenes/examples/*.ron dist.new/examples/
+(
+  cd dist.new/examples
+  sep=""
+  printf '['
+  for f in *.ron; do printf '%s"%s"' "$sep" "$f"; sep=","; done
+  printf ']\n'
+) > dist.new/examples/manifest.json
 rm -rf dist
 mv dist.new dist
 raw=$(stat -c %s dist/miracle-mile_bg.wasm)

@@ -39,40 +39,57 @@ pub fn run(args: &TextArgs) -> ExitCode {
         return ExitCode::FAILURE;
     };
     let seed = args.seed.unwrap_or_else(random_seed);
-    if args.script.is_some() {
-        outln!(
-            "{} — seed {seed}, start {}",
-            scenario.title,
-            scenario.starts[start].id
-        );
-    } else {
-        outln!("{}\n", scenario.title);
-        if !scenario.intro.is_empty() {
-            outln!("{}\n", scenario.intro);
-        }
-        outln!("(seed {seed}; type a number or an action such as `wait 10`; `help` or `quit`)\n");
+    if let Some(path) = &args.script {
+        let Some(text) = read_script(path) else {
+            return ExitCode::FAILURE;
+        };
+        let (mut terminal, played) = play_script(&scenario, seed, start, path, &text, true);
+        return match save_record(args, &mut terminal, start) {
+            Err(code) => code,
+            Ok(()) if played => ExitCode::SUCCESS,
+            Ok(()) => ExitCode::FAILURE,
+        };
     }
-    let mut terminal = Terminal::begin(&scenario, seed, start);
-    let code = match &args.script {
-        Some(path) => run_script(&mut terminal, path),
-        None => run_interactive(&mut terminal),
+    outln!("{}\n", scenario.title);
+    if !scenario.intro.is_empty() {
+        outln!("{}\n", scenario.intro);
+    }
+    outln!("(seed {seed}; type a number or an action such as `wait 10`; `help` or `quit`)\n");
+    let mut terminal = Terminal::begin(&scenario, seed, start, true);
+    let code = run_interactive(&mut terminal);
+    match save_record(args, &mut terminal, start) {
+        Ok(()) => code,
+        Err(code) => code,
+    }
+}
+
+/// Writes the night's record where `--record` says, if it says.
+fn save_record(args: &TextArgs, terminal: &mut Terminal, start: usize) -> Result<(), ExitCode> {
+    let Some(path) = &args.record else {
+        return Ok(());
     };
-    if let Some(path) = &args.record {
-        let record = NightRecord::of(
-            &terminal.sim,
-            start,
-            &terminal.actions,
-            &terminal.transcript,
-        );
-        match crate::record::write(path, &record) {
-            Ok(()) => eprintln!("the night's record is in {}", path.display()),
-            Err(e) => {
-                eprintln!("{e}");
-                return ExitCode::FAILURE;
-            }
+    let record = NightRecord::of(
+        &terminal.sim,
+        start,
+        &terminal.actions,
+        &terminal.transcript,
+    );
+    match crate::record::write(path, &record) {
+        Ok(()) => {
+            eprintln!("the night's record is in {}", path.display());
+            Ok(())
+        }
+        Err(e) => {
+            eprintln!("{e}");
+            Err(ExitCode::FAILURE)
         }
     }
-    code
+}
+
+/// What `text --script` prints for a script (`name` is where it came from, for its messages):
+/// the same text on every platform, which is what the golden night compares.
+pub fn script_transcript(s: &Scenario, seed: u64, start: usize, name: &str, text: &str) -> String {
+    play_script(s, seed, start, name, text, false).0.printed
 }
 
 /// The night being played in the terminal, with what its record needs.
@@ -80,32 +97,55 @@ struct Terminal {
     sim: Sim,
     /// Every narrated line so far.
     transcript: Vec<String>,
+    /// Printed as it comes (the terminal), or kept in `printed` (a transcript for comparing).
+    echo: bool,
+    printed: String,
     /// Harry's actions with the minute each was taken.
     actions: Vec<(Minute, Action)>,
 }
 
 impl Terminal {
     /// The start's events, and on until Harry can act (a start may leave him asleep).
-    fn begin(s: &Scenario, seed: u64, start: usize) -> Terminal {
-        let sim = Sim::with_start(s, seed, start);
-        let mut terminal = Terminal {
-            sim,
-            transcript: Vec::new(),
-            actions: Vec::new(),
-        };
-        let events = terminal.sim.take_events();
-        terminal.show(events);
-        let events = terminal.sim.run_until_idle();
-        terminal.show(events);
+    fn begin(s: &Scenario, seed: u64, start: usize, echo: bool) -> Terminal {
+        let mut terminal = Terminal::begin_quietly(s, seed, start, echo);
+        terminal.show_beginning();
         terminal
+    }
+
+    /// The night at its start, nothing shown yet.
+    fn begin_quietly(s: &Scenario, seed: u64, start: usize, echo: bool) -> Terminal {
+        Terminal {
+            sim: Sim::with_start(s, seed, start),
+            transcript: Vec::new(),
+            echo,
+            printed: String::new(),
+            actions: Vec::new(),
+        }
+    }
+
+    /// The start's events, and on until Harry can act.
+    fn show_beginning(&mut self) {
+        let events = self.sim.take_events();
+        self.show(events);
+        let events = self.sim.run_until_idle();
+        self.show(events);
     }
 
     fn show(&mut self, events: Vec<Event>) {
         for e in &events {
             if let Some(line) = e.narrate(self.sim.scenario()) {
-                outln!("{line}");
+                self.say(&line);
                 self.transcript.push(line);
             }
+        }
+    }
+
+    fn say(&mut self, line: &str) {
+        if self.echo {
+            outln!("{line}");
+        } else {
+            self.printed.push_str(line);
+            self.printed.push('\n');
         }
     }
 
@@ -134,51 +174,67 @@ fn ending_line(s: &Scenario, sim: &Sim) -> String {
     }
 }
 
-fn run_script(terminal: &mut Terminal, path: &str) -> ExitCode {
-    let s = &terminal.sim.scenario().clone();
-    let text = if path == "-" {
+/// A script's text: a file, or standard input for `-`.
+fn read_script(path: &str) -> Option<String> {
+    if path == "-" {
         let mut buf = String::new();
         if let Err(e) = std::io::Read::read_to_string(&mut std::io::stdin(), &mut buf) {
             eprintln!("cannot read the script from standard input: {e}");
-            return ExitCode::FAILURE;
+            return None;
         }
-        buf
-    } else {
-        match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) => {
-                eprintln!("{path}: cannot read: {e}");
-                return ExitCode::FAILURE;
-            }
+        return Some(buf);
+    }
+    match std::fs::read_to_string(path) {
+        Ok(t) => Some(t),
+        Err(e) => {
+            eprintln!("{path}: cannot read: {e}");
+            None
         }
-    };
+    }
+}
+
+/// Plays a script from the night's beginning: the night, and whether every line played.
+fn play_script(
+    s: &Scenario,
+    seed: u64,
+    start: usize,
+    path: &str,
+    text: &str,
+    echo: bool,
+) -> (Terminal, bool) {
+    let mut terminal = Terminal::begin_quietly(s, seed, start, echo);
+    let header = format!("{} — seed {seed}, start {}", s.title, s.starts[start].id);
+    terminal.say(&header);
+    terminal.show_beginning();
     for (n, raw) in text.lines().enumerate() {
         let line = raw.split('#').next().unwrap_or("").trim();
         if line.is_empty() {
             continue;
         }
         if terminal.sim.is_over() {
-            outln!(
+            terminal.say(&format!(
                 "{path}:{}: the night is already over; `{line}` is not played",
                 n + 1
-            );
+            ));
             break;
         }
         let result = Action::parse(line, s)
             .map_err(|e| e.message)
             .and_then(|a| terminal.act(&a));
         if let Err(message) = result {
-            outln!("{path}:{}: cannot `{line}`: {message}", n + 1);
-            outln!("available now:");
+            terminal.say(&format!("{path}:{}: cannot `{line}`: {message}", n + 1));
+            terminal.say("available now:");
             for a in terminal.sim.actions() {
-                outln!("  {}", a.text(s));
+                terminal.say(&format!("  {}", a.text(s)));
             }
-            outln!("{}", ending_line(s, &terminal.sim));
-            return ExitCode::FAILURE;
+            let ending = ending_line(s, &terminal.sim);
+            terminal.say(&ending);
+            return (terminal, false);
         }
     }
-    outln!("{}", ending_line(s, &terminal.sim));
-    ExitCode::SUCCESS
+    let ending = ending_line(s, &terminal.sim);
+    terminal.say(&ending);
+    (terminal, true)
 }
 
 fn run_interactive(terminal: &mut Terminal) -> ExitCode {

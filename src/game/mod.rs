@@ -14,6 +14,8 @@ pub mod measure;
 pub mod night_state;
 pub mod notebook;
 pub mod pace;
+#[cfg(target_arch = "wasm32")]
+pub mod page;
 pub mod palette;
 pub mod playback;
 pub mod player_files;
@@ -110,4 +112,6 @@ pub fn logic_plugin(app: &mut App) {
         playback::plugin,
         reload::plugin,
     ));
+    #[cfg(target_arch = "wasm32")]
+    app.add_plugins(page::plugin);
 }

@@ -92,7 +92,12 @@ pub(super) fn plugin(app: &mut App) {
     for notice in &notices {
         warn!("{notice}");
     }
-    info!("the player's files are in {}", store.describe());
+    let endings_seen: usize = gallery.value.scenarios.values().map(|e| e.len()).sum();
+    info!(
+        "the player's files are in {}: pace {}, {endings_seen} ending(s) in the gallery",
+        store.describe(),
+        settings.value.pace.label()
+    );
     app.insert_resource(settings.value.clamped())
         .insert_resource(notebook.value)
         .insert_resource(gallery.value)

@@ -160,7 +160,9 @@ fn reload_window(
     }
     let ctx = contexts.ctx_mut()?;
     let title = if reload.errors.is_some() {
-        "The edited scenario has errors — the last good version plays on"
+        "The scenario has errors — the last good version plays on"
+    } else if cfg!(target_arch = "wasm32") {
+        "Scenario opened"
     } else {
         "Scenario reloaded"
     };
@@ -175,7 +177,11 @@ fn reload_window(
                 ui.label(news.as_str());
             }
             if let Some(errors) = &reload.errors {
-                ui.label("Fix the file and save it again (or run `miracle-mile check FILE`):");
+                ui.label(if cfg!(target_arch = "wasm32") {
+                    "Fix the file and drop it onto the page again:"
+                } else {
+                    "Fix the file and save it again (or run `miracle-mile check FILE`):"
+                });
                 egui::ScrollArea::vertical()
                     .max_height(360.0)
                     .show(ui, |ui| {

@@ -5,6 +5,7 @@ use super::night_state::{ChooseAction, Night, Settings};
 use super::screens::Screen;
 use bevy::prelude::*;
 use bevy_egui::input::egui_wants_any_keyboard_input;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
 /// The keys for the night's actions, in the order actions are listed. Arrow keys, Space,
 /// Escape, `+` and `-` are kept for the map and the clock.
@@ -58,12 +59,29 @@ pub fn key_label(index: usize, page: usize) -> Option<&'static str> {
 }
 
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<ActionPage>().add_systems(
-        Update,
-        (turn_page, action_keys, clock_keys)
-            .run_if(in_state(Screen::Night))
-            .run_if(not(egui_wants_any_keyboard_input)),
-    );
+    app.init_resource::<ActionPage>()
+        .add_systems(
+            Update,
+            (turn_page, action_keys, clock_keys)
+                .run_if(in_state(Screen::Night))
+                .run_if(not(egui_wants_any_keyboard_input)),
+        )
+        .add_systems(EguiPrimaryContextPass, keep_the_keys_for_the_game);
+}
+
+/// The game has no text to type: every key is a shortcut. egui would otherwise give the
+/// keyboard to a button when Tab (the pace's key) is pressed, and from then on swallow the
+/// keys (and press the button on Space), so no widget keeps the focus past a frame.
+fn keep_the_keys_for_the_game(mut contexts: EguiContexts) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    if !ctx.text_edit_focused() {
+        ctx.memory_mut(|m| {
+            if let Some(id) = m.focused() {
+                m.surrender_focus(id);
+            }
+        });
+    }
+    Ok(())
 }
 
 fn turn_page(keys: Res<ButtonInput<KeyCode>>, night: Res<Night>, mut page: ResMut<ActionPage>) {

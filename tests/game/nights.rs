@@ -106,3 +106,28 @@ fn the_golden_night_is_unchanged() {
         golden_path.display()
     );
 }
+
+/// The transcript as a string (what the browser build prints for the browser test, with no
+/// terminal) is the terminal's golden one.
+#[test]
+fn the_golden_night_as_a_string_is_the_terminals() {
+    let scenario =
+        miracle_mile::cli::scenario_file::load(None).unwrap_or_else(|e| panic!("{}", e.render()));
+    let start = scenario
+        .starts
+        .iter()
+        .position(|s| s.id == "the_call")
+        .expect("the film has the call");
+    let script = "tests/nights/film_into_the_tar.script";
+    let out = miracle_mile::cli::text::script_transcript(
+        &scenario,
+        1,
+        start,
+        script,
+        &read(&root().join(script)),
+    );
+    assert_eq!(
+        out,
+        read(&root().join("tests/golden/film_into_the_tar.txt"))
+    );
+}

@@ -1,18 +1,25 @@
-// The browser build in a real browser: serves dist/ on localhost, drives Debian's headless
-// Chromium (software WebGL2 through SwiftShader) with playwright-core, and checks that the page
-// loads without console errors, that the title and then the map are drawn, and that a key press
-// starts the night. Screenshots go to SHOTS (default target/web-shots).
-// Usage: node web/test/browser.mjs   (after web/build.sh)
+// The browser build in a real browser: serves dist/ on localhost and drives Debian's headless
+// Chromium (software WebGL2 through SwiftShader) with playwright-core. It checks that the page
+// loads without console errors; that the title and then the map are drawn (screenshots that
+// are not blank, with the night sky's colour where it belongs and many colours on the map); that
+// keys start and advance the night; that the page plays the golden night to the very transcript
+// the native build prints; that a dropped scenario file is played and a broken one shows its
+// diagnostics; that the film's night played by itself reaches its ending; and that settings
+// and the gallery survive a reload. It prints the time to the first frame and frame times.
+// Screenshots go to SHOTS (default target/web-shots).
+// Usage: node web/test/browser.mjs   (after web/build.sh and `npm ci` in web/test)
 import { chromium } from "playwright-core";
 import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { decodePng, describe, colourAt } from "./png.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const dist = path.join(root, "dist");
 const shots = process.env.SHOTS ?? path.join(root, "target/web-shots");
 fs.mkdirSync(shots, { recursive: true });
+const read = (p) => fs.readFileSync(path.join(root, p), "utf8");
 const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".ron": "text/plain", ".json": "application/json" };
 
 const server = http.createServer((req, res) => {
@@ -30,22 +37,159 @@ const browser = await chromium.launch({
 });
 const failures = [];
 const fail = (m) => { failures.push(m); console.error(`FAIL: ${m}`); };
+const check = (ok, m) => { if (!ok) fail(m); };
+// The palette's night sky, srgb(0.03, 0.035, 0.07).
+const SKY = [8, 9, 18];
+const near = (a, b, by = 24) => a.every((v, i) => Math.abs(v - b[i]) <= by);
+
+const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+const page = await context.newPage();
+const errors = [];
+const logs = [];
+page.on("console", (m) => {
+  logs.push(m.text());
+  if (m.type() === "error") errors.push(m.text());
+});
+page.on("pageerror", (e) => errors.push(String(e)));
+page.on("response", (r) => { if (r.status() >= 400) errors.push(`${r.status()} for ${r.url()}`); });
+
+async function shot(name) {
+  const buffer = await page.screenshot({ path: path.join(shots, name) });
+  return decodePng(buffer);
+}
+// Waits for a line in the console (the game logs through it), at most `seconds`.
+async function logged(pattern, seconds) {
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
+    const line = logs.find((l) => pattern.test(l));
+    if (line) return line;
+    await page.waitForTimeout(250);
+  }
+  fail(`nothing like ${pattern} in the console within ${seconds} s`);
+  return "";
+}
+async function load(address) {
+  logs.length = 0;
+  const began = Date.now();
+  await page.goto(address);
+  await page.waitForSelector("#loading", { state: "detached", timeout: 240_000 });
+  return Date.now() - began;
+}
+// How many pixels differ between two screenshots, in a box (fractions of the width and height).
+function changed(a, b, box = [0, 0, 1, 1]) {
+  const [x0, y0, x1, y1] = [box[0] * a.width, box[1] * a.height, box[2] * a.width, box[3] * a.height].map(Math.round);
+  let differ = 0;
+  for (let y = y0; y < y1; y++) {
+    for (let x = x0; x < x1; x++) {
+      const i = (y * a.width + x) * 3;
+      if (Math.abs(a.pixels[i] - b.pixels[i]) > 30) differ++;
+    }
+  }
+  return differ;
+}
+async function drop(name, text) {
+  await page.evaluate(([name, text]) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], name, { type: "text/plain" }));
+    window.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, [name, text]);
+}
+
 try {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  const errors = [];
-  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-  page.on("pageerror", (e) => errors.push(String(e)));
-  page.on("response", (r) => { if (r.status() >= 400) errors.push(`${r.status()} for ${r.url()}`); });
-  const loaded = Date.now();
-  await page.goto(url);
-  await page.waitForSelector("#loading", { state: "detached", timeout: 180_000 });
-  console.log(`first frame ${Date.now() - loaded} ms after the page began loading`);
+  // 1. The page loads and shows the title.
+  const firstFrame = await load(url);
+  console.log(`first frame: ${firstFrame} ms after the page began loading`);
+  const files = await logged(/the player's files are in this browser's storage/, 30);
+  check(/pace Brisk.*, 0 ending/.test(files), `a fresh browser starts with the default settings: ${files}`);
   await page.waitForTimeout(3000);
-  await page.screenshot({ path: path.join(shots, "web-01-title.png") });
-  await page.locator("#miracle-mile").click();
+  const title = await shot("web-01-title.png");
+  const t = describe(title, SKY);
+  check(near(colourAt(title, 0.01, 0.98), SKY), `the title's corner is the night sky: ${colourAt(title, 0.01, 0.98)}`);
+  check(t.drawn > 0.01 && t.drawn < 0.8, `the title shows text on the sky (${(100 * t.drawn).toFixed(1)} % drawn)`);
+
+  // 2. A key begins the night (the second start, the call): the map.
+  await page.locator("#miracle-mile").click({ position: { x: 5, y: 5 } });
   await page.keyboard.press("2");
   await page.waitForTimeout(6000);
-  await page.screenshot({ path: path.join(shots, "web-02-night.png") });
+  const sound = await page.evaluate(() => window.miracleMileSound());
+  check(sound.length > 0 && sound.every((s) => s === "running"), `the sound runs after the first key: ${JSON.stringify(sound)}`);
+  const night = await shot("web-02-night.png");
+  const n = describe(night, SKY);
+  check(n.colours > 40 && n.drawn > t.drawn, `the map is drawn (${n.colours} colours, ${(100 * n.drawn).toFixed(1)} % drawn)`);
+  check(describe(night, SKY, [0.3, 0.3, 0.6, 0.7]).drawn > 0.03, "the map's middle has streets and places");
+  // Frame times while the night plays (Bevy draws on the page's animation frames).
+  const frames = await page.evaluate(() => new Promise((done) => {
+    const times = [];
+    let last = performance.now();
+    const until = last + 8000;
+    function frame(now) {
+      times.push(now - last);
+      last = now;
+      if (now < until) requestAnimationFrame(frame); else done(times.slice(1));
+    }
+    requestAnimationFrame(frame);
+  }));
+  frames.sort((a, b) => a - b);
+  const pct = (p) => frames[Math.min(frames.length - 1, Math.floor(p * frames.length))].toFixed(1);
+  console.log(`frame time while playing: median ${pct(0.5)} ms, p95 ${pct(0.95)} ms over ${frames.length} frames`);
+  // Tab turns the pace to turn-based (a setting, kept); then an action advances the night.
+  await page.keyboard.press("Tab");
+  await page.waitForTimeout(2000);
+  const before = await shot("web-03-turn-based.png");
+  await page.keyboard.press("1");
+  await page.waitForTimeout(5000);
+  const after = await shot("web-04-after-an-action.png");
+  // The chronicle under the map gains the action's lines; the clock moves on.
+  const chronicle = changed(before, after, [0, 0.8, 0.8, 0.98]);
+  const clock = changed(before, after, [0, 0, 0.09, 0.06]);
+  check(chronicle > 300 && clock > 50, `an action's key plays it: the chronicle (${chronicle} pixels) and the clock (${clock}) change`);
+
+  // 3. The same night on every platform: the golden transcript.
+  const transcript = await page.evaluate(() => window.miracleMile.goldenTranscript());
+  const golden = read("tests/golden/film_into_the_tar.txt");
+  if (transcript !== golden) {
+    const a = transcript.split("\n"), b = golden.split("\n");
+    const k = a.findIndex((l, i) => l !== b[i]);
+    fail(`the browser's golden night differs from tests/golden/film_into_the_tar.txt at line ${k + 1}:\n  browser: ${a[k]}\n  native:  ${b[k]}`);
+  } else {
+    console.log(`golden night: the browser prints the native transcript exactly (${golden.split("\n").length - 1} lines)`);
+  }
+
+  // 4. A broken scenario dropped onto the page: its diagnostics, and the game plays on.
+  await drop("invalid_time_25.ron", read("tests/broken/invalid_time_25.ron"));
+  await page.waitForSelector("#diagnostics.shown", { timeout: 10_000 });
+  const diagnostics = await page.locator("#diagnostics-text").textContent();
+  check(/invalid_time_25\.ron:6:16/.test(diagnostics) && /25:00/.test(diagnostics), `the diagnostics say where and what: ${diagnostics}`);
+  await page.waitForTimeout(1500);
+  await shot("web-05-broken-file.png");
+  await page.locator("#diagnostics-close").click();
+
+  // 5. A good one: the game opens it on its title, and it plays.
+  await drop("last_ferry.ron", read("scenes/examples/last_ferry.ron"));
+  await logged(/opened last_ferry\.ron: /, 10);
+  await page.waitForTimeout(3000);
+  const ferryTitle = await shot("web-06-dropped-file.png");
+  check(changed(title, ferryTitle) > 2000, "the dropped scenario's title replaces the film's");
+  await page.keyboard.press("1");
+  await page.waitForTimeout(5000);
+  const ferryNight = await shot("web-07-dropped-night.png");
+  check(describe(ferryNight, SKY).colours > 30, "the dropped scenario's night is drawn");
+
+  // 6. The film's night, played by itself in the page, to its ending.
+  await load(`${url}?script=film&seed=1&start=the_call&pace=turn`);
+  const done = await logged(/capture: done, ending: /, 600);
+  check(/ending: into_the_tar/.test(done), `the film's night ends in the tar: ${done}`);
+  await page.waitForTimeout(1000);
+  const ending = await shot("web-08-ending.png");
+  check(describe(ending, SKY).colours > 40, "the ending screen is drawn");
+
+  // 7. Reloaded: the settings (turn-based) and the gallery (the tar) are still there.
+  await load(url);
+  const kept = await logged(/the player's files are in this browser's storage/, 30);
+  check(/pace Turn-based, 1 ending\(s\) in the gallery/.test(kept), `settings and gallery survive a reload: ${kept}`);
+  await page.waitForTimeout(3000);
+  await shot("web-09-after-reload.png");
+
   for (const e of errors) fail(`console error: ${e}`);
 } finally {
   await browser.close();

@@ -264,10 +264,7 @@ fn save_record(
         record.seed,
         record.ending.as_deref().unwrap_or("no-ending")
     );
-    let result = files
-        .store
-        .save_new(RECORDS_DIR, &stem, &record)
-        .map(|p| p.display().to_string());
+    let result = files.store.save_new(RECORDS_DIR, &stem, &record);
     match &result {
         Ok(path) => info!("saved the night's record to {path}"),
         Err(why) => warn!("could not save the night's record: {why}"),

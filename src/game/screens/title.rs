@@ -151,9 +151,11 @@ fn title_screen(
                     );
                 });
                 ui.add_space(12.0);
-                if ui
-                    .button(egui::RichText::new("[Q]  Quit").size(18.0 * settings.text_scale))
-                    .clicked()
+                // A page is left by closing it: the browser has no Quit.
+                if cfg!(not(target_arch = "wasm32"))
+                    && ui
+                        .button(egui::RichText::new("[Q]  Quit").size(18.0 * settings.text_scale))
+                        .clicked()
                 {
                     exit.write(AppExit::Success);
                 }
@@ -213,7 +215,7 @@ fn title_keys(
             });
         }
     }
-    if keys.just_pressed(KeyCode::KeyQ) {
+    if cfg!(not(target_arch = "wasm32")) && keys.just_pressed(KeyCode::KeyQ) {
         exit.write(AppExit::Success);
     }
 }

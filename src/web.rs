@@ -1,0 +1,68 @@
+//! The page around the game in the browser: what the page's address asks for (a seed, a
+//! start, the film's night played by itself), scenario files the player drops onto the page or
+//! picks (the page's script reads them and hands their text here, since the windowing layer
+//! sends no dropped-file event on the web), and the golden night for the browser test.
+
+use night::Scenario;
+use std::sync::Mutex;
+
+/// A scenario file handed over by the page: its name, and the scenario or its diagnostics.
+pub type Opened = (String, Result<Scenario, String>);
+
+/// Files handed over by the page and not yet taken by the game.
+static INBOX: Mutex<Vec<Opened>> = Mutex::new(Vec::new());
+
+/// Reads a scenario file's text for the game; returns its diagnostics, rendered as the
+/// terminal shows them, or an empty string when it loads. Either way the game hears of it
+/// (a broken file's diagnostics show in the game too).
+pub fn open_scenario(name: &str, text: &str) -> String {
+    let result = Scenario::from_ron(name, text).map_err(|d| d.render());
+    let diagnostics = result.as_ref().err().cloned().unwrap_or_default();
+    if let Ok(mut inbox) = INBOX.lock() {
+        inbox.push((name.to_owned(), result));
+    }
+    diagnostics
+}
+
+/// The oldest file the page handed over that the game has not taken yet.
+pub fn take_opened() -> Option<Opened> {
+    let mut inbox = INBOX.lock().ok()?;
+    (!inbox.is_empty()).then(|| inbox.remove(0))
+}
+
+/// The film's own night (its script, seed 1, the call) as `miracle-mile text --script` prints
+/// it: the browser test compares it with the native build's golden transcript.
+pub fn golden_transcript() -> String {
+    let scenario = match crate::cli::scenario_file::load(None) {
+        Ok(s) => s,
+        Err(d) => return d.render(),
+    };
+    let Some(start) = scenario.starts.iter().position(|s| s.id == "the_call") else {
+        return "the film has no start `the_call`".into();
+    };
+    crate::cli::text::script_transcript(
+        &scenario,
+        1,
+        start,
+        "tests/nights/film_into_the_tar.script",
+        FILM_SCRIPT,
+    )
+}
+
+/// The film's night as a script of Harry's actions (the golden night's, and what the page
+/// plays by itself with `?script=film`).
+pub const FILM_SCRIPT: &str = include_str!("../tests/nights/film_into_the_tar.script");
+
+/// The page address's query, as pairs (`?seed=1&start=the_call` gives two).
+pub fn query() -> Vec<(String, String)> {
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
+        return Vec::new();
+    };
+    ["seed", "start", "script", "pace", "expect"]
+        .iter()
+        .filter_map(|k| params.get(k).map(|v| ((*k).to_owned(), v)))
+        .collect()
+}
