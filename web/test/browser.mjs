@@ -4,7 +4,8 @@
 // are not blank, with the night sky's colour where it belongs and many colours on the map); that
 // keys start and advance the night; that the page plays the golden night to the very transcript
 // the native build prints; that a dropped scenario file is played and a broken one shows its
-// diagnostics; that the film's night played by itself reaches its ending; and that settings
+// diagnostics; that the film's night played by itself reaches its ending and its record can be
+// saved and downloaded; and that settings
 // and the gallery survive a reload. It prints the time to the first frame and frame times.
 // Screenshots go to SHOTS (default target/web-shots).
 // Usage: node web/test/browser.mjs   (after web/build.sh and `npm ci` in web/test)
@@ -13,6 +14,7 @@ import http from "node:http";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { spawnSync } from "node:child_process";
 import { decodePng, describe, colourAt } from "./png.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -182,6 +184,26 @@ try {
   await page.waitForTimeout(1000);
   const ending = await shot("web-08-ending.png");
   check(describe(ending, SKY).colours > 40, "the ending screen is drawn");
+  // [S] saves the night's record in the browser's storage; the page offers it as a file.
+  await page.locator("#miracle-mile").click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("s");
+  await page.waitForSelector("#records:not([hidden])", { timeout: 15_000 });
+  const downloading = page.waitForEvent("download", { timeout: 15_000 });
+  await page.locator("#records").selectOption({ index: 1 });
+  const download = await downloading;
+  const recordPath = path.join(shots, download.suggestedFilename());
+  await download.saveAs(recordPath);
+  const record = fs.readFileSync(recordPath, "utf8");
+  check(/seed: 1,/.test(record) && /start: "the_call"/.test(record) && /into_the_tar/.test(record), `the saved night downloads as its record (${recordPath})`);
+  // The same night everywhere: the native build replays the browser's record to its ending.
+  const native = process.env.MIRACLE_MILE ?? path.join(root, "target/ci/miracle-mile");
+  if (fs.existsSync(native)) {
+    const replay = spawnSync(native, ["replay", "--verify", recordPath], { encoding: "utf8" });
+    check(replay.status === 0, `the native build verifies the browser's record: ${replay.stdout.slice(-300)}${replay.stderr}`);
+    if (replay.status === 0) console.log(`record: ${replay.stdout.trim().split("\n").pop()}`);
+  } else {
+    console.log(`record: no native build at ${native} to verify it with (set MIRACLE_MILE)`);
+  }
 
   // 7. Reloaded: the settings (turn-based) and the gallery (the tar) are still there.
   await load(url);
