@@ -6,8 +6,11 @@
 use night::Scenario;
 use std::sync::Mutex;
 
-/// A scenario file handed over by the page: its name, and the scenario or its diagnostics.
-pub type Opened = (String, Result<Scenario, String>);
+/// A file handed over by the page: a scenario (or its diagnostics), or a night's record.
+pub enum Opened {
+    Scenario(String, Result<Scenario, String>),
+    Record(String, crate::record::NightRecord),
+}
 
 /// Files handed over by the page and not yet taken by the game.
 static INBOX: Mutex<Vec<Opened>> = Mutex::new(Vec::new());
@@ -15,13 +18,24 @@ static INBOX: Mutex<Vec<Opened>> = Mutex::new(Vec::new());
 /// Reads a scenario file's text for the game; returns its diagnostics, rendered as the
 /// terminal shows them, or an empty string when it loads. Either way the game hears of it
 /// (a broken file's diagnostics show in the game too).
+///
+/// A night's record (saved from the ending screen) is played back instead, as the desktop's
+/// `--replay FILE` does; whether it fits the scenario playing is for the game to say.
 pub fn open_scenario(name: &str, text: &str) -> String {
+    if let Ok(record) = ron::from_str::<crate::record::NightRecord>(text) {
+        push(Opened::Record(name.to_owned(), record));
+        return String::new();
+    }
     let result = Scenario::from_ron(name, text).map_err(|d| d.render());
     let diagnostics = result.as_ref().err().cloned().unwrap_or_default();
-    if let Ok(mut inbox) = INBOX.lock() {
-        inbox.push((name.to_owned(), result));
-    }
+    push(Opened::Scenario(name.to_owned(), result));
     diagnostics
+}
+
+fn push(opened: Opened) {
+    if let Ok(mut inbox) = INBOX.lock() {
+        inbox.push(opened);
+    }
 }
 
 /// The oldest file the page handed over that the game has not taken yet.

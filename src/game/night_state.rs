@@ -286,6 +286,11 @@ fn run_clock(time: Res<Time>, settings: Res<Settings>, hold: Res<Hold>, mut nigh
 
 fn finish_night(night: Res<Night>, mut next: ResMut<NextState<Screen>>) {
     if night.sim.is_over() {
+        let ending = ending_of(&night).map_or("none (the day is over)", |e| e.id.as_str());
+        info!(
+            "the night is over at {}: ending {ending}",
+            night.sim.clock()
+        );
         next.set(Screen::Ending);
     }
 }

@@ -1,11 +1,15 @@
 //! In the browser: scenario files the player dropped onto the page or picked with its file
 //! chooser (see `crate::web`). One that loads becomes the scenario played, from its title
 //! screen; one with errors shows its diagnostics in the game (as a reload with errors does)
-//! and the scenario that was playing plays on.
+//! and the scenario that was playing plays on. A night's record is played back, as the
+//! desktop's `--replay FILE` does.
 
 use super::GameOptions;
+use super::night_state::BeginNight;
+use super::playback::Playback;
 use super::reload::Reload;
 use super::screens::Screen;
+use crate::web::Opened;
 use bevy::prelude::*;
 
 pub(super) fn plugin(app: &mut App) {
@@ -13,15 +17,17 @@ pub(super) fn plugin(app: &mut App) {
 }
 
 fn take_opened_scenarios(
+    mut commands: Commands,
     mut options: ResMut<GameOptions>,
     mut reload: ResMut<Reload>,
     mut next: ResMut<NextState<Screen>>,
+    mut begin: MessageWriter<BeginNight>,
 ) {
-    let Some((name, result)) = crate::web::take_opened() else {
+    let Some(opened) = crate::web::take_opened() else {
         return;
     };
-    match result {
-        Ok(scenario) => {
+    match opened {
+        Opened::Scenario(name, Ok(scenario)) => {
             info!("opened {name}: {}", scenario.title);
             reload.news = Some(format!("Opened {name}: {}.", scenario.title));
             reload.errors = None;
@@ -29,10 +35,35 @@ fn take_opened_scenarios(
             options.start = 0;
             next.set(Screen::Title);
         }
-        Err(diagnostics) => {
+        Opened::Scenario(name, Err(diagnostics)) => {
             warn!("{name} has errors; the scenario that was playing plays on");
             reload.news = Some(format!("{name} could not be opened."));
             reload.errors = Some(diagnostics);
+        }
+        Opened::Record(name, record) => {
+            let resolved = match &options.scenario {
+                Ok(scenario) => record.resolve(scenario),
+                Err(_) => Err("no scenario is playing".into()),
+            };
+            match resolved {
+                Ok(resolved) => {
+                    info!("playing back {name}");
+                    reload.news = Some(format!(
+                        "Playing back {name}: choose any action to take over."
+                    ));
+                    reload.errors = None;
+                    begin.write(BeginNight {
+                        start: resolved.start,
+                        seed: resolved.seed,
+                    });
+                    commands.insert_resource(Playback::of(resolved));
+                }
+                Err(why) => {
+                    warn!("{name} cannot be played back: {why}");
+                    reload.news = Some(format!("{name} cannot be played back here."));
+                    reload.errors = Some(why);
+                }
+            }
         }
     }
 }

@@ -22,6 +22,16 @@ pub struct Playback {
 }
 
 impl Playback {
+    /// Plays `record` back from its first action (the night must be begun with its start and
+    /// seed alongside).
+    pub fn of(record: ResolvedRecord) -> Playback {
+        Playback {
+            record,
+            next: 0,
+            since_minute: 0.0,
+        }
+    }
+
     /// For the top bar: "Playing back: 12 of 48 actions — choose any action to take over".
     pub fn status(&self) -> String {
         format!(
@@ -61,11 +71,7 @@ fn begin_playback(
         start: record.start,
         seed: record.seed,
     });
-    commands.insert_resource(Playback {
-        record,
-        next: 0,
-        since_minute: 0.0,
-    });
+    commands.insert_resource(Playback::of(record));
 }
 
 fn play_back(

@@ -5,8 +5,9 @@
 // keys start and advance the night; that the page plays the golden night to the very transcript
 // the native build prints; that a dropped scenario file is played and a broken one shows its
 // diagnostics; that the film's night played by itself reaches its ending and its record can be
-// saved and downloaded; and that settings
-// and the gallery survive a reload. It prints the time to the first frame and frame times.
+// saved and downloaded; that settings and the gallery survive a reload; and that the saved
+// night dropped back onto the page plays back to its ending. It prints the time to the first
+// frame and frame times.
 // Screenshots go to SHOTS (default target/web-shots).
 // Usage: node web/test/browser.mjs   (after web/build.sh and `npm ci` in web/test)
 import { chromium } from "playwright-core";
@@ -211,6 +212,14 @@ try {
   check(/pace Turn-based, 1 ending\(s\) in the gallery/.test(kept), `settings and gallery survive a reload: ${kept}`);
   await page.waitForTimeout(3000);
   await shot("web-09-after-reload.png");
+
+  // 8. The saved night dropped back onto the page plays back on the map to its end.
+  await drop(path.basename(recordPath), record);
+  await logged(/playing back miracle_mile-seed1-into_the_tar\.ron/, 10);
+  const ended = await logged(/the night is over at 05:09: ending into_the_tar/, 300);
+  check(ended !== "", "the dropped record plays back to its last minute");
+  await page.waitForTimeout(3000);
+  await shot("web-10-played-back.png");
 
   for (const e of errors) fail(`console error: ${e}`);
 } finally {
