@@ -100,8 +100,11 @@ fn main() -> ExitCode {
     let launched = bevy::platform::time::Instant::now();
     // The page has no command line: its address says what to play.
     #[cfg(target_arch = "wasm32")]
-    return play(page_args(), launched);
-    #[allow(unreachable_code)]
+    let cli = Cli {
+        command: None,
+        play: page_args(),
+    };
+    #[cfg(not(target_arch = "wasm32"))]
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check(args)) => check::run(&args),
@@ -227,7 +230,6 @@ fn read_script(path: &std::path::Path) -> std::io::Result<String> {
 fn page_args() -> PlayArgs {
     let mut args = PlayArgs {
         pace: "turn".into(),
-        measure_seconds: 20.0,
         ..PlayArgs::default()
     };
     for (key, value) in miracle_mile::web::query() {

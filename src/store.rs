@@ -362,9 +362,9 @@ fn platform_data_dir() -> Option<PathBuf> {
 }
 
 fn backup_path(path: &Path) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".bak");
-    path.with_file_name(name)
+    path.with_file_name(backup_name(
+        &path.file_name().unwrap_or_default().to_string_lossy(),
+    ))
 }
 
 fn backup_name(name: &str) -> String {

@@ -92,6 +92,8 @@ struct Capture {
     minutes_to_wait: u16,
     /// The frame times were measured and the script's pace is back.
     measured: bool,
+    /// The ending was reported (in the page, which stays on it rather than exiting).
+    finished: bool,
 }
 
 pub(super) fn plugin(app: &mut App) {
@@ -308,6 +310,9 @@ fn capture_ending(
     let Some(opts) = options.capture.clone() else {
         return;
     };
+    if capture.finished {
+        return;
+    }
     if !capture.ending_done {
         capture.ending_done = true;
         capture.frames = 0;
@@ -320,11 +325,6 @@ fn capture_ending(
         shoot(&mut commands, &mut capture, &opts, "ending");
         return;
     }
-    if cfg!(target_arch = "wasm32") && capture.frames > SETTLE_FRAMES + 1 {
-        // Told once: the page stays on the ending (and takes no screenshot to wait for, so
-        // the frame after the settling is the one that tells).
-        return;
-    }
     let ending = ending_of(&night).map_or("none", |e| e.id.as_str());
     info!(
         "capture: done, ending: {ending}, {} screenshots in {}, {} mouse clicks",
@@ -334,6 +334,7 @@ fn capture_ending(
     );
     if cfg!(target_arch = "wasm32") {
         // The page stays on the ending (an app that exits leaves the canvas dead).
+        capture.finished = true;
         return;
     }
     match &opts.expect {

@@ -6,7 +6,7 @@
 
 use super::GameOptions;
 use super::night_state::BeginNight;
-use super::playback::Playback;
+use super::playback::start_playback;
 use super::reload::Reload;
 use super::screens::Screen;
 use crate::web::Opened;
@@ -52,11 +52,7 @@ fn take_opened_scenarios(
                         "Playing back {name}: choose any action to take over."
                     ));
                     reload.errors = None;
-                    begin.write(BeginNight {
-                        start: resolved.start,
-                        seed: resolved.seed,
-                    });
-                    commands.insert_resource(Playback::of(resolved));
+                    start_playback(&mut commands, &mut begin, resolved);
                 }
                 Err(why) => {
                     warn!("{name} cannot be played back: {why}");

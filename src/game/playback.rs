@@ -22,16 +22,6 @@ pub struct Playback {
 }
 
 impl Playback {
-    /// Plays `record` back from its first action (the night must be begun with its start and
-    /// seed alongside).
-    pub fn of(record: ResolvedRecord) -> Playback {
-        Playback {
-            record,
-            next: 0,
-            since_minute: 0.0,
-        }
-    }
-
     /// For the top bar: "Playing back: 12 of 48 actions — choose any action to take over".
     pub fn status(&self) -> String {
         format!(
@@ -67,11 +57,24 @@ fn begin_playback(
         return;
     };
     *done = true;
+    start_playback(&mut commands, &mut begin, record);
+}
+
+/// Begins the record's night (its start and seed) and plays its actions back from the first.
+pub fn start_playback(
+    commands: &mut Commands,
+    begin: &mut MessageWriter<BeginNight>,
+    record: ResolvedRecord,
+) {
     begin.write(BeginNight {
         start: record.start,
         seed: record.seed,
     });
-    commands.insert_resource(Playback::of(record));
+    commands.insert_resource(Playback {
+        record,
+        next: 0,
+        since_minute: 0.0,
+    });
 }
 
 fn play_back(
