@@ -3,14 +3,17 @@
 //! and the dead ends from which only losses remain.
 //!
 //! Each start is explored breadth-first, exactly, within a bound on states. When the bound
-//! cuts it off, searches that keep only situations that make something new true reach deeper
-//! (see [`super::novelty`]), then the neighbourhoods of the ways found are explored exactly,
-//! with waits timed to the minute. Whatever is found is real: it comes with a path that plays
-//! back to it. What is not found is "never" only when the exploration was exhaustive, and
-//! "not found within the bound" otherwise.
+//! cuts it off, a search that keeps only situations that make something new true reaches
+//! deeper (see [`super::novelty`]); then each ending still not found is searched for
+//! directly, earliest first, by what leads to it (see [`super::nearness`] and
+//! [`Exploration::run_toward`]), and explored around exactly, with waits timed to the
+//! minute, from the situations nearest to it. Whatever is found is real: it comes with a path
+//! that plays back to it. What is not found is "never" only when the exploration was
+//! exhaustive, and "not found within the bound" otherwise.
 
 use super::coverage::{Coverage, Never, PartKind};
 use super::explore::{Bound, Exploration, Futures, Step};
+use super::nearness::Nearness;
 use crate::scenario::Scenario;
 use crate::scenario::model::{EndingId, EndingKind, Minute};
 use crate::sim::chance::{ChanceDraw, seed_gives};
@@ -22,8 +25,10 @@ use serde::Serialize;
 pub struct CheckOptions {
     /// States of the exact breadth-first exploration of each start.
     pub max_states: usize,
-    /// States of each deeper search, when the exact one was cut off.
+    /// States of the broader search, when the exact one was cut off.
     pub search_states: usize,
+    /// States of each search toward an ending not found yet.
+    pub toward_states: usize,
     /// States of each exact exploration around a way found, or from a situation tested as a
     /// dead end.
     pub local_states: usize,
@@ -34,8 +39,9 @@ pub struct CheckOptions {
 impl Default for CheckOptions {
     fn default() -> Self {
         CheckOptions {
-            max_states: 400_000,
-            search_states: 1_500_000,
+            max_states: 100_000,
+            search_states: 300_000,
+            toward_states: 1_500_000,
             local_states: 20_000,
             seeds: 1 << 22,
         }
@@ -150,8 +156,7 @@ struct Sighting {
 pub fn check(s: &Scenario, options: CheckOptions, mut progress: impl FnMut(&str, usize)) -> Report {
     let mut coverage = Coverage::default();
     let mut starts = Vec::new();
-    let mut best: Vec<Option<Sighting>> = vec![None; s.endings.len()];
-    let mut earliest: Vec<Option<(Minute, bool)>> = vec![None; s.endings.len()];
+    let mut seen = Sightings::new(s.endings.len());
     let mut exhaustive = true;
     let mut exact_dead_ends: Vec<DeadEnd> = Vec::new();
     for start in 0..s.starts.len() {
@@ -171,50 +176,22 @@ pub fn check(s: &Scenario, options: CheckOptions, mut progress: impl FnMut(&str,
         let cut_off = !exact.exhaustive;
         runs.push(exact);
         if cut_off {
-            // Deeper: what is new at all, what is new in each ten minutes, new pairs.
-            for (width, period) in [(1, 10), (2, 0)] {
-                runs.push(Exploration::run_novel(
-                    s,
-                    start,
-                    Vec::new(),
-                    false,
-                    width,
-                    period,
-                    bound(options.search_states),
-                    |n| progress(&format!("searching `{id}` deeper"), n),
-                ));
-            }
+            // Broader: what is new at all, and what is new in each ten minutes.
+            runs.push(Exploration::run_novel(
+                s,
+                start,
+                Vec::new(),
+                false,
+                1,
+                10,
+                bound(options.search_states),
+                |n| progress(&format!("searching `{id}` deeper"), n),
+            ));
         }
         for run in &runs {
-            note_endings(run, start, &mut best, &mut earliest);
+            seen.note(run, start);
         }
         exact_dead_ends.extend(dead_ends_in(s, &runs[0], options.seeds));
-        if cut_off {
-            // Around each way found, exactly and to the minute: the endings that differ from
-            // another only in timing (taking off a few minutes later) are found here.
-            let ways: Vec<Vec<Step>> = best
-                .iter()
-                .flatten()
-                .filter(|b| b.start == start)
-                .map(|b| b.path.clone())
-                .collect();
-            for path in ways {
-                for prefix in choice_prefixes(&path).into_iter().rev().take(8) {
-                    let run = Exploration::run_novel(
-                        s,
-                        start,
-                        prefix,
-                        true,
-                        1,
-                        2,
-                        bound(options.local_states),
-                        |n| progress(&format!("searching around the ways found in `{id}`"), n),
-                    );
-                    note_endings(&run, start, &mut best, &mut earliest);
-                    runs.push(run);
-                }
-            }
-        }
         for run in &runs {
             coverage.merge(&run.coverage);
             report.states_searched += run.len();
@@ -222,25 +199,46 @@ pub fn check(s: &Scenario, options: CheckOptions, mut progress: impl FnMut(&str,
         }
         starts.push(report);
     }
+    // Toward each ending not found yet, and around the situations nearest to it: from the
+    // starts whose nights are shortest first (the latest start), where the searches are
+    // cheapest and the ways shortest.
+    let mut order: Vec<usize> = (0..s.starts.len())
+        .filter(|&k| !starts[k].exhaustive)
+        .collect();
+    order.sort_by_key(|&k| std::cmp::Reverse(s.starts[k].time));
+    for start in order {
+        for e in 0..s.endings.len() as EndingId {
+            if seen.found(e) {
+                continue;
+            }
+            let mut runs = Vec::new();
+            search_toward(s, start, e, options, &mut seen, &mut runs, &mut progress);
+            for run in &runs {
+                coverage.merge(&run.coverage);
+                starts[start].states_searched += run.len();
+                starts[start].steps += run.steps;
+            }
+        }
+    }
 
     let endings = s
         .endings
         .iter()
         .enumerate()
         .map(|(e, ending)| {
-            let witness = best[e]
+            let witness = seen.best[e]
                 .as_ref()
                 .map(|b| witness(s, b.start, &b.path, options.seeds, Some(e as EndingId)));
             EndingReport {
                 id: ending.id.clone(),
                 kind: kind_word(ending.kind).into(),
-                reachable: match (&best[e], exhaustive) {
+                reachable: match (&seen.best[e], exhaustive) {
                     (Some(_), _) => Reach::Yes,
                     (None, true) => Reach::Never,
                     (None, false) => Reach::NotFoundWithinBound,
                 },
-                earliest: earliest[e].map(|(t, _)| s.clock(t)),
-                earliest_exact: earliest[e].is_some_and(|(_, exact)| exact),
+                earliest: seen.earliest[e].map(|(t, _)| s.clock(t)),
+                earliest_exact: seen.earliest[e].is_some_and(|(_, exact)| exact),
                 witness,
             }
         })
@@ -248,7 +246,7 @@ pub fn check(s: &Scenario, options: CheckOptions, mut progress: impl FnMut(&str,
 
     progress("looking for dead ends", 0);
     let mut dead_ends = exact_dead_ends;
-    for d in dead_ends_on_the_ways(s, &best, options) {
+    for d in dead_ends_on_the_ways(s, &seen.best, options) {
         if !dead_ends
             .iter()
             .any(|k| k.at == d.at && k.witness.actions == d.witness.actions)
@@ -257,7 +255,7 @@ pub fn check(s: &Scenario, options: CheckOptions, mut progress: impl FnMut(&str,
         }
     }
     let never = coverage.never(s);
-    let findings = findings(s, &never, &best, exhaustive);
+    let findings = findings(s, &never, &seen.best, exhaustive);
     Report {
         starts,
         exhaustive,
@@ -287,44 +285,147 @@ pub fn kind_word(kind: EndingKind) -> &'static str {
     }
 }
 
-/// Keeps, per ending, the way with the fewest actions (then the earliest), and the earliest
-/// time it was seen.
-fn note_endings(
-    run: &Exploration,
-    start: usize,
-    best: &mut [Option<Sighting>],
-    earliest: &mut [Option<(Minute, bool)>],
-) {
-    for i in 0..run.len() as u32 {
-        let Some(Outcome::Ending(e)) = run.state(i).outcome else {
-            continue;
-        };
-        let now = run.state(i).now;
-        let e = e as usize;
-        let slot = &mut earliest[e];
-        match slot {
-            Some((t, exact)) if *t < now || (*t == now && *exact) => {}
-            _ => *slot = Some((now, run.exhaustive)),
-        }
-        if let Some((t, exact)) = slot
-            && *t == now
-        {
-            *exact |= run.exhaustive;
-        }
-        let path = run.path_to(i);
-        let actions = path.iter().filter(|p| p.action.is_some()).count();
-        let better = best[e]
-            .as_ref()
-            .is_none_or(|b| (actions, now) < (b.actions, b.now));
-        if better {
-            best[e] = Some(Sighting {
-                start,
-                path,
-                actions,
-                now,
-            });
+/// What the searches found of each ending: the way with the fewest actions (then the
+/// earliest), and the earliest time it was seen (and whether an exhaustive exploration saw it).
+struct Sightings {
+    best: Vec<Option<Sighting>>,
+    earliest: Vec<Option<(Minute, bool)>>,
+}
+
+impl Sightings {
+    fn new(endings: usize) -> Sightings {
+        Sightings {
+            best: vec![None; endings],
+            earliest: vec![None; endings],
         }
     }
+
+    fn found(&self, ending: EndingId) -> bool {
+        self.best[ending as usize].is_some()
+    }
+
+    /// Notes the endings that `run` (an exploration of `start`) reached.
+    fn note(&mut self, run: &Exploration, start: usize) {
+        for i in 0..run.len() as u32 {
+            let Some(Outcome::Ending(e)) = run.state(i).outcome else {
+                continue;
+            };
+            let now = run.state(i).now;
+            let e = e as usize;
+            let slot = &mut self.earliest[e];
+            match slot {
+                Some((t, exact)) if *t < now || (*t == now && *exact) => {}
+                _ => *slot = Some((now, run.exhaustive)),
+            }
+            if let Some((t, exact)) = slot
+                && *t == now
+            {
+                *exact |= run.exhaustive;
+            }
+            let path = run.path_to(i);
+            let actions = path.iter().filter(|p| p.action.is_some()).count();
+            let better = self.best[e]
+                .as_ref()
+                .is_none_or(|b| (actions, now) < (b.actions, b.now));
+            if better {
+                self.best[e] = Some(Sighting {
+                    start,
+                    path,
+                    actions,
+                    now,
+                });
+            }
+        }
+    }
+}
+
+/// How many steps back from an ending's condition [`Nearness`] looks.
+const NEARNESS_DEPTH: u32 = 5;
+
+/// How many of the situations nearest to an ending not found are explored around.
+const NEAREST_EXPLORED: usize = 3;
+
+/// How many of the last choices on the way to a situation near an ending are explored from.
+const CHOICES_EXPLORED: usize = 8;
+
+/// Searches `start` toward `ending` (see [`Exploration::run_toward`]); if it is not reached,
+/// explores exactly, with waits timed to the minute, from the last few choices on the way to
+/// each of the situations nearest to it: an ending that needs the right minute at the end of
+/// a long plan (lifting off late enough for the pulse) lies just beside a situation that has
+/// everything else.
+fn search_toward(
+    s: &Scenario,
+    start: usize,
+    ending: EndingId,
+    options: CheckOptions,
+    seen: &mut Sightings,
+    runs: &mut Vec<Exploration>,
+    progress: &mut impl FnMut(&str, usize),
+) {
+    let (id, name) = (&s.starts[start].id, &s.endings[ending as usize].id);
+    let near = Nearness::toward(s, ending, NEARNESS_DEPTH);
+    // What is new in atoms, then in pairs of atoms (wider, slower).
+    for width in [1, 2] {
+        let run = Exploration::run_toward(
+            s,
+            start,
+            ending,
+            &near,
+            width,
+            bound(options.toward_states),
+            |n| progress(&format!("searching `{id}` toward `{name}`"), n),
+        );
+        seen.note(&run, start);
+        runs.push(run);
+        if seen.found(ending) {
+            return;
+        }
+    }
+    for path in nearest(s, start, &near, runs) {
+        if seen.found(ending) {
+            return;
+        }
+        let mut prefixes = choice_prefixes(&path);
+        prefixes.push(path);
+        for prefix in prefixes.into_iter().rev().take(CHOICES_EXPLORED) {
+            let run = Exploration::run_novel(
+                s,
+                start,
+                prefix,
+                true,
+                1,
+                2,
+                bound(options.local_states),
+                |n| progress(&format!("searching `{id}` near `{name}`"), n),
+            );
+            seen.note(&run, start);
+            runs.push(run);
+        }
+    }
+}
+
+/// The ways to the few situations (the player free) nearest to an ending among those `runs`
+/// found (see [`Nearness::score`]), nearest first, then in the fewest actions.
+fn nearest(s: &Scenario, start: usize, near: &Nearness, runs: &[Exploration]) -> Vec<Vec<Step>> {
+    let mut judge = Sim::with_start_choosing(s, start, Vec::new());
+    // (score, actions, run, state), nearest first.
+    let mut top: Vec<(f32, u32, usize, u32)> = Vec::new();
+    for (r, run) in runs.iter().enumerate() {
+        for i in (0..run.len() as u32).filter(|&i| run.is_choice(i)) {
+            judge.set_state(run.state(i).clone());
+            let (score, actions) = (near.score(&judge), run.actions_to(i));
+            let nearer =
+                |t: &(f32, u32, usize, u32)| score > t.0 || (score == t.0 && actions < t.1);
+            if top.len() < NEAREST_EXPLORED || top.last().is_some_and(nearer) {
+                top.push((score, actions, r, i));
+                top.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                top.truncate(NEAREST_EXPLORED);
+            }
+        }
+    }
+    top.into_iter()
+        .map(|(_, _, r, i)| runs[r].path_to(i))
+        .collect()
 }
 
 /// The prefixes of `path` that end where the player chooses an action, shortest first.
@@ -597,19 +698,56 @@ mod tests {
     use super::*;
     use crate::analysis::film;
 
+    /// How the search toward each of the film's endings does from the call (run with
+    /// `--ignored --nocapture`, in release).
+    #[test]
+    #[ignore]
+    fn toward_each_ending() {
+        let s = film();
+        let start = 1;
+        for e in 0..s.endings.len() as EndingId {
+            let near = Nearness::toward(&s, e, NEARNESS_DEPTH);
+            for width in [1, 2] {
+                let t = std::time::Instant::now();
+                let run =
+                    Exploration::run_toward(&s, start, e, &near, width, bound(1_500_000), |_| {});
+                let found =
+                    (0..run.len() as u32).any(|i| run.state(i).outcome == Some(Outcome::Ending(e)));
+                eprintln!(
+                    "{:<20} width {width}: found {found:<5} {:>8} states {:>8.2?}",
+                    s.endings[e as usize].id,
+                    run.len(),
+                    t.elapsed()
+                );
+                if found {
+                    break;
+                }
+            }
+        }
+    }
+
     /// Timing and results of the film's whole check (run with `--ignored`, in release).
     #[test]
     #[ignore]
     fn film_report() {
         let s = film();
         let t = std::time::Instant::now();
-        let r = check(&s, CheckOptions::default(), |_, _| {});
+        let mut last = String::new();
+        let r = check(&s, CheckOptions::default(), |what, n| {
+            if what != last {
+                eprintln!("{:>8.2?} {what} (after {n})", t.elapsed());
+                last = what.to_owned();
+            }
+        });
         eprintln!("check of the film: {:?}", t.elapsed());
         for st in &r.starts {
             eprintln!("{st:?}");
         }
         for e in &r.endings {
-            eprintln!("{} {:?} {:?}", e.id, e.reachable, e.earliest);
+            eprintln!(
+                "{} {:?} {:?} {:?}",
+                e.id, e.reachable, e.earliest, e.witness
+            );
         }
     }
 }

@@ -1,8 +1,10 @@
 //! The state space of a night, explored from a start: every action the player can take
 //! whenever they are free (moves, waiting until something happens, sleeping, talks, tells,
-//! items, calls, phones), and both outcomes of every chance, minute by minute. Equal states
-//! are kept once, so paths that meet are explored once; what the explorer keeps is a graph
-//! of states with, for each, the step that first reached it in the fewest player actions.
+//! items, calls, phones), each played on until they are free again or the night is over, and
+//! both outcomes of every chance drawn on the way. The states kept are the situations where
+//! the player chooses (and the nights' ends); equal states are kept once, so paths that meet
+//! are explored once. What the explorer keeps is a graph of states with, for each, the step
+//! (an action and the chances' outcomes) that first reached it.
 //!
 //! The explorer's player does not do what only passes time or only loses something:
 //! - fixed waits (`wait 5`) are left out: waiting until something happens reaches every
@@ -18,14 +20,16 @@
 //! happens (only which seed gives it, and where the map draws a traveller).
 
 use crate::analysis::coverage::Coverage;
+use crate::analysis::nearness::Nearness;
 use crate::analysis::novelty::Novelty;
 use crate::scenario::Scenario;
 use crate::scenario::model::EndingKind;
-use crate::scenario::model::{CharId, Cond, ItemId, Trigger};
+use crate::scenario::model::{CharId, Cond, EndingId, ItemId, Minute, Trigger};
 use crate::sim::chance::ChanceDraw;
 use crate::sim::{Action, Activity, Event, Outcome, Sim, State};
 use indexmap::IndexSet;
-use std::collections::VecDeque;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, VecDeque};
 
 /// How far an exploration may go.
 #[derive(Clone, Copy, Debug)]
@@ -56,14 +60,18 @@ impl Futures {
     pub const UNKNOWN: u8 = 8;
 }
 
+/// How many situations a search toward an ending expands at each minute of the clock.
+const PER_MINUTE: usize = 200;
+
 /// No parent: a state the night begins in.
 const ROOT: u32 = u32::MAX;
 
-/// How a state was first reached (in the fewest player actions).
+/// How a state was first reached (in a breadth-first exploration, in the fewest actions).
 #[derive(Clone, Debug)]
 pub struct Step {
     pub parent: u32,
-    /// The player's action, or `None` for a minute passing (or the night's beginning).
+    /// The player's action, played on until they are free again; `None` for the night's
+    /// beginning, up to the player's first choice.
     pub action: Option<Action>,
     /// The outcomes of the chances drawn on the way, in order (see [`Sim::choose_chances`]).
     decisions: Box<[bool]>,
@@ -197,36 +205,23 @@ impl Exploration {
     ) -> Exploration {
         let mut ex = Exploration::empty(scenario, start, bound);
         ex.fixed_waits = fixed_waits;
-        // States reached with the current number of actions, and with one more.
-        let mut now_queue: VecDeque<u32> = VecDeque::new();
-        let mut next_queue: VecDeque<u32> = VecDeque::new();
+        // Breadth-first: every step is one action, so the first way found to a state is one
+        // with the fewest actions.
+        let mut queue: VecDeque<u32> = VecDeque::new();
         let mut sim = Sim::with_start_choosing(scenario, start, Vec::new());
-        if !ex.begin(&mut sim, prefix, &mut now_queue) {
+        if !ex.begin(&mut sim, prefix, &mut queue) {
             return ex;
         }
-        let mut layer = 0;
         let mut expanded = 0u64;
-        'layers: loop {
-            while let Some(i) = now_queue.pop_front() {
-                let node = &ex.nodes[i as usize];
-                // A state moved to an earlier layer is queued twice: expand it once.
-                if node.successors.is_some() || node.actions != layer {
-                    continue;
-                }
-                if ex.states.len() >= bound.max_states {
-                    break 'layers;
-                }
-                ex.expand(&mut sim, i, &mut now_queue, &mut next_queue);
-                expanded += 1;
-                if expanded.is_multiple_of(65_536) {
-                    progress(ex.states.len());
-                }
-            }
-            if next_queue.is_empty() {
+        while let Some(i) = queue.pop_front() {
+            if ex.states.len() >= bound.max_states {
                 break;
             }
-            std::mem::swap(&mut now_queue, &mut next_queue);
-            layer += 1;
+            ex.expand(&mut sim, i, &mut queue);
+            expanded += 1;
+            if expanded.is_multiple_of(16_384) {
+                progress(ex.states.len());
+            }
         }
         // Not expanded and not over: the bound cut the exploration off there.
         ex.exhaustive = !ex
@@ -238,12 +233,11 @@ impl Exploration {
         ex
     }
 
-    /// Explores the night from `start` keeping only the situations (the player free, or the
-    /// night over) that make something new true at `width` 1 or 2 (see [`Novelty`]): far from
-    /// exhaustive, but it reaches deep situations that a breadth-first search of the whole
-    /// state space cannot within its bound. What it finds is reachable, with a path to it.
-    /// With a `prefix`, from the situation it leads to (and with `fixed_waits`, as in
-    /// [`Exploration::run_from`]).
+    /// Explores the night from `start` keeping only the situations that make something new
+    /// true at `width` 1 or 2 (see [`Novelty`]): far from exhaustive, but it reaches deep
+    /// situations that a breadth-first search of the whole state space cannot within its
+    /// bound. What it finds is reachable, with a path to it. With a `prefix`, from the
+    /// situation it leads to (and with `fixed_waits`, as in [`Exploration::run_from`]).
     #[allow(clippy::too_many_arguments)]
     pub fn run_novel(
         scenario: &Scenario,
@@ -257,71 +251,135 @@ impl Exploration {
     ) -> Exploration {
         let mut ex = Exploration::empty(scenario, start, bound);
         ex.fixed_waits = fixed_waits;
+        ex.exhaustive = false;
         // One record of what is new per outcome of the night's chances: the same situation
-        // in another world is new.
-        let mut novelty: std::collections::HashMap<crate::sim::Bits, Novelty> =
-            std::collections::HashMap::new();
-        let mut ticking: VecDeque<u32> = VecDeque::new();
+        // in another world is new. At width 2 the pairs with the chances tell worlds apart.
+        let mut novelty: HashMap<crate::sim::Bits, Novelty> = HashMap::new();
         let mut sim = Sim::with_start_choosing(scenario, start, Vec::new());
-        if !ex.begin(&mut sim, prefix, &mut ticking) {
+        let mut found: VecDeque<u32> = VecDeque::new();
+        if !ex.begin(&mut sim, prefix, &mut found) {
             return ex;
         }
         let mut choosing: VecDeque<u32> = VecDeque::new();
         let mut last_progress = 0;
         loop {
-            // Let the time pass until the player can choose again (or the night is over).
-            while let Some(i) = ticking.pop_front() {
-                if ex.nodes[i as usize].successors.is_some() {
-                    continue;
-                }
+            for i in found.drain(..) {
                 let state = &ex.states[i as usize];
-                if state.outcome.is_some() {
-                    ex.nodes[i as usize].successors = Some((0, 0));
-                } else if state.activity == Activity::Idle {
-                    // At width 2 the pairs with the night's chances tell the worlds apart.
-                    let world = if width >= 2 {
-                        crate::sim::Bits::default()
-                    } else {
-                        state.night_chances.clone()
-                    };
-                    let record = novelty
-                        .entry(world)
-                        .or_insert_with(|| Novelty::new(width, period));
-                    if record.is_new(state) {
-                        choosing.push_back(i);
-                    }
-                } else if ex.states.len() < bound.max_states {
-                    ex.expand(&mut sim, i, &mut ticking, &mut choosing);
+                let world = if width >= 2 {
+                    crate::sim::Bits::default()
+                } else {
+                    state.night_chances.clone()
+                };
+                let record = novelty
+                    .entry(world)
+                    .or_insert_with(|| Novelty::new(width, period));
+                if record.is_new(state) && state.outcome.is_none() {
+                    choosing.push_back(i);
                 }
             }
             let Some(i) = choosing.pop_front() else { break };
-            if ex.nodes[i as usize].successors.is_some() {
-                continue;
-            }
             if ex.states.len() >= bound.max_states {
                 break;
             }
-            // A free player's choices all go to `ticking` (the other queue stays empty).
-            let mut none = VecDeque::new();
-            ex.expand(&mut sim, i, &mut none, &mut ticking);
+            ex.expand(&mut sim, i, &mut found);
             if ex.states.len() >= last_progress + 65_536 {
                 last_progress = ex.states.len();
                 progress(last_progress);
             }
         }
-        ex.exhaustive = false;
         progress(ex.states.len());
         ex
     }
 
-    /// Adds the states the night begins in (every outcome of the chances drawn at the start),
-    /// or the one `prefix` leads to, to `queue`. False if the prefix does not play.
+    /// Searches the night from `start` toward `ending` (see [`Nearness`]): the situations are
+    /// taken earliest first, and one is expanded only if it makes an atom true (at `width` 2,
+    /// a pair of atoms) for the first time among the situations that hold the same parts of
+    /// what leads to the ending (and the same night chances). Earliest first, the first
+    /// situation with each combination of progress is the earliest found: a plan against the
+    /// clock (the pilot recruited early enough for the helicopter to be back in time) is not
+    /// crowded out by slower ways to the same progress. Stops when the ending happens.
+    pub fn run_toward(
+        scenario: &Scenario,
+        start: usize,
+        ending: EndingId,
+        near: &Nearness,
+        width: u8,
+        bound: Bound,
+        mut progress: impl FnMut(usize),
+    ) -> Exploration {
+        let mut ex = Exploration::empty(scenario, start, bound);
+        ex.exhaustive = false;
+        let mut novelty: HashMap<(crate::sim::Bits, u64), Novelty> = HashMap::new();
+        let mut judge = Sim::with_start_choosing(scenario, start, Vec::new());
+        let mut sim = Sim::with_start_choosing(scenario, start, Vec::new());
+        let mut found: VecDeque<u32> = VecDeque::new();
+        if !ex.begin(&mut sim, Vec::new(), &mut found) {
+            return ex;
+        }
+        // Situations to choose in: earliest first, then in the order found.
+        let mut choosing: BinaryHeap<Reverse<(Minute, u32, u32)>> = BinaryHeap::new();
+        // Expansions per minute of the clock, at most `PER_MINUTE`.
+        let mut minute: (Minute, usize) = (0, 0);
+        let mut last_progress = 0;
+        loop {
+            for i in found.drain(..) {
+                let state = &ex.states[i as usize];
+                match state.outcome {
+                    Some(Outcome::Ending(e)) if e == ending => {
+                        progress(ex.states.len());
+                        return ex;
+                    }
+                    Some(_) => {}
+                    None => {
+                        judge.set_state(state.clone());
+                        // Nearer first within a minute (scores are in 0..=1).
+                        let nearer = u32::MAX - (near.score(&judge) * 1e6) as u32;
+                        choosing.push(Reverse((state.now, nearer, i)));
+                    }
+                }
+            }
+            let Some(Reverse((now, _, i))) = choosing.pop() else {
+                break;
+            };
+            if minute.0 != now {
+                minute = (now, 0);
+            }
+            if minute.1 >= PER_MINUTE {
+                continue;
+            }
+            if ex.states.len() >= bound.max_states {
+                break;
+            }
+            let state = &ex.states[i as usize];
+            judge.set_state(state.clone());
+            let record = novelty
+                .entry((state.night_chances.clone(), near.signature(&judge)))
+                .or_insert_with(|| Novelty::new(width, 0));
+            if !record.is_new(state) {
+                continue;
+            }
+            ex.expand(&mut sim, i, &mut found);
+            minute.1 += 1;
+            if ex.states.len() >= last_progress + 65_536 {
+                last_progress = ex.states.len();
+                progress(last_progress);
+            }
+        }
+        progress(ex.states.len());
+        ex
+    }
+
+    /// Adds the states the night begins in (every outcome of the chances drawn at the start,
+    /// up to the player's first choice), or the one `prefix` leads to, to `queue`. False if
+    /// the prefix does not play.
     fn begin(&mut self, sim: &mut Sim, prefix: Vec<Step>, queue: &mut VecDeque<u32>) -> bool {
         let (scenario, start) = (self.scenario.clone(), self.start);
         if prefix.is_empty() {
-            self.branch_from(sim, None, None, 0, queue, false, |sim, forced| {
+            self.branch(sim, None, None, 0, queue, |sim, forced| {
                 *sim = Sim::with_start_choosing(&scenario, start, forced);
-                sim.take_events()
+                let mut events = sim.take_events();
+                events.extend(sim.run_until_idle());
+                Some(events)
             });
             return true;
         }
@@ -424,8 +482,8 @@ impl Exploration {
 
     /// For every state, the endings reachable from it as far as the exploration saw, as a
     /// set of [`Futures`] bits; a state whose future was cut off by the bound has
-    /// [`Futures::UNKNOWN`]. Computed from the last minute back (every step takes the clock
-    /// forward, or is the player's choice at a minute before its consequences).
+    /// [`Futures::UNKNOWN`]. Computed from the last minute back (every action takes the
+    /// clock forward; a night's end at the minute of a choice comes after it).
     pub fn futures(&self, scenario: &Scenario) -> Vec<u8> {
         let mut order: Vec<u32> = (0..self.states.len() as u32).collect();
         // Latest first; at the same minute, what follows a choice before the choice.
@@ -455,6 +513,11 @@ impl Exploration {
         futures
     }
 
+    /// The index of `state` (as [`comparable`] makes it), if it was found.
+    pub fn index_of(&self, state: &State) -> Option<u32> {
+        self.states.get_index_of(state).map(|i| i as u32)
+    }
+
     /// Whether state `i` is one where the player chooses (free, and the night not over).
     pub fn is_choice(&self, i: u32) -> bool {
         let st = &self.states[i as usize];
@@ -471,101 +534,70 @@ impl Exploration {
         (reached == self.states[i as usize]).then_some((actions, draws))
     }
 
-    /// Expands state `i`: its actions when the player is free, else the next minute.
-    fn expand(
-        &mut self,
-        sim: &mut Sim,
-        i: u32,
-        now_queue: &mut VecDeque<u32>,
-        next_queue: &mut VecDeque<u32>,
-    ) {
+    /// Expands state `i`, where the player is free: each action they can take, played on
+    /// until they are free again (or the night is over), for every outcome of the chances.
+    fn expand(&mut self, sim: &mut Sim, i: u32, queue: &mut VecDeque<u32>) {
         let first_edge = self.edges.len() as u32;
         self.edge_floor = self.edges.len();
         let actions = self.nodes[i as usize].actions;
-        let state = &self.states[i as usize];
-        if state.outcome.is_none() {
-            if state.activity == Activity::Idle {
-                sim.set_state(state.clone());
-                let give_matters = &self.give_matters;
-                let fixed_waits = self.fixed_waits;
-                let choices: Vec<Action> = sim
-                    .actions()
-                    .into_iter()
-                    .filter(|a| match a {
-                        Action::Wait { .. } => fixed_waits,
-                        Action::Give { who, item } => give_matters[*who as usize][*item as usize],
-                        _ => true,
-                    })
-                    .collect();
-                for action in choices {
-                    self.branch(
-                        sim,
-                        i,
-                        Some(action.clone()),
-                        actions + 1,
-                        next_queue,
-                        true,
+        let base = self.states[i as usize].clone();
+        if base.outcome.is_none() && base.activity == Activity::Idle {
+            sim.set_state(base.clone());
+            let give_matters = &self.give_matters;
+            let fixed_waits = self.fixed_waits;
+            let choices: Vec<Action> = sim
+                .actions()
+                .into_iter()
+                .filter(|a| match a {
+                    Action::Wait { .. } => fixed_waits,
+                    Action::Give { who, item } => give_matters[*who as usize][*item as usize],
+                    _ => true,
+                })
+                .collect();
+            for action in choices {
+                self.branch(
+                    sim,
+                    Some(i),
+                    Some(action.clone()),
+                    actions + 1,
+                    queue,
+                    |sim, forced| {
+                        sim.set_state(base.clone());
+                        sim.choose_chances(forced);
                         // Offered by `actions()` a moment ago: it applies.
-                        |sim| sim.apply(&action).unwrap_or_default(),
-                    );
-                }
-            } else {
-                self.branch(sim, i, None, actions, now_queue, false, |sim| {
-                    sim.advance(1)
-                });
+                        let mut events = sim.apply(&action).unwrap_or_default();
+                        let mut after = sim.take_state();
+                        let wait = is_only_a_wait(&base, &mut after);
+                        sim.set_state(after);
+                        if wait {
+                            return None;
+                        }
+                        events.extend(sim.run_until_idle());
+                        Some(events)
+                    },
+                );
             }
         }
         let len = self.edges.len() as u32 - first_edge;
         self.nodes[i as usize].successors = Some((first_edge, len));
     }
 
-    /// Runs one step from state `parent` for every combination of the outcomes of the
-    /// chances it draws, and adds the states it leads to as its successors. With
-    /// `drop_waits`, outcomes that only passed the time are dropped.
-    #[allow(clippy::too_many_arguments)]
+    /// Runs one step (from state `parent`, or with no parent the night's beginning) for every
+    /// combination of the outcomes of the chances it draws, and adds the states it leads to
+    /// as its successors. `run` plays the step with the outcomes it is given first; it
+    /// returns `None` for a step that only passed the time (which is dropped).
     fn branch(
-        &mut self,
-        sim: &mut Sim,
-        parent: u32,
-        action: Option<Action>,
-        actions: u32,
-        queue: &mut VecDeque<u32>,
-        drop_waits: bool,
-        mut run: impl FnMut(&mut Sim) -> Vec<Event>,
-    ) {
-        self.branch_from(
-            sim,
-            Some(parent),
-            action,
-            actions,
-            queue,
-            drop_waits,
-            |sim, forced| {
-                sim.choose_chances(forced);
-                run(sim)
-            },
-        );
-    }
-
-    /// [`Exploration::branch`], or with no parent the beginnings, which `run` makes from the
-    /// chances it is given.
-    #[allow(clippy::too_many_arguments)]
-    fn branch_from(
         &mut self,
         sim: &mut Sim,
         parent: Option<u32>,
         action: Option<Action>,
         actions: u32,
         queue: &mut VecDeque<u32>,
-        drop_waits: bool,
-        mut run: impl FnMut(&mut Sim, Vec<bool>) -> Vec<Event>,
+        mut run: impl FnMut(&mut Sim, Vec<bool>) -> Option<Vec<Event>>,
     ) {
         let mut pending: Vec<Vec<bool>> = vec![Vec::new()];
         while let Some(forced) = pending.pop() {
             let fixed = forced.len();
-            if let Some(p) = parent {
-                sim.set_state(self.states[p as usize].clone());
-            }
             let events = run(sim, forced);
             self.steps += 1;
             let drawn = sim.take_chance_draws();
@@ -577,14 +609,11 @@ impl Exploration {
                     pending.push(other);
                 }
             }
-            self.coverage.note(&events);
-            let mut state = comparable(sim.take_state());
-            if let Some(p) = parent
-                && drop_waits
-                && is_only_a_wait(&self.states[p as usize], &mut state)
-            {
+            let Some(events) = events else {
                 continue;
-            }
+            };
+            self.coverage.note(&events);
+            let state = comparable(sim.take_state());
             let step = Step {
                 parent: parent.unwrap_or(ROOT),
                 action: action.clone(),
@@ -599,14 +628,6 @@ impl Exploration {
                     successors: None,
                 });
                 queue.push_back(index);
-            } else {
-                let node = &mut self.nodes[index as usize];
-                // Found again in fewer actions before it was expanded: it moves up a layer.
-                if node.successors.is_none() && actions < node.actions {
-                    node.step = step;
-                    node.actions = actions;
-                    queue.push_back(index);
-                }
             }
             if parent.is_some() && !self.edges[self.edge_floor..].contains(&index) {
                 self.edges.push(index);
@@ -617,7 +638,8 @@ impl Exploration {
 
 /// Plays `path` (steps from the night's beginning) with its chance outcomes, counting draws
 /// as a real night does: the night after it, the player's actions on the way, and every
-/// chance draw with the outcome the path needs. `None` if an action no longer applies.
+/// chance draw with the outcome the path needs. Each step plays on until the player is free
+/// (or the night is over), as `text --script` does. `None` if an action no longer applies.
 pub fn replay(
     scenario: &Scenario,
     start: usize,
@@ -625,19 +647,15 @@ pub fn replay(
 ) -> Option<(Sim, Vec<Action>, Vec<ChanceDraw>)> {
     let (first, rest) = path.split_first()?;
     let mut sim = Sim::with_start_choosing(scenario, start, first.decisions.to_vec());
+    sim.run_until_idle();
     let mut draws = sim.take_chance_draws();
     let mut actions = Vec::new();
     for step in rest {
         sim.choose_chances(step.decisions.to_vec());
-        match &step.action {
-            Some(action) => {
-                sim.apply(action).ok()?;
-                actions.push(action.clone());
-            }
-            None => {
-                sim.advance(1);
-            }
-        }
+        let action = step.action.as_ref()?;
+        sim.apply(action).ok()?;
+        sim.run_until_idle();
+        actions.push(action.clone());
         draws.extend(sim.take_chance_draws());
     }
     sim.take_events();
@@ -653,9 +671,11 @@ fn is_only_a_wait(base: &State, after: &mut State) -> bool {
     {
         return false;
     }
-    // Compared with the activity set aside, then put back.
+    // Compared with the activity set aside, then put back (draw counts left out).
     let activity = std::mem::replace(&mut after.activity, Activity::Idle);
-    let same = after == base;
+    let draws = std::mem::take(&mut after.draws);
+    let same = *after == *base;
     after.activity = activity;
+    after.draws = draws;
     same
 }

@@ -5,6 +5,7 @@ pub mod check;
 pub mod coverage;
 pub mod explore;
 pub mod greedy_player;
+pub mod nearness;
 pub mod novelty;
 pub mod random_player;
 

@@ -5,7 +5,7 @@
 //! whose whole state space is too large to explore.
 
 use crate::sim::{Owner, State};
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 /// One fact about a state, packed: a kind in the top byte, then two numbers.
 type Atom = u64;
@@ -66,9 +66,13 @@ pub struct Novelty {
     /// Minutes per period of the clock: a situation is new again in each period, so that
     /// plans that must do the same thing at a later time are kept (0: time is left out).
     period: u16,
-    singles: HashSet<Atom, foldhash::fast::FixedState>,
-    pairs: HashSet<(Atom, Atom), foldhash::fast::FixedState>,
+    /// Each atom seen, numbered in the order seen.
+    numbers: HashMap<Atom, u32, foldhash::fast::FixedState>,
+    /// `pairs[a]`: the bits of the atoms numbered below `a` seen together with atom `a` (a
+    /// triangle of bits, grown as atoms are seen: a pair is a bit test, not a hash).
+    pairs: Vec<Vec<u64>>,
     scratch: Vec<Atom>,
+    numbered: Vec<u32>,
 }
 
 impl Novelty {
@@ -76,9 +80,10 @@ impl Novelty {
         Novelty {
             width: width.clamp(1, 2),
             period,
-            singles: HashSet::with_hasher(Default::default()),
-            pairs: HashSet::with_hasher(Default::default()),
+            numbers: HashMap::with_hasher(Default::default()),
+            pairs: Vec::new(),
             scratch: Vec::new(),
+            numbered: Vec::new(),
         }
     }
 
@@ -95,17 +100,31 @@ impl Novelty {
             }
         }
         let mut new = false;
+        self.numbered.clear();
         for &a in &scratch {
-            new |= self.singles.insert(a);
+            let next = self.numbers.len() as u32;
+            let n = *self.numbers.entry(a).or_insert(next);
+            new |= n == next;
+            self.numbered.push(n);
         }
+        self.scratch = scratch;
         if self.width >= 2 {
-            for (k, &a) in scratch.iter().enumerate() {
-                for &b in &scratch[k + 1..] {
-                    new |= self.pairs.insert((a, b));
+            self.numbered.sort_unstable();
+            self.numbered.dedup();
+            if self.pairs.len() < self.numbers.len() {
+                let from = self.pairs.len();
+                self.pairs
+                    .extend((from..self.numbers.len()).map(|a| vec![0u64; a.div_ceil(64)]));
+            }
+            for (k, &a) in self.numbered.iter().enumerate() {
+                let row = &mut self.pairs[a as usize];
+                for &b in &self.numbered[..k] {
+                    let (word, bit) = (b as usize / 64, 1u64 << (b % 64));
+                    new |= row[word] & bit == 0;
+                    row[word] |= bit;
                 }
             }
         }
-        self.scratch = scratch;
         new
     }
 }

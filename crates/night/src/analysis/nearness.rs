@@ -1,0 +1,272 @@
+//! How near a situation is to an ending: the ending's condition, and, regressed a few steps,
+//! the conditions of whatever makes its parts true (the transitions and events that set a
+//! flag, enter a state, give an item or convince someone that it asks for, with what the
+//! player must hold and where they must be for a triggered one, and the arrival of a
+//! character on its way). A situation scores the more of these it satisfies, the nearer to
+//! the ending each is; which of them hold is its signature. `check` searches toward an
+//! ending by these (see [`crate::analysis::explore::Exploration::run_toward`]) and explores
+//! around the nearest situations found.
+
+use crate::scenario::Scenario;
+use crate::scenario::model::{Cond, Effect, EndingId, Entity, Place, Trigger};
+use crate::sim::Sim;
+
+/// One part of what leads to an ending, with the state machine it belongs to (for
+/// `InStateFor`) and the ways to make it true: the conditions of each rule that does.
+struct Part {
+    cond: Cond,
+    owner: Option<Entity>,
+    /// For each rule that makes the part true, the parts of its condition.
+    ways: Vec<Vec<usize>>,
+}
+
+/// What leads to one ending: a tree of conditions regressed a few steps from its own.
+pub struct Nearness {
+    parts: Vec<Part>,
+    /// The parts of the ending's condition.
+    goal: Vec<usize>,
+}
+
+/// A rule that can change the night: a transition of a state machine, or an event.
+struct Rule<'a> {
+    owner: Option<Entity>,
+    from: Vec<u16>,
+    to: Option<u16>,
+    when: Cond,
+    /// What the player must do for it to fire, as conditions (hold the item used, be there).
+    needs: Vec<Cond>,
+    then: &'a [Effect],
+}
+
+/// What the player must have and where they must be for a rule of `owner` with `trigger` to
+/// fire: a condition-free trigger like "Harry uses the revolver on Wilson" still needs the
+/// revolver, and Wilson within reach.
+fn trigger_needs(s: &Scenario, owner: Option<Entity>, trigger: Option<Trigger>) -> Vec<Cond> {
+    let mut needs = Vec::new();
+    let Some(trigger) = trigger else {
+        return needs;
+    };
+    match trigger {
+        Trigger::Used(item) | Trigger::Given(item) => needs.push(Cond::Holds(s.player, item)),
+        Trigger::Told(fact) => needs.push(Cond::Believes(s.player, fact)),
+        _ => {}
+    }
+    if let Some(Entity::Character(c)) = owner
+        && matches!(
+            trigger,
+            Trigger::Used(_)
+                | Trigger::Given(_)
+                | Trigger::Told(_)
+                | Trigger::Talked(_)
+                | Trigger::Asked(_)
+        )
+    {
+        needs.push(Cond::Here(c));
+    }
+    needs
+}
+
+/// Every rule of the scenario that can change the night.
+fn rules(s: &Scenario) -> Vec<Rule<'_>> {
+    let machines = s
+        .locations
+        .iter()
+        .enumerate()
+        .map(|(l, loc)| (Entity::Location(l as u16), &loc.transitions))
+        .chain(
+            s.characters
+                .iter()
+                .enumerate()
+                .map(|(c, ch)| (Entity::Character(c as u16), &ch.transitions)),
+        );
+    let mut out: Vec<Rule> = machines
+        .flat_map(|(owner, transitions)| {
+            transitions.iter().map(move |t| Rule {
+                owner: Some(owner),
+                from: t.from.clone(),
+                to: t.to,
+                when: t.when.clone(),
+                needs: trigger_needs(s, Some(owner), t.on),
+                then: &t.then,
+            })
+        })
+        .collect();
+    // A character on the way somewhere arrives by itself: a rule from the going state.
+    for (c, ch) in s.characters.iter().enumerate() {
+        for (k, st) in ch.states.iter().enumerate() {
+            if let Place::Going { arrive, .. } = st.place {
+                out.push(Rule {
+                    owner: Some(Entity::Character(c as u16)),
+                    from: vec![k as u16],
+                    to: Some(arrive),
+                    when: Cond::Always,
+                    needs: Vec::new(),
+                    then: &[],
+                });
+            }
+        }
+    }
+    for e in &s.events {
+        out.push(Rule {
+            owner: None,
+            from: Vec::new(),
+            to: None,
+            when: e.when.clone(),
+            needs: Vec::new(),
+            then: &e.then,
+        });
+    }
+    out
+}
+
+impl Nearness {
+    /// What leads to `ending`, regressed `depth` steps from its condition.
+    pub fn toward(s: &Scenario, ending: EndingId, depth: u32) -> Nearness {
+        let rules = rules(s);
+        let mut near = Nearness {
+            parts: Vec::new(),
+            goal: Vec::new(),
+        };
+        near.goal = conjuncts(s.endings[ending as usize].when.clone())
+            .into_iter()
+            .map(|c| near.add(s, &rules, c, None, depth))
+            .collect();
+        near
+    }
+
+    /// Adds the part `cond` and, `depth` steps deep, the ways to make it true.
+    fn add(
+        &mut self,
+        s: &Scenario,
+        rules: &[Rule],
+        cond: Cond,
+        owner: Option<Entity>,
+        depth: u32,
+    ) -> usize {
+        // What makes this part true, one step back: the states it asks for, the flag it asks for.
+        let states: Vec<(Entity, u16)> = match &cond {
+            Cond::State(e, st) => vec![(*e, *st)],
+            Cond::Any(cs) => cs
+                .iter()
+                .filter_map(|c| match c {
+                    Cond::State(e, st) => Some((*e, *st)),
+                    _ => None,
+                })
+                .collect(),
+            Cond::With(c) => s.characters[*c as usize]
+                .states
+                .iter()
+                .enumerate()
+                .filter(|(_, st)| st.place == Place::WithHarry)
+                .map(|(k, _)| (Entity::Character(*c), k as u16))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let flag = match &cond {
+            Cond::Flag(f) => Some(*f),
+            _ => None,
+        };
+        let holds = match &cond {
+            Cond::Holds(c, i) => Some((*c, *i)),
+            _ => None,
+        };
+        let believes = match &cond {
+            Cond::Believes(c, f) => Some((*c, *f)),
+            _ => None,
+        };
+        let index = self.parts.len();
+        self.parts.push(Part {
+            cond,
+            owner,
+            ways: Vec::new(),
+        });
+        if depth == 0 {
+            return index;
+        }
+        for rule in rules {
+            let sets_flag = flag.is_some_and(|f| rule.then.contains(&Effect::Set(f)));
+            let gives = holds.is_some_and(|(c, i)| rule.then.contains(&Effect::Give(c, i)));
+            let convinces = believes.is_some_and(|(c, f)| {
+                rule.then.iter().any(|e| {
+                    matches!(e, Effect::Believe(who, fact) | Effect::Tell(_, who, fact)
+                        if (*who, *fact) == (c, f))
+                })
+            });
+            let enters = states.iter().any(|&(e, st)| {
+                (rule.owner == Some(e) && rule.to == Some(st))
+                    || rule.then.contains(&Effect::SetState(e, st))
+            });
+            if !(sets_flag || enters || gives || convinces) {
+                continue;
+            }
+            let mut conds = conjuncts(rule.when.clone());
+            conds.extend(rule.needs.iter().cloned());
+            if let Some(owner) = rule.owner
+                && !rule.from.is_empty()
+            {
+                conds.push(Cond::Any(
+                    rule.from.iter().map(|&f| Cond::State(owner, f)).collect(),
+                ));
+            }
+            let way = conds
+                .into_iter()
+                .map(|c| self.add(s, rules, c, rule.owner, depth - 1))
+                .collect();
+            self.parts[index].ways.push(way);
+        }
+        index
+    }
+
+    /// How near the situation `sim` is in, from 0 to 1: the mean over the parts of the
+    /// ending's condition of how near each is (1 when it holds, else half the best mean of
+    /// the conditions of a way to make it true).
+    pub fn score(&self, sim: &Sim) -> f32 {
+        mean(self.goal.iter().map(|&p| self.part_score(sim, p)))
+    }
+
+    /// Which of the parts that lead to the ending hold in `sim` (those only time brings left
+    /// out), as a signature: a search toward the ending keeps a record of what is new per
+    /// combination, so that a situation nearer to it is new again.
+    pub fn signature(&self, sim: &Sim) -> u64 {
+        let mut signature = 0xcbf2_9ce4_8422_2325u64;
+        for (k, p) in self.parts.iter().enumerate() {
+            if !time_brings(&p.cond) && sim.eval(&p.cond, p.owner) {
+                signature = (signature ^ k as u64).wrapping_mul(0x100_0000_01b3);
+            }
+        }
+        signature
+    }
+
+    fn part_score(&self, sim: &Sim, p: usize) -> f32 {
+        let part = &self.parts[p];
+        if time_brings(&part.cond) || sim.eval(&part.cond, part.owner) {
+            return 1.0;
+        }
+        part.ways
+            .iter()
+            .map(|way| 0.5 * mean(way.iter().map(|&q| self.part_score(sim, q))))
+            .fold(0.0, f32::max)
+    }
+}
+
+/// Waiting brings these: they say nothing of how near a situation is.
+fn time_brings(cond: &Cond) -> bool {
+    matches!(
+        cond,
+        Cond::After(_) | Cond::Deadline | Cond::EndOfDay | Cond::InStateFor(_)
+    )
+}
+
+fn mean(values: impl Iterator<Item = f32>) -> f32 {
+    let (sum, n) = values.fold((0.0, 0u32), |(s, n), v| (s + v, n + 1));
+    if n == 0 { 1.0 } else { sum / n as f32 }
+}
+
+/// The parts of a condition that must all hold.
+fn conjuncts(cond: Cond) -> Vec<Cond> {
+    match cond {
+        Cond::All(cs) => cs.into_iter().flat_map(conjuncts).collect(),
+        Cond::Always => Vec::new(),
+        other => vec![other],
+    }
+}
