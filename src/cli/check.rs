@@ -29,9 +29,12 @@ pub struct CheckArgs {
     /// found within the bound" rather than "never".
     #[arg(long, default_value_t = CheckOptions::default().max_states)]
     pub max_states: usize,
-    /// States of each deeper search when the exact exploration was cut off.
+    /// States of the broader search when the exact exploration was cut off.
     #[arg(long, default_value_t = CheckOptions::default().search_states)]
     pub search_states: usize,
+    /// States of each search toward an ending not found by the others.
+    #[arg(long, default_value_t = CheckOptions::default().toward_states)]
+    pub toward_states: usize,
 }
 
 pub fn run(args: &CheckArgs) -> ExitCode {
@@ -90,6 +93,7 @@ fn analyse(s: &Scenario, args: &CheckArgs) -> Report {
     let options = CheckOptions {
         max_states: args.max_states,
         search_states: args.search_states,
+        toward_states: args.toward_states,
         ..CheckOptions::default()
     };
     let show = std::io::stderr().is_terminal();

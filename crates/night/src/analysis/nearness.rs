@@ -183,6 +183,15 @@ impl Nearness {
         if depth == 0 {
             return index;
         }
+        // One of several: a way to it is a way to any of them (states are regressed below).
+        if let Cond::Any(alternatives) = &self.parts[index].cond {
+            for alternative in alternatives.clone() {
+                if !matches!(alternative, Cond::State(..)) {
+                    let part = self.add(s, rules, alternative, owner, depth - 1);
+                    self.parts[index].ways.push(vec![part]);
+                }
+            }
+        }
         for rule in rules {
             let sets_flag = flag.is_some_and(|f| rule.then.contains(&Effect::Set(f)));
             let gives = holds.is_some_and(|(c, i)| rule.then.contains(&Effect::Give(c, i)));

@@ -951,6 +951,7 @@ impl<'a> Compiler<'a> {
             .map(|(id, e)| EventDef {
                 id: id.text.clone(),
                 when: self.cond(&e.when, id, CondContext::Elsewhere, start_clock),
+                not_before: 0,
                 text: e.text.clone(),
                 then: self.effects(&e.then, start_clock),
             })
@@ -966,6 +967,7 @@ impl<'a> Compiler<'a> {
                 title: e.title.clone(),
                 text: e.text.clone(),
                 when: self.cond(&e.when, id, CondContext::Elsewhere, start_clock),
+                not_before: 0,
                 priority: e.priority,
             })
             .collect();
@@ -993,7 +995,7 @@ impl<'a> Compiler<'a> {
                 self.new_draw(format!("belief:{}:{}", f.id, ch.id));
             }
         }
-        Model {
+        let mut model = Model {
             id: raw.id.text.clone(),
             source_hash: fnv1a(self.source),
             title: raw.title.clone(),
@@ -1032,7 +1034,9 @@ impl<'a> Compiler<'a> {
             draws: std::mem::take(&mut self.draws),
             belief_draw_base,
             spans: super::spans::SourceSpans::of(raw, self.source),
-        }
+        };
+        model.note_clock_bounds();
+        model
     }
 
     /// Reports a key written twice in a map that is not a list of definitions (serde maps
@@ -1135,6 +1139,7 @@ impl<'a> Compiler<'a> {
             to,
             on,
             when,
+            not_before: 0,
             chance,
             then: self.effects(&t.then, start_clock),
         }

@@ -286,6 +286,8 @@ pub struct Transition {
     pub to: Option<StateId>,
     pub on: Option<Trigger>,
     pub when: Cond,
+    /// The first minute `when` can hold (see [`Cond::not_before`]).
+    pub not_before: Minute,
     pub chance: Option<(f64, DrawKey)>,
     pub then: Vec<Effect>,
 }
@@ -329,6 +331,8 @@ pub enum Trigger {
 pub struct EventDef {
     pub id: String,
     pub when: Cond,
+    /// The first minute `when` can hold (see [`Cond::not_before`]).
+    pub not_before: Minute,
     pub text: String,
     pub then: Vec<Effect>,
 }
@@ -340,6 +344,8 @@ pub struct Ending {
     pub title: String,
     pub text: String,
     pub when: Cond,
+    /// The first minute `when` can hold (see [`Cond::not_before`]).
+    pub not_before: Minute,
     pub priority: i32,
 }
 
@@ -368,6 +374,45 @@ pub enum Cond {
     Chance(u16),
     Happened(EventId),
     Sleeping,
+}
+
+impl Model {
+    /// Notes the first minute each event, ending and transition can fire (see
+    /// [`Cond::not_before`]).
+    pub(crate) fn note_clock_bounds(&mut self) {
+        let deadline = self.deadline;
+        for e in &mut self.events {
+            e.not_before = e.when.not_before(deadline);
+        }
+        for e in &mut self.endings {
+            e.not_before = e.when.not_before(deadline);
+        }
+        let machines = self
+            .locations
+            .iter_mut()
+            .map(|l| &mut l.transitions)
+            .chain(self.characters.iter_mut().map(|c| &mut c.transitions));
+        for transitions in machines {
+            for t in transitions {
+                t.not_before = t.when.not_before(deadline);
+            }
+        }
+    }
+}
+
+impl Cond {
+    /// The first minute at which the condition can hold, from the clock alone (`After`,
+    /// `Deadline`, `EndOfDay` it must meet): the simulation does not evaluate it before.
+    pub fn not_before(&self, deadline: Minute) -> Minute {
+        match self {
+            Cond::All(cs) => cs.iter().map(|c| c.not_before(deadline)).max().unwrap_or(0),
+            Cond::Any(cs) => cs.iter().map(|c| c.not_before(deadline)).min().unwrap_or(0),
+            Cond::After(t) => *t,
+            Cond::Deadline => deadline,
+            Cond::EndOfDay => DAY,
+            _ => 0,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -104,7 +104,10 @@ impl Sim {
                 if self.is_over() {
                     return;
                 }
-                if !self.state.events_fired.get(e) && self.eval(&def.when, None) {
+                if !self.state.events_fired.get(e)
+                    && self.state.now >= def.not_before
+                    && self.eval(&def.when, None)
+                {
                     self.fire_event(e as EventId);
                     changed = true;
                 }
@@ -133,6 +136,7 @@ impl Sim {
                     // A level transition into the state it is already in would only repeat
                     // its effects every round: it waits until the state has changed.
                     if t.to == Some(current)
+                        || self.state.now < t.not_before
                         || failed.contains(&(entity, index))
                         || !self.eval(&t.when, Some(entity))
                     {
@@ -197,7 +201,8 @@ impl Sim {
     fn update_panic(&mut self, places: &[Option<LocId>]) {
         let scenario = self.scenario.clone();
         let rules = &scenario.panic;
-        let mut after: Vec<u32> = self.state.panic.iter().map(|&p| u32::from(p)).collect();
+        let mut after: smallvec::SmallVec<[u32; 32]> =
+            self.state.panic.iter().map(|&p| u32::from(p)).collect();
         for (c, place) in places.iter().enumerate() {
             let Some(place) = place else { continue };
             let alarmed = self.alarmed(c as CharId);
@@ -227,11 +232,10 @@ impl Sim {
             return;
         }
         let scenario = self.scenario.clone();
-        if let Some(&e) = scenario
-            .ending_order
-            .iter()
-            .find(|&&e| self.eval(&scenario.endings[e as usize].when, None))
-        {
+        if let Some(&e) = scenario.ending_order.iter().find(|&&e| {
+            let ending = &scenario.endings[e as usize];
+            self.state.now >= ending.not_before && self.eval(&ending.when, None)
+        }) {
             self.end(Outcome::Ending(e));
         }
     }
