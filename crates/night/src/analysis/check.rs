@@ -14,6 +14,7 @@
 use super::coverage::{Coverage, Never, PartKind};
 use super::explore::{Bound, Exploration, Futures, Step};
 use super::nearness::Nearness;
+use super::target::{self, Target};
 use crate::scenario::Scenario;
 use crate::scenario::model::{EndingId, EndingKind, Minute};
 use crate::sim::chance::{ChanceDraw, seed_gives};
@@ -206,17 +207,53 @@ pub fn check(s: &Scenario, options: CheckOptions, mut progress: impl FnMut(&str,
         .filter(|&k| !starts[k].exhaustive)
         .collect();
     order.sort_by_key(|&k| std::cmp::Reverse(s.starts[k].time));
-    for start in order {
+    let mut search = |start: usize,
+                      target: Target,
+                      states: usize,
+                      seen: &mut Sightings,
+                      coverage: &mut Coverage| {
+        let mut runs = Vec::new();
+        search_toward(
+            s,
+            start,
+            target,
+            states,
+            options,
+            seen,
+            &mut runs,
+            &mut progress,
+        );
+        for run in &runs {
+            coverage.merge(&run.coverage);
+            starts[start].states_searched += run.len();
+            starts[start].steps += run.steps;
+        }
+    };
+    for &start in &order {
         for e in 0..s.endings.len() as EndingId {
-            if seen.found(e) {
-                continue;
+            if !seen.found(e) {
+                search(
+                    start,
+                    Target::Ending(e),
+                    options.toward_states,
+                    &mut seen,
+                    &mut coverage,
+                );
             }
-            let mut runs = Vec::new();
-            search_toward(s, start, e, options, &mut seen, &mut runs, &mut progress);
-            for run in &runs {
-                coverage.merge(&run.coverage);
-                starts[start].states_searched += run.len();
-                starts[start].steps += run.steps;
+        }
+    }
+    // Toward each part of the scenario no search has seen come into play yet (a search toward
+    // one often brings others with it).
+    for &start in &order {
+        for target in target::unseen(s, &coverage) {
+            if !target.seen_in(&coverage) {
+                search(
+                    start,
+                    target,
+                    options.search_states,
+                    &mut seen,
+                    &mut coverage,
+                );
             }
         }
     }
@@ -340,7 +377,7 @@ impl Sightings {
 }
 
 /// How many steps back from an ending's condition [`Nearness`] looks.
-const NEARNESS_DEPTH: u32 = 5;
+const NEARNESS_DEPTH: u32 = 8;
 
 /// How many of the situations nearest to an ending not found are explored around.
 const NEAREST_EXPLORED: usize = 3;
@@ -348,41 +385,49 @@ const NEAREST_EXPLORED: usize = 3;
 /// How many of the last choices on the way to a situation near an ending are explored from.
 const CHOICES_EXPLORED: usize = 8;
 
-/// Searches `start` toward `ending` (see [`Exploration::run_toward`]); if it is not reached,
-/// explores exactly, with waits timed to the minute, from the last few choices on the way to
-/// each of the situations nearest to it: an ending that needs the right minute at the end of
-/// a long plan (lifting off late enough for the pulse) lies just beside a situation that has
-/// everything else.
+/// Searches `start` toward `target` (see [`Exploration::run_toward`]) within `states`, with
+/// atoms (then, toward an ending, pairs of atoms). If an ending is still not reached, explores exactly, with waits
+/// timed to the minute, from the last few choices on the way to each of the situations
+/// nearest to it: an ending that needs the right minute at the end of a long plan (lifting
+/// off late enough for the pulse) lies just beside a situation that has everything else.
+#[allow(clippy::too_many_arguments)]
 fn search_toward(
     s: &Scenario,
     start: usize,
-    ending: EndingId,
+    target: Target,
+    states: usize,
     options: CheckOptions,
     seen: &mut Sightings,
     runs: &mut Vec<Exploration>,
     progress: &mut impl FnMut(&str, usize),
 ) {
-    let (id, name) = (&s.starts[start].id, &s.endings[ending as usize].id);
-    let near = Nearness::toward(s, ending, NEARNESS_DEPTH);
-    // What is new in atoms, then in pairs of atoms (wider, slower).
-    for width in [1, 2] {
-        let run = Exploration::run_toward(
-            s,
-            start,
-            ending,
-            &near,
-            width,
-            bound(options.toward_states),
-            |n| progress(&format!("searching `{id}` toward `{name}`"), n),
-        );
+    let (id, name) = (&s.starts[start].id, target.name(s));
+    let reached = |seen: &Sightings, runs: &[Exploration]| match target {
+        Target::Ending(e) => seen.found(e),
+        _ => runs.iter().any(|r| target.seen_in(&r.coverage)),
+    };
+    let (goal, owner) = target.conditions(s);
+    let near = Nearness::toward(s, goal, owner, NEARNESS_DEPTH);
+    // What is new in atoms, then (toward an ending) in pairs of atoms: wider, slower.
+    let widths: &[u8] = match target {
+        Target::Ending(_) => &[1, 2],
+        _ => &[1],
+    };
+    for &width in widths {
+        let run = Exploration::run_toward(s, start, target, &near, width, bound(states), |n| {
+            progress(&format!("searching `{id}` toward {name}"), n)
+        });
         seen.note(&run, start);
         runs.push(run);
-        if seen.found(ending) {
+        if reached(seen, runs) {
             return;
         }
     }
+    if !matches!(target, Target::Ending(_)) {
+        return;
+    }
     for path in nearest(s, start, &near, runs) {
-        if seen.found(ending) {
+        if reached(seen, runs) {
             return;
         }
         let mut prefixes = choice_prefixes(&path);
@@ -396,7 +441,7 @@ fn search_toward(
                 1,
                 2,
                 bound(options.local_states),
-                |n| progress(&format!("searching `{id}` near `{name}`"), n),
+                |n| progress(&format!("searching `{id}` near {name}"), n),
             );
             seen.note(&run, start);
             runs.push(run);
@@ -706,11 +751,19 @@ mod tests {
         let s = film();
         let start = 1;
         for e in 0..s.endings.len() as EndingId {
-            let near = Nearness::toward(&s, e, NEARNESS_DEPTH);
+            let (goal, owner) = Target::Ending(e).conditions(&s);
+            let near = Nearness::toward(&s, goal, owner, NEARNESS_DEPTH);
             for width in [1, 2] {
                 let t = std::time::Instant::now();
-                let run =
-                    Exploration::run_toward(&s, start, e, &near, width, bound(1_500_000), |_| {});
+                let run = Exploration::run_toward(
+                    &s,
+                    start,
+                    Target::Ending(e),
+                    &near,
+                    width,
+                    bound(1_500_000),
+                    |_| {},
+                );
                 let found =
                     (0..run.len() as u32).any(|i| run.state(i).outcome == Some(Outcome::Ending(e)));
                 eprintln!(
@@ -749,5 +802,6 @@ mod tests {
                 e.id, e.reachable, e.earliest, e.witness
             );
         }
+        eprintln!("not seen: {:?}", r.never);
     }
 }

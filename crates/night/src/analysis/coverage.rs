@@ -134,6 +134,24 @@ impl Coverage {
         }
     }
 
+    pub fn saw_state(&self, entity: Entity, state: u16) -> bool {
+        self.states.contains(&(entity, state))
+    }
+    pub fn saw_transition(&self, entity: Entity, index: u16) -> bool {
+        self.transitions.contains(&(entity, index))
+    }
+    pub fn saw_event(&self, event: u16) -> bool {
+        self.events.contains(&event)
+    }
+    /// Someone came to believe the fact.
+    pub fn saw_fact(&self, fact: u16) -> bool {
+        self.facts.contains(&fact)
+    }
+    /// The player was there.
+    pub fn saw_place(&self, place: LocId) -> bool {
+        self.places.contains(&place)
+    }
+
     /// Counts a place the player was at.
     pub fn note_place(&mut self, place: LocId) {
         self.places.insert(place);

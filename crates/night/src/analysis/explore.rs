@@ -22,9 +22,10 @@
 use crate::analysis::coverage::Coverage;
 use crate::analysis::nearness::Nearness;
 use crate::analysis::novelty::Novelty;
+use crate::analysis::target::Target;
 use crate::scenario::Scenario;
 use crate::scenario::model::EndingKind;
-use crate::scenario::model::{CharId, Cond, EndingId, ItemId, Minute, Trigger};
+use crate::scenario::model::{CharId, Cond, ItemId, Minute, Trigger};
 use crate::sim::chance::ChanceDraw;
 use crate::sim::{Action, Activity, Event, Outcome, Sim, State};
 use indexmap::IndexSet;
@@ -291,17 +292,17 @@ impl Exploration {
         ex
     }
 
-    /// Searches the night from `start` toward `ending` (see [`Nearness`]): the situations are
+    /// Searches the night from `start` toward `target` (see [`Nearness`]): the situations are
     /// taken earliest first, and one is expanded only if it makes an atom true (at `width` 2,
     /// a pair of atoms) for the first time among the situations that hold the same parts of
     /// what leads to the ending (and the same night chances). Earliest first, the first
     /// situation with each combination of progress is the earliest found: a plan against the
     /// clock (the pilot recruited early enough for the helicopter to be back in time) is not
-    /// crowded out by slower ways to the same progress. Stops when the ending happens.
+    /// crowded out by slower ways to the same progress. Stops when the target is reached.
     pub fn run_toward(
         scenario: &Scenario,
         start: usize,
-        ending: EndingId,
+        target: Target,
         near: &Nearness,
         width: u8,
         bound: Bound,
@@ -324,11 +325,11 @@ impl Exploration {
         loop {
             for i in found.drain(..) {
                 let state = &ex.states[i as usize];
+                if target.reached(&ex.coverage, state) {
+                    progress(ex.states.len());
+                    return ex;
+                }
                 match state.outcome {
-                    Some(Outcome::Ending(e)) if e == ending => {
-                        progress(ex.states.len());
-                        return ex;
-                    }
                     Some(_) => {}
                     None => {
                         judge.set_state(state.clone());
@@ -379,7 +380,7 @@ impl Exploration {
                 *sim = Sim::with_start_choosing(&scenario, start, forced);
                 let mut events = sim.take_events();
                 events.extend(sim.run_until_idle());
-                Some(events)
+                (events, true)
             });
             return true;
         }
@@ -569,11 +570,10 @@ impl Exploration {
                         let mut after = sim.take_state();
                         let wait = is_only_a_wait(&base, &mut after);
                         sim.set_state(after);
-                        if wait {
-                            return None;
+                        if !wait {
+                            events.extend(sim.run_until_idle());
                         }
-                        events.extend(sim.run_until_idle());
-                        Some(events)
+                        (events, !wait)
                     },
                 );
             }
@@ -584,8 +584,9 @@ impl Exploration {
 
     /// Runs one step (from state `parent`, or with no parent the night's beginning) for every
     /// combination of the outcomes of the chances it draws, and adds the states it leads to
-    /// as its successors. `run` plays the step with the outcomes it is given first; it
-    /// returns `None` for a step that only passed the time (which is dropped).
+    /// as its successors. `run` plays the step with the outcomes it is given first, and says
+    /// what happened and whether to keep it (a step that only passed the time is dropped, but
+    /// what it made happen, a line of narration, still counts).
     fn branch(
         &mut self,
         sim: &mut Sim,
@@ -593,12 +594,12 @@ impl Exploration {
         action: Option<Action>,
         actions: u32,
         queue: &mut VecDeque<u32>,
-        mut run: impl FnMut(&mut Sim, Vec<bool>) -> Option<Vec<Event>>,
+        mut run: impl FnMut(&mut Sim, Vec<bool>) -> (Vec<Event>, bool),
     ) {
         let mut pending: Vec<Vec<bool>> = vec![Vec::new()];
         while let Some(forced) = pending.pop() {
             let fixed = forced.len();
-            let events = run(sim, forced);
+            let (events, keep) = run(sim, forced);
             self.steps += 1;
             let drawn = sim.take_chance_draws();
             // Every draw after the forced ones took its likelier outcome: try the other.
@@ -609,10 +610,10 @@ impl Exploration {
                     pending.push(other);
                 }
             }
-            let Some(events) = events else {
-                continue;
-            };
             self.coverage.note(&events);
+            if !keep {
+                continue;
+            }
             let state = comparable(sim.take_state());
             let step = Step {
                 parent: parent.unwrap_or(ROOT),

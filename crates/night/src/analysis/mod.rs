@@ -8,6 +8,7 @@ pub mod greedy_player;
 pub mod nearness;
 pub mod novelty;
 pub mod random_player;
+pub mod target;
 
 /// The film's scenario, for the analyses' unit tests.
 #[cfg(test)]

@@ -8,7 +8,7 @@
 //! around the nearest situations found.
 
 use crate::scenario::Scenario;
-use crate::scenario::model::{Cond, Effect, EndingId, Entity, Place, Trigger};
+use crate::scenario::model::{Cond, Effect, Entity, Place, Trigger};
 use crate::sim::Sim;
 
 /// One part of what leads to an ending, with the state machine it belongs to (for
@@ -41,7 +41,11 @@ struct Rule<'a> {
 /// What the player must have and where they must be for a rule of `owner` with `trigger` to
 /// fire: a condition-free trigger like "Harry uses the revolver on Wilson" still needs the
 /// revolver, and Wilson within reach.
-fn trigger_needs(s: &Scenario, owner: Option<Entity>, trigger: Option<Trigger>) -> Vec<Cond> {
+pub(crate) fn trigger_needs(
+    s: &Scenario,
+    owner: Option<Entity>,
+    trigger: Option<Trigger>,
+) -> Vec<Cond> {
     let mut needs = Vec::new();
     let Some(trigger) = trigger else {
         return needs;
@@ -120,16 +124,17 @@ fn rules(s: &Scenario) -> Vec<Rule<'_>> {
 }
 
 impl Nearness {
-    /// What leads to `ending`, regressed `depth` steps from its condition.
-    pub fn toward(s: &Scenario, ending: EndingId, depth: u32) -> Nearness {
+    /// What leads to `goal` (conditions that must all hold, of the state machine `owner`),
+    /// regressed `depth` steps from them.
+    pub fn toward(s: &Scenario, goal: Vec<Cond>, owner: Option<Entity>, depth: u32) -> Nearness {
         let rules = rules(s);
         let mut near = Nearness {
             parts: Vec::new(),
             goal: Vec::new(),
         };
-        near.goal = conjuncts(s.endings[ending as usize].when.clone())
+        near.goal = goal
             .into_iter()
-            .map(|c| near.add(s, &rules, c, None, depth))
+            .map(|c| near.add(s, &rules, c, owner, depth))
             .collect();
         near
     }
@@ -272,7 +277,7 @@ fn mean(values: impl Iterator<Item = f32>) -> f32 {
 }
 
 /// The parts of a condition that must all hold.
-fn conjuncts(cond: Cond) -> Vec<Cond> {
+pub(crate) fn conjuncts(cond: Cond) -> Vec<Cond> {
     match cond {
         Cond::All(cs) => cs.into_iter().flat_map(conjuncts).collect(),
         Cond::Always => Vec::new(),
