@@ -1,6 +1,7 @@
 //! `check`'s analysis end to end: the film's endings are found with witnesses that `text
-//! --script` plays to those very endings; a deliberately broken night gets its unreachable
-//! ending and its dead transition reported at their line and column.
+//! --script` plays to those very endings, and every part of the film is seen come into play;
+//! a deliberately broken night gets its unreachable ending and its dead transition reported
+//! at their line and column.
 
 use super::{assert_no_panic, run, stdout};
 use serde_json::Value;
@@ -64,6 +65,15 @@ fn the_films_endings_are_found_and_each_witness_replays_to_its_ending() {
         }
     }
     assert_eq!(found, 8, "every ending of the film is found:\n{report}");
+    // Every part of the film comes into play somewhere: the searches toward what was not seen
+    // must reach it, or a modder is warned about a part that works.
+    for (kind, list) in report["never"].as_object().unwrap() {
+        assert_eq!(
+            list.as_array().map(Vec::len),
+            Some(0),
+            "not seen: {kind} {list}"
+        );
+    }
     assert_eq!(report["exhaustive"], Value::Bool(false));
 }
 
