@@ -14,6 +14,7 @@
 use super::coverage::{Coverage, Never, PartKind};
 use super::explore::{Bound, Exploration, Futures, Step};
 use super::nearness::Nearness;
+use super::parallel;
 use super::target::{self, Target};
 use crate::scenario::Scenario;
 use crate::scenario::model::{EndingId, EndingKind, Minute};
@@ -153,53 +154,32 @@ struct Sighting {
     now: Minute,
 }
 
-/// Analyses the scenario. `progress` hears what is being done and how many states are known.
-pub fn check(s: &Scenario, options: CheckOptions, mut progress: impl FnMut(&str, usize)) -> Report {
+/// Analyses the scenario. `progress` hears what is being done and how many states are known
+/// (from the threads the work is spread over, one at a time).
+pub fn check(
+    s: &Scenario,
+    options: CheckOptions,
+    progress: impl FnMut(&str, usize) + Send,
+) -> Report {
+    let progress = std::sync::Mutex::new(progress);
+    let say = |what: &str, n: usize| {
+        let mut progress = progress.lock().unwrap_or_else(|e| e.into_inner());
+        (*progress)(what, n)
+    };
     let mut coverage = Coverage::default();
-    let mut starts = Vec::new();
     let mut seen = Sightings::new(s.endings.len());
-    let mut exhaustive = true;
+    let mut starts = Vec::new();
     let mut exact_dead_ends: Vec<DeadEnd> = Vec::new();
-    for start in 0..s.starts.len() {
-        let id = &s.starts[start].id;
-        let mut runs = Vec::new();
-        let exact = Exploration::run(s, start, bound(options.max_states), |n| {
-            progress(&format!("exploring `{id}`"), n)
-        });
-        let mut report = StartReport {
-            id: id.clone(),
-            states: exact.len(),
-            exhaustive: exact.exhaustive,
-            states_searched: 0,
-            steps: 0,
-        };
-        exhaustive &= exact.exhaustive;
-        let cut_off = !exact.exhaustive;
-        runs.push(exact);
-        if cut_off {
-            // Broader: what is new at all, and what is new in each ten minutes.
-            runs.push(Exploration::run_novel(
-                s,
-                start,
-                Vec::new(),
-                false,
-                1,
-                10,
-                bound(options.search_states),
-                |n| progress(&format!("searching `{id}` deeper"), n),
-            ));
-        }
-        for run in &runs {
-            seen.note(run, start);
-        }
-        exact_dead_ends.extend(dead_ends_in(s, &runs[0], options.seeds));
-        for run in &runs {
-            coverage.merge(&run.coverage);
-            report.states_searched += run.len();
-            report.steps += run.steps;
-        }
+    let every_start: Vec<usize> = (0..s.starts.len()).collect();
+    for (report, found, dead_ends) in parallel::map(&every_start, |&start| {
+        explore_start(s, start, options, &say)
+    }) {
+        seen.absorb(found.seen);
+        coverage.merge(&found.coverage);
+        exact_dead_ends.extend(dead_ends);
         starts.push(report);
     }
+    let exhaustive = starts.iter().all(|r| r.exhaustive);
     // Toward each ending not found yet, and around the situations nearest to it: from the
     // starts whose nights are shortest first (the latest start), where the searches are
     // cheapest and the ways shortest.
@@ -207,54 +187,43 @@ pub fn check(s: &Scenario, options: CheckOptions, mut progress: impl FnMut(&str,
         .filter(|&k| !starts[k].exhaustive)
         .collect();
     order.sort_by_key(|&k| std::cmp::Reverse(s.starts[k].time));
-    let mut search = |start: usize,
-                      target: Target,
-                      states: usize,
-                      seen: &mut Sightings,
-                      coverage: &mut Coverage| {
-        let mut runs = Vec::new();
-        search_toward(
-            s,
-            start,
-            target,
-            states,
-            options,
-            seen,
-            &mut runs,
-            &mut progress,
-        );
-        for run in &runs {
-            coverage.merge(&run.coverage);
-            starts[start].states_searched += run.len();
-            starts[start].steps += run.steps;
+    let mut add = |start: usize, all: Vec<Found>, seen: &mut Sightings, coverage: &mut Coverage| {
+        for found in all {
+            seen.absorb(found.seen);
+            coverage.merge(&found.coverage);
+            starts[start].states_searched += found.states;
+            starts[start].steps += found.steps;
         }
     };
+    // A few at a time, so that what one search finds on the way (another ending, other parts)
+    // spares the search toward it: first the endings not found, then the parts of the
+    // scenario no search has seen come into play yet.
     for &start in &order {
-        for e in 0..s.endings.len() as EndingId {
-            if !seen.found(e) {
-                search(
-                    start,
-                    Target::Ending(e),
-                    options.toward_states,
-                    &mut seen,
-                    &mut coverage,
-                );
+        let mut tried: Vec<Target> = Vec::new();
+        loop {
+            let endings = (0..s.endings.len() as EndingId)
+                .filter(|&e| !seen.found(e))
+                .map(Target::Ending);
+            let mut batch: Vec<Target> = endings.filter(|t| !tried.contains(t)).collect();
+            if batch.is_empty() {
+                batch = target::unseen(s, &coverage)
+                    .into_iter()
+                    .filter(|t| !tried.contains(t))
+                    .collect();
             }
-        }
-    }
-    // Toward each part of the scenario no search has seen come into play yet (a search toward
-    // one often brings others with it).
-    for &start in &order {
-        for target in target::unseen(s, &coverage) {
-            if !target.seen_in(&coverage) {
-                search(
-                    start,
-                    target,
-                    options.search_states,
-                    &mut seen,
-                    &mut coverage,
-                );
+            batch.truncate(SEARCHES_AT_ONCE);
+            if batch.is_empty() {
+                break;
             }
+            tried.extend(&batch);
+            let found = parallel::map(&batch, |&target| {
+                let states = match target {
+                    Target::Ending(_) => options.toward_states,
+                    _ => options.search_states,
+                };
+                search_toward(s, start, target, states, options, &say)
+            });
+            add(start, found, &mut seen, &mut coverage);
         }
     }
 
@@ -281,7 +250,7 @@ pub fn check(s: &Scenario, options: CheckOptions, mut progress: impl FnMut(&str,
         })
         .collect();
 
-    progress("looking for dead ends", 0);
+    say("looking for dead ends", 0);
     let mut dead_ends = exact_dead_ends;
     for d in dead_ends_on_the_ways(s, &seen.best, options) {
         if !dead_ends
@@ -308,6 +277,51 @@ pub fn check(s: &Scenario, options: CheckOptions, mut progress: impl FnMut(&str,
         dead_ends,
         findings,
     }
+}
+
+/// Explores `start` exactly and, when the bound cuts that off, broader; with the dead ends
+/// of the exact exploration.
+fn explore_start(
+    s: &Scenario,
+    start: usize,
+    options: CheckOptions,
+    say: &(impl Fn(&str, usize) + Sync),
+) -> (StartReport, Found, Vec<DeadEnd>) {
+    let id = &s.starts[start].id;
+    let exact = Exploration::run(s, start, bound(options.max_states), |n| {
+        say(&format!("exploring `{id}`"), n)
+    });
+    let mut found = Found::new(s);
+    found.note(&exact, start);
+    let report = StartReport {
+        id: id.clone(),
+        states: exact.len(),
+        exhaustive: exact.exhaustive,
+        states_searched: 0,
+        steps: 0,
+    };
+    let dead_ends = dead_ends_in(s, &exact, options.seeds);
+    if !exact.exhaustive {
+        drop(exact);
+        // Broader: what is new at all, and what is new in each ten minutes.
+        let broader = Exploration::run_novel(
+            s,
+            start,
+            Vec::new(),
+            false,
+            1,
+            10,
+            bound(options.search_states),
+            |n| say(&format!("searching `{id}` deeper"), n),
+        );
+        found.note(&broader, start);
+    }
+    let report = StartReport {
+        states_searched: found.states,
+        steps: found.steps,
+        ..report
+    };
+    (report, found, dead_ends)
 }
 
 fn bound(max_states: usize) -> Bound {
@@ -348,33 +362,84 @@ impl Sightings {
                 continue;
             };
             let now = run.state(i).now;
-            let e = e as usize;
-            let slot = &mut self.earliest[e];
-            match slot {
-                Some((t, exact)) if *t < now || (*t == now && *exact) => {}
-                _ => *slot = Some((now, run.exhaustive)),
-            }
-            if let Some((t, exact)) = slot
-                && *t == now
-            {
-                *exact |= run.exhaustive;
-            }
             let path = run.path_to(i);
             let actions = path.iter().filter(|p| p.action.is_some()).count();
-            let better = self.best[e]
-                .as_ref()
-                .is_none_or(|b| (actions, now) < (b.actions, b.now));
-            if better {
-                self.best[e] = Some(Sighting {
+            self.sight(
+                e as usize,
+                Some(now).map(|t| (t, run.exhaustive)),
+                Some(Sighting {
                     start,
                     path,
                     actions,
                     now,
-                });
+                }),
+            );
+        }
+    }
+
+    /// Adds what other searches found (after what this one found: a tie keeps this one's).
+    fn absorb(&mut self, other: Sightings) {
+        for (e, (best, earliest)) in other.best.into_iter().zip(other.earliest).enumerate() {
+            self.sight(e, earliest, best);
+        }
+    }
+
+    /// Notes ending `e` seen at a time (and whether an exhaustive exploration saw it then),
+    /// by a way: kept if it has fewer actions, then if it is earlier.
+    fn sight(&mut self, e: usize, at: Option<(Minute, bool)>, way: Option<Sighting>) {
+        if let Some((now, exhaustive)) = at {
+            let slot = &mut self.earliest[e];
+            match slot {
+                Some((t, exact)) if *t < now || (*t == now && *exact) => {}
+                _ => *slot = Some((now, exhaustive)),
+            }
+            if let Some((t, exact)) = slot
+                && *t == now
+            {
+                *exact |= exhaustive;
+            }
+        }
+        if let Some(way) = way {
+            let better = self.best[e]
+                .as_ref()
+                .is_none_or(|b| (way.actions, way.now) < (b.actions, b.now));
+            if better {
+                self.best[e] = Some(way);
             }
         }
     }
 }
+
+/// What one search (or the explorations of one start) found, to be added to the whole in the
+/// order of the work.
+struct Found {
+    seen: Sightings,
+    coverage: Coverage,
+    states: usize,
+    steps: u64,
+}
+
+impl Found {
+    fn new(s: &Scenario) -> Found {
+        Found {
+            seen: Sightings::new(s.endings.len()),
+            coverage: Coverage::default(),
+            states: 0,
+            steps: 0,
+        }
+    }
+
+    fn note(&mut self, run: &Exploration, start: usize) {
+        self.seen.note(run, start);
+        self.coverage.merge(&run.coverage);
+        self.states += run.len();
+        self.steps += run.steps;
+    }
+}
+
+/// How many searches toward endings or parts not seen run side by side: fixed, not the
+/// number of cores, so that the report is the same on every machine.
+const SEARCHES_AT_ONCE: usize = 2;
 
 /// How many steps back from an ending's condition [`Nearness`] looks.
 const NEARNESS_DEPTH: u32 = 8;
@@ -390,21 +455,19 @@ const CHOICES_EXPLORED: usize = 8;
 /// timed to the minute, from the last few choices on the way to each of the situations
 /// nearest to it: an ending that needs the right minute at the end of a long plan (lifting
 /// off late enough for the pulse) lies just beside a situation that has everything else.
-#[allow(clippy::too_many_arguments)]
 fn search_toward(
     s: &Scenario,
     start: usize,
     target: Target,
     states: usize,
     options: CheckOptions,
-    seen: &mut Sightings,
-    runs: &mut Vec<Exploration>,
-    progress: &mut impl FnMut(&str, usize),
-) {
+    say: &(impl Fn(&str, usize) + Sync),
+) -> Found {
     let (id, name) = (&s.starts[start].id, target.name(s));
-    let reached = |seen: &Sightings, runs: &[Exploration]| match target {
-        Target::Ending(e) => seen.found(e),
-        _ => runs.iter().any(|r| target.seen_in(&r.coverage)),
+    let mut found = Found::new(s);
+    let reached = |found: &Found| match target {
+        Target::Ending(e) => found.seen.found(e),
+        _ => target.seen_in(&found.coverage),
     };
     let (goal, owner) = target.conditions(s);
     let near = Nearness::toward(s, goal, owner, NEARNESS_DEPTH);
@@ -413,22 +476,23 @@ fn search_toward(
         Target::Ending(_) => &[1, 2],
         _ => &[1],
     };
+    let mut runs = Vec::new();
     for &width in widths {
         let run = Exploration::run_toward(s, start, target, &near, width, bound(states), |n| {
-            progress(&format!("searching `{id}` toward {name}"), n)
+            say(&format!("searching `{id}` toward {name}"), n)
         });
-        seen.note(&run, start);
+        found.note(&run, start);
         runs.push(run);
-        if reached(seen, runs) {
-            return;
+        if reached(&found) {
+            return found;
         }
     }
     if !matches!(target, Target::Ending(_)) {
-        return;
+        return found;
     }
-    for path in nearest(s, start, &near, runs) {
-        if reached(seen, runs) {
-            return;
+    for path in nearest(s, start, &near, &runs) {
+        if reached(&found) {
+            break;
         }
         let mut prefixes = choice_prefixes(&path);
         prefixes.push(path);
@@ -441,12 +505,12 @@ fn search_toward(
                 1,
                 2,
                 bound(options.local_states),
-                |n| progress(&format!("searching `{id}` near {name}"), n),
+                |n| say(&format!("searching `{id}` near {name}"), n),
             );
-            seen.note(&run, start);
-            runs.push(run);
+            found.note(&run, start);
         }
     }
+    found
 }
 
 /// The ways to the few situations (the player free) nearest to an ending among those `runs`

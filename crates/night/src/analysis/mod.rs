@@ -7,6 +7,7 @@ pub mod explore;
 pub mod greedy_player;
 pub mod nearness;
 pub mod novelty;
+pub mod parallel;
 pub mod random_player;
 pub mod target;
 
