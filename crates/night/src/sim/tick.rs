@@ -203,17 +203,26 @@ impl Sim {
         let rules = &scenario.panic;
         let mut after: smallvec::SmallVec<[u32; 32]> =
             self.state.panic.iter().map(|&p| u32::from(p)).collect();
+        let mut raised = false;
         for (c, place) in places.iter().enumerate() {
             let Some(place) = place else { continue };
-            let alarmed = self.alarmed(c as CharId);
-            if alarmed {
+            if self.alarmed(c as CharId) {
                 after[*place as usize] += rules.per_believer;
+                raised = true;
             }
         }
         let before = &self.state.panic;
+        // Nobody alarmed and no panic anywhere: nothing to spread or decay (most of a quiet
+        // night, and every minute of a search's early hours).
+        if !raised && before.iter().all(|&p| p == 0) {
+            return;
+        }
         for route in &scenario.routes {
             let (a, b) = (route.a as usize, route.b as usize);
-            let (high, low) = if before[a] >= before[b] {
+            if before[a] == before[b] {
+                continue;
+            }
+            let (high, low) = if before[a] > before[b] {
                 (a, b)
             } else {
                 (b, a)
