@@ -61,7 +61,8 @@ impl Futures {
     pub const UNKNOWN: u8 = 8;
 }
 
-/// How many situations a search toward an ending expands at each minute of the clock.
+/// How many situations a search toward a target expands at each minute of the clock: the
+/// nearest, so that a crowded minute does not hold the search back from the later ones.
 const PER_MINUTE: usize = 200;
 
 /// No parent: a state the night begins in.
@@ -293,12 +294,13 @@ impl Exploration {
     }
 
     /// Searches the night from `start` toward `target` (see [`Nearness`]): the situations are
-    /// taken earliest first, and one is expanded only if it makes an atom true (at `width` 2,
-    /// a pair of atoms) for the first time among the situations that hold the same parts of
-    /// what leads to the ending (and the same night chances). Earliest first, the first
-    /// situation with each combination of progress is the earliest found: a plan against the
-    /// clock (the pilot recruited early enough for the helicopter to be back in time) is not
-    /// crowded out by slower ways to the same progress. Stops when the target is reached.
+    /// taken earliest first (at the same minute, the nearest first, at most `PER_MINUTE` of
+    /// them), and one is expanded only if it makes an atom true (at `width` 2, a pair of
+    /// atoms) for the first time among the situations that hold the same parts of what leads
+    /// to the target (and the same night chances). Earliest first, the first situation with
+    /// each combination of progress is the earliest found: a plan against the clock (the
+    /// pilot recruited early enough for the helicopter to be back in time) is not crowded out
+    /// by slower ways to the same progress. Stops when the target is reached.
     pub fn run_toward(
         scenario: &Scenario,
         start: usize,
