@@ -522,7 +522,7 @@ fn nearest(s: &Scenario, start: usize, near: &Nearness, runs: &[Exploration]) ->
     for (r, run) in runs.iter().enumerate() {
         for i in (0..run.len() as u32).filter(|&i| run.is_choice(i)) {
             judge.set_state(run.state(i).clone());
-            let (score, actions) = (near.score(&judge), run.actions_to(i));
+            let (score, actions) = (near.measure(&judge).score, run.actions_to(i));
             let nearer =
                 |t: &(f32, u32, usize, u32)| score > t.0 || (score == t.0 && actions < t.1);
             if top.len() < NEAREST_EXPLORED || top.last().is_some_and(nearer) {

@@ -319,8 +319,9 @@ impl Exploration {
         if !ex.begin(&mut sim, Vec::new(), &mut found) {
             return ex;
         }
-        // Situations to choose in: earliest first, then in the order found.
-        let mut choosing: BinaryHeap<Reverse<(Minute, u32, u32)>> = BinaryHeap::new();
+        // Situations to choose in: earliest first, then the nearest, then in the order found
+        // (with the signature of what holds in them, measured once).
+        let mut choosing: BinaryHeap<Reverse<(Minute, u32, u32, u64)>> = BinaryHeap::new();
         // Expansions per minute of the clock, at most `PER_MINUTE`.
         let mut minute: (Minute, usize) = (0, 0);
         let mut last_progress = 0;
@@ -331,17 +332,15 @@ impl Exploration {
                     progress(ex.states.len());
                     return ex;
                 }
-                match state.outcome {
-                    Some(_) => {}
-                    None => {
-                        judge.set_state(state.clone());
-                        // Nearer first within a minute (scores are in 0..=1).
-                        let nearer = u32::MAX - (near.score(&judge) * 1e6) as u32;
-                        choosing.push(Reverse((state.now, nearer, i)));
-                    }
+                if state.outcome.is_none() {
+                    judge.set_state(state.clone());
+                    let measure = near.measure(&judge);
+                    // Nearer first within a minute (scores are in 0..=1).
+                    let nearer = u32::MAX - (measure.score * 1e6) as u32;
+                    choosing.push(Reverse((state.now, nearer, i, measure.signature)));
                 }
             }
-            let Some(Reverse((now, _, i))) = choosing.pop() else {
+            let Some(Reverse((now, _, i, signature))) = choosing.pop() else {
                 break;
             };
             if minute.0 != now {
@@ -354,9 +353,8 @@ impl Exploration {
                 break;
             }
             let state = &ex.states[i as usize];
-            judge.set_state(state.clone());
             let record = novelty
-                .entry((state.night_chances.clone(), near.signature(&judge)))
+                .entry((state.night_chances.clone(), signature))
                 .or_insert_with(|| Novelty::new(width, 0));
             if !record.is_new(state) {
                 continue;
@@ -514,11 +512,6 @@ impl Exploration {
             };
         }
         futures
-    }
-
-    /// The index of `state` (as [`comparable`] makes it), if it was found.
-    pub fn index_of(&self, state: &State) -> Option<u32> {
-        self.states.get_index_of(state).map(|i| i as u32)
     }
 
     /// Whether state `i` is one where the player chooses (free, and the night not over).

@@ -11,20 +11,46 @@ use crate::scenario::Scenario;
 use crate::scenario::model::{Cond, Effect, Entity, Place, Trigger};
 use crate::sim::Sim;
 
-/// One part of what leads to an ending, with the state machine it belongs to (for
-/// `InStateFor`) and the ways to make it true: the conditions of each rule that does.
+/// One part of what leads to an ending: a condition, how many steps further back it was
+/// regressed, and the ways to make it true (the conditions of each rule that does).
 struct Part {
-    cond: Cond,
-    owner: Option<Entity>,
+    /// Into [`Nearness::conds`].
+    cond: usize,
+    depth: u32,
     /// For each rule that makes the part true, the parts of its condition.
     ways: Vec<Vec<usize>>,
 }
 
-/// What leads to one ending: a tree of conditions regressed a few steps from its own.
+/// A condition of the tree, with the state machine it belongs to (for `InStateFor`).
+struct Judged {
+    cond: Cond,
+    owner: Option<Entity>,
+    /// Only waiting brings it (see [`time_brings`]).
+    timed: bool,
+}
+
+/// What leads to one ending: a tree of conditions regressed a few steps from its own. The
+/// same condition regressed the same number of steps is one part however many rules lead to
+/// it, and each condition is evaluated once per situation.
 pub struct Nearness {
+    conds: Vec<Judged>,
     parts: Vec<Part>,
     /// The parts of the ending's condition.
     goal: Vec<usize>,
+    /// The parts, the least regressed first: a part's ways come before it.
+    order: Vec<usize>,
+}
+
+/// How near a situation is (see [`Nearness::measure`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Measure {
+    /// From 0 to 1: the mean over the parts of the goal of how near each is (1 when it holds,
+    /// else half the best mean of the parts of a way to make it true).
+    pub score: f32,
+    /// Which of the conditions that lead to the goal hold (those only time brings left out):
+    /// a search toward the goal keeps a record of what is new per combination, so that a
+    /// situation nearer to it is new again.
+    pub signature: u64,
 }
 
 /// A rule that can change the night: a transition of a state machine, or an event.
@@ -129,17 +155,22 @@ impl Nearness {
     pub fn toward(s: &Scenario, goal: Vec<Cond>, owner: Option<Entity>, depth: u32) -> Nearness {
         let rules = rules(s);
         let mut near = Nearness {
+            conds: Vec::new(),
             parts: Vec::new(),
             goal: Vec::new(),
+            order: Vec::new(),
         };
         near.goal = goal
             .into_iter()
             .map(|c| near.add(s, &rules, c, owner, depth))
             .collect();
+        near.order = (0..near.parts.len()).collect();
+        near.order.sort_by_key(|&p| near.parts[p].depth);
         near
     }
 
-    /// Adds the part `cond` and, `depth` steps deep, the ways to make it true.
+    /// Adds the part `cond` and, `depth` steps deep, the ways to make it true (or finds it,
+    /// when it is there already at this depth).
     fn add(
         &mut self,
         s: &Scenario,
@@ -148,6 +179,28 @@ impl Nearness {
         owner: Option<Entity>,
         depth: u32,
     ) -> usize {
+        let judged = match self
+            .conds
+            .iter()
+            .position(|j| j.cond == cond && j.owner == owner)
+        {
+            Some(j) => j,
+            None => {
+                self.conds.push(Judged {
+                    timed: time_brings(&cond),
+                    cond: cond.clone(),
+                    owner,
+                });
+                self.conds.len() - 1
+            }
+        };
+        if let Some(p) = self
+            .parts
+            .iter()
+            .position(|p| p.cond == judged && p.depth == depth)
+        {
+            return p;
+        }
         // What makes this part true, one step back: the states it asks for, the flag it asks for.
         let states: Vec<(Entity, u16)> = match &cond {
             Cond::State(e, st) => vec![(*e, *st)],
@@ -181,18 +234,18 @@ impl Nearness {
         };
         let index = self.parts.len();
         self.parts.push(Part {
-            cond,
-            owner,
+            cond: judged,
+            depth,
             ways: Vec::new(),
         });
         if depth == 0 {
             return index;
         }
         // One of several: a way to it is a way to any of them (states are regressed below).
-        if let Cond::Any(alternatives) = &self.parts[index].cond {
-            for alternative in alternatives.clone() {
+        if let Cond::Any(alternatives) = &cond {
+            for alternative in alternatives {
                 if !matches!(alternative, Cond::State(..)) {
-                    let part = self.add(s, rules, alternative, owner, depth - 1);
+                    let part = self.add(s, rules, alternative.clone(), owner, depth - 1);
                     self.parts[index].ways.push(vec![part]);
                 }
             }
@@ -231,35 +284,33 @@ impl Nearness {
         index
     }
 
-    /// How near the situation `sim` is in, from 0 to 1: the mean over the parts of the
-    /// ending's condition of how near each is (1 when it holds, else half the best mean of
-    /// the conditions of a way to make it true).
-    pub fn score(&self, sim: &Sim) -> f32 {
-        mean(self.goal.iter().map(|&p| self.part_score(sim, p)))
-    }
-
-    /// Which of the parts that lead to the ending hold in `sim` (those only time brings left
-    /// out), as a signature: a search toward the ending keeps a record of what is new per
-    /// combination, so that a situation nearer to it is new again.
-    pub fn signature(&self, sim: &Sim) -> u64 {
-        let mut signature = 0xcbf2_9ce4_8422_2325u64;
-        for (k, p) in self.parts.iter().enumerate() {
-            if !time_brings(&p.cond) && sim.eval(&p.cond, p.owner) {
-                signature = (signature ^ k as u64).wrapping_mul(0x100_0000_01b3);
-            }
-        }
-        signature
-    }
-
-    fn part_score(&self, sim: &Sim, p: usize) -> f32 {
-        let part = &self.parts[p];
-        if time_brings(&part.cond) || sim.eval(&part.cond, part.owner) {
-            return 1.0;
-        }
-        part.ways
+    /// How near the situation `sim` is in: its score and its signature (see [`Measure`]).
+    pub fn measure(&self, sim: &Sim) -> Measure {
+        let holds: Vec<bool> = self
+            .conds
             .iter()
-            .map(|way| 0.5 * mean(way.iter().map(|&q| self.part_score(sim, q))))
-            .fold(0.0, f32::max)
+            .map(|j| !j.timed && sim.eval(&j.cond, j.owner))
+            .collect();
+        let mut signature = 0xcbf2_9ce4_8422_2325u64;
+        for (k, _) in holds.iter().enumerate().filter(|(_, h)| **h) {
+            signature = (signature ^ k as u64).wrapping_mul(0x100_0000_01b3);
+        }
+        let mut score = vec![0.0f32; self.parts.len()];
+        for &p in &self.order {
+            let part = &self.parts[p];
+            score[p] = if self.conds[part.cond].timed || holds[part.cond] {
+                1.0
+            } else {
+                part.ways
+                    .iter()
+                    .map(|way| 0.5 * mean(way.iter().map(|&q| score[q])))
+                    .fold(0.0, f32::max)
+            };
+        }
+        Measure {
+            score: mean(self.goal.iter().map(|&p| score[p])),
+            signature,
+        }
     }
 }
 
