@@ -7,9 +7,10 @@
 //! deeper (see [`super::novelty`]); then each ending still not found is searched for
 //! directly, earliest first, by what leads to it (see [`super::nearness`] and
 //! [`Exploration::run_toward`]), and explored around exactly, with waits timed to the
-//! minute, from the situations nearest to it. Whatever is found is real: it comes with a path
-//! that plays back to it. What is not found is "never" only when the exploration was
-//! exhaustive, and "not found within the bound" otherwise.
+//! minute, from the situations nearest to it; and so is each part of the scenario no search
+//! has seen come into play. Whatever is found is real: it comes with a path that plays back
+//! to it. What is not found is "never" only when the exploration was exhaustive, and "not
+//! found within the bound" otherwise.
 
 use super::coverage::{Coverage, Never, PartKind};
 use super::explore::{Bound, Exploration, Futures, Step};
@@ -187,14 +188,6 @@ pub fn check(
         .filter(|&k| !starts[k].exhaustive)
         .collect();
     order.sort_by_key(|&k| std::cmp::Reverse(s.starts[k].time));
-    let mut add = |start: usize, all: Vec<Found>, seen: &mut Sightings, coverage: &mut Coverage| {
-        for found in all {
-            seen.absorb(found.seen);
-            coverage.merge(&found.coverage);
-            starts[start].states_searched += found.states;
-            starts[start].steps += found.steps;
-        }
-    };
     // A few at a time, so that what one search finds on the way (another ending, other parts)
     // spares the search toward it: first the endings not found, then the parts of the
     // scenario no search has seen come into play yet.
@@ -223,7 +216,12 @@ pub fn check(
                 };
                 search_toward(s, start, target, states, options, &say)
             });
-            add(start, found, &mut seen, &mut coverage);
+            for found in found {
+                seen.absorb(found.seen);
+                coverage.merge(&found.coverage);
+                starts[start].states_searched += found.states;
+                starts[start].steps += found.steps;
+            }
         }
     }
 
@@ -293,16 +291,10 @@ fn explore_start(
     });
     let mut found = Found::new(s);
     found.note(&exact, start);
-    let report = StartReport {
-        id: id.clone(),
-        states: exact.len(),
-        exhaustive: exact.exhaustive,
-        states_searched: 0,
-        steps: 0,
-    };
+    let (states, exhaustive) = (exact.len(), exact.exhaustive);
     let dead_ends = dead_ends_in(s, &exact, options.seeds);
-    if !exact.exhaustive {
-        drop(exact);
+    drop(exact);
+    if !exhaustive {
         // Broader: what is new at all, and what is new in each ten minutes.
         let broader = Exploration::run_novel(
             s,
@@ -317,9 +309,11 @@ fn explore_start(
         found.note(&broader, start);
     }
     let report = StartReport {
+        id: id.clone(),
+        states,
+        exhaustive,
         states_searched: found.states,
         steps: found.steps,
-        ..report
     };
     (report, found, dead_ends)
 }
@@ -362,19 +356,29 @@ impl Sightings {
                 continue;
             };
             let now = run.state(i).now;
-            let path = run.path_to(i);
-            let actions = path.iter().filter(|p| p.action.is_some()).count();
+            let actions = run.actions_to(i) as usize;
+            // The way is built only when it is kept: an exploration meets the same ending
+            // in thousands of states.
+            let better = self.better(e as usize, actions, now);
             self.sight(
                 e as usize,
-                Some(now).map(|t| (t, run.exhaustive)),
-                Some(Sighting {
+                Some((now, run.exhaustive)),
+                better.then(|| Sighting {
                     start,
-                    path,
+                    path: run.path_to(i),
                     actions,
                     now,
                 }),
             );
         }
+    }
+
+    /// Whether a way with `actions` actions, ending at `now`, beats the one kept for `e`:
+    /// fewer actions, then earlier.
+    fn better(&self, e: usize, actions: usize, now: Minute) -> bool {
+        self.best[e]
+            .as_ref()
+            .is_none_or(|b| (actions, now) < (b.actions, b.now))
     }
 
     /// Adds what other searches found (after what this one found: a tie keeps this one's).
@@ -399,13 +403,10 @@ impl Sightings {
                 *exact |= exhaustive;
             }
         }
-        if let Some(way) = way {
-            let better = self.best[e]
-                .as_ref()
-                .is_none_or(|b| (way.actions, way.now) < (b.actions, b.now));
-            if better {
-                self.best[e] = Some(way);
-            }
+        if let Some(way) = way
+            && self.better(e, way.actions, way.now)
+        {
+            self.best[e] = Some(way);
         }
     }
 }
@@ -451,10 +452,11 @@ const NEAREST_EXPLORED: usize = 3;
 const CHOICES_EXPLORED: usize = 8;
 
 /// Searches `start` toward `target` (see [`Exploration::run_toward`]) within `states`, with
-/// atoms (then, toward an ending, pairs of atoms). If an ending is still not reached, explores exactly, with waits
-/// timed to the minute, from the last few choices on the way to each of the situations
-/// nearest to it: an ending that needs the right minute at the end of a long plan (lifting
-/// off late enough for the pulse) lies just beside a situation that has everything else.
+/// atoms (then, toward an ending, pairs of atoms). If an ending is still not reached,
+/// explores exactly, with waits timed to the minute, from the last few choices on the way to
+/// each of the situations nearest to it: an ending that needs the right minute at the end of
+/// a long plan (lifting off late enough for the pulse) lies just beside a situation that has
+/// everything else.
 fn search_toward(
     s: &Scenario,
     start: usize,
@@ -514,7 +516,7 @@ fn search_toward(
 }
 
 /// The ways to the few situations (the player free) nearest to an ending among those `runs`
-/// found (see [`Nearness::score`]), nearest first, then in the fewest actions.
+/// found (see [`super::nearness::Measure`]), nearest first, then in the fewest actions.
 fn nearest(s: &Scenario, start: usize, near: &Nearness, runs: &[Exploration]) -> Vec<Vec<Step>> {
     let mut judge = Sim::with_start_choosing(s, start, Vec::new());
     // (score, actions, run, state), nearest first.
@@ -807,8 +809,8 @@ mod tests {
     use super::*;
     use crate::analysis::film;
 
-    /// How the search toward each of the film's endings does from the call (run with
-    /// `--ignored --nocapture`, in release).
+    /// The search toward each of the film's endings finds it from the call, with atoms or
+    /// pairs of atoms, and how long that takes (run with `--ignored --nocapture`, in release).
     #[test]
     #[ignore]
     fn toward_each_ending() {
@@ -839,6 +841,11 @@ mod tests {
                 if found {
                     break;
                 }
+                assert!(
+                    width < 2,
+                    "{} not found toward it",
+                    s.endings[e as usize].id
+                );
             }
         }
     }

@@ -440,9 +440,11 @@ impl Exploration {
     pub fn state(&self, i: u32) -> &State {
         &self.states[i as usize]
     }
-    /// Player actions on the shortest way found to state `i`.
+    /// Player actions on the way found to state `i`, from the night's beginning (those of
+    /// the prefix an exploration began from included).
     pub fn actions_to(&self, i: u32) -> u32 {
-        self.nodes[i as usize].actions
+        let prefix = self.prefix.iter().filter(|p| p.action.is_some()).count() as u32;
+        prefix + self.nodes[i as usize].actions
     }
     /// The states that follow state `i` (`None`: not expanded, cut off by the bound, or over).
     pub fn successors(&self, i: u32) -> Option<&[u32]> {

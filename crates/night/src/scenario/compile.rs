@@ -711,7 +711,7 @@ impl<'a> Compiler<'a> {
                 .transitions
                 .iter()
                 .enumerate()
-                .map(|(n, t)| self.transition(owner, id, n, t, start_clock))
+                .map(|(n, t)| self.transition(owner, id, n, t, start_clock, deadline))
                 .collect();
             let mut location_items = Vec::new();
             for item in &l.items {
@@ -869,7 +869,7 @@ impl<'a> Compiler<'a> {
                 .transitions
                 .iter()
                 .enumerate()
-                .map(|(n, t)| self.transition(owner, id, n, t, start_clock))
+                .map(|(n, t)| self.transition(owner, id, n, t, start_clock, deadline))
                 .collect();
             let level_by_state = level_by_state(&transitions, states.len());
             characters.push(Character {
@@ -948,12 +948,15 @@ impl<'a> Compiler<'a> {
             .events
             .0
             .iter()
-            .map(|(id, e)| EventDef {
-                id: id.text.clone(),
-                when: self.cond(&e.when, id, CondContext::Elsewhere, start_clock),
-                not_before: 0,
-                text: e.text.clone(),
-                then: self.effects(&e.then, start_clock),
+            .map(|(id, e)| {
+                let when = self.cond(&e.when, id, CondContext::Elsewhere, start_clock);
+                EventDef {
+                    id: id.text.clone(),
+                    not_before: when.not_before(deadline),
+                    when,
+                    text: e.text.clone(),
+                    then: self.effects(&e.then, start_clock),
+                }
             })
             .collect();
 
@@ -961,14 +964,17 @@ impl<'a> Compiler<'a> {
             .endings
             .0
             .iter()
-            .map(|(id, e)| Ending {
-                id: id.text.clone(),
-                kind: e.kind,
-                title: e.title.clone(),
-                text: e.text.clone(),
-                when: self.cond(&e.when, id, CondContext::Elsewhere, start_clock),
-                not_before: 0,
-                priority: e.priority,
+            .map(|(id, e)| {
+                let when = self.cond(&e.when, id, CondContext::Elsewhere, start_clock);
+                Ending {
+                    id: id.text.clone(),
+                    kind: e.kind,
+                    title: e.title.clone(),
+                    text: e.text.clone(),
+                    not_before: when.not_before(deadline),
+                    when,
+                    priority: e.priority,
+                }
             })
             .collect();
         let mut ending_order: Vec<EndingId> = (0..endings.len() as EndingId).collect();
@@ -995,7 +1001,7 @@ impl<'a> Compiler<'a> {
                 self.new_draw(format!("belief:{}:{}", f.id, ch.id));
             }
         }
-        let mut model = Model {
+        Model {
             id: raw.id.text.clone(),
             source_hash: fnv1a(self.source),
             title: raw.title.clone(),
@@ -1034,9 +1040,7 @@ impl<'a> Compiler<'a> {
             draws: std::mem::take(&mut self.draws),
             belief_draw_base,
             spans: super::spans::SourceSpans::of(raw, self.source),
-        };
-        model.note_clock_bounds();
-        model
+        }
     }
 
     /// Reports a key written twice in a map that is not a list of definitions (serde maps
@@ -1086,6 +1090,7 @@ impl<'a> Compiler<'a> {
         n: usize,
         t: &TransitionRaw,
         start_clock: u16,
+        deadline: Minute,
     ) -> Transition {
         let from: Vec<StateId> = t
             .from
@@ -1138,8 +1143,8 @@ impl<'a> Compiler<'a> {
             from,
             to,
             on,
+            not_before: when.not_before(deadline),
             when,
-            not_before: 0,
             chance,
             then: self.effects(&t.then, start_clock),
         }

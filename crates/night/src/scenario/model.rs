@@ -376,30 +376,6 @@ pub enum Cond {
     Sleeping,
 }
 
-impl Model {
-    /// Notes the first minute each event, ending and transition can fire (see
-    /// [`Cond::not_before`]).
-    pub(crate) fn note_clock_bounds(&mut self) {
-        let deadline = self.deadline;
-        for e in &mut self.events {
-            e.not_before = e.when.not_before(deadline);
-        }
-        for e in &mut self.endings {
-            e.not_before = e.when.not_before(deadline);
-        }
-        let machines = self
-            .locations
-            .iter_mut()
-            .map(|l| &mut l.transitions)
-            .chain(self.characters.iter_mut().map(|c| &mut c.transitions));
-        for transitions in machines {
-            for t in transitions {
-                t.not_before = t.when.not_before(deadline);
-            }
-        }
-    }
-}
-
 impl Cond {
     /// The first minute at which the condition can hold, from the clock alone (`After`,
     /// `Deadline`, `EndOfDay` it must meet): the simulation does not evaluate it before.
