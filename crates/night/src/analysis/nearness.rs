@@ -8,7 +8,7 @@
 //! around the nearest situations found.
 
 use crate::scenario::Scenario;
-use crate::scenario::model::{Cond, Effect, Entity, Place, Trigger};
+use crate::scenario::model::{Cond, Effect, Entity, Place, Transition, Trigger};
 use crate::sim::Sim;
 
 /// One part of what leads to an ending: a condition, how many steps further back it was
@@ -56,22 +56,30 @@ pub struct Measure {
 /// A rule that can change the night: a transition of a state machine, or an event.
 struct Rule<'a> {
     owner: Option<Entity>,
-    from: Vec<u16>,
     to: Option<u16>,
-    when: Cond,
-    /// What the player must do for it to fire, as conditions (hold the item used, be there).
-    needs: Vec<Cond>,
+    /// What must hold for it to fire (see [`transition_conditions`]).
+    conds: Vec<Cond>,
     then: &'a [Effect],
+}
+
+/// What must hold for a transition of `owner` to fire: its `when`, what the player must have
+/// and where they must be for its trigger (see [`trigger_needs`]), and one of its `from`
+/// states.
+pub(crate) fn transition_conditions(s: &Scenario, owner: Entity, t: &Transition) -> Vec<Cond> {
+    let mut conds = conjuncts(t.when.clone());
+    conds.extend(trigger_needs(s, Some(owner), t.on));
+    if !t.from.is_empty() {
+        conds.push(Cond::Any(
+            t.from.iter().map(|&f| Cond::State(owner, f)).collect(),
+        ));
+    }
+    conds
 }
 
 /// What the player must have and where they must be for a rule of `owner` with `trigger` to
 /// fire: a condition-free trigger like "Harry uses the revolver on Wilson" still needs the
 /// revolver, and Wilson within reach.
-pub(crate) fn trigger_needs(
-    s: &Scenario,
-    owner: Option<Entity>,
-    trigger: Option<Trigger>,
-) -> Vec<Cond> {
+fn trigger_needs(s: &Scenario, owner: Option<Entity>, trigger: Option<Trigger>) -> Vec<Cond> {
     let mut needs = Vec::new();
     let Some(trigger) = trigger else {
         return needs;
@@ -113,24 +121,21 @@ fn rules(s: &Scenario) -> Vec<Rule<'_>> {
         .flat_map(|(owner, transitions)| {
             transitions.iter().map(move |t| Rule {
                 owner: Some(owner),
-                from: t.from.clone(),
                 to: t.to,
-                when: t.when.clone(),
-                needs: trigger_needs(s, Some(owner), t.on),
+                conds: transition_conditions(s, owner, t),
                 then: &t.then,
             })
         })
         .collect();
     // A character on the way somewhere arrives by itself: a rule from the going state.
     for (c, ch) in s.characters.iter().enumerate() {
+        let owner = Entity::Character(c as u16);
         for (k, st) in ch.states.iter().enumerate() {
             if let Place::Going { arrive, .. } = st.place {
                 out.push(Rule {
-                    owner: Some(Entity::Character(c as u16)),
-                    from: vec![k as u16],
+                    owner: Some(owner),
                     to: Some(arrive),
-                    when: Cond::Always,
-                    needs: Vec::new(),
+                    conds: vec![Cond::Any(vec![Cond::State(owner, k as u16)])],
                     then: &[],
                 });
             }
@@ -139,10 +144,8 @@ fn rules(s: &Scenario) -> Vec<Rule<'_>> {
     for e in &s.events {
         out.push(Rule {
             owner: None,
-            from: Vec::new(),
             to: None,
-            when: e.when.clone(),
-            needs: Vec::new(),
+            conds: conjuncts(e.when.clone()),
             then: &e.then,
         });
     }
@@ -266,18 +269,10 @@ impl Nearness {
             if !(sets_flag || enters || gives || convinces) {
                 continue;
             }
-            let mut conds = conjuncts(rule.when.clone());
-            conds.extend(rule.needs.iter().cloned());
-            if let Some(owner) = rule.owner
-                && !rule.from.is_empty()
-            {
-                conds.push(Cond::Any(
-                    rule.from.iter().map(|&f| Cond::State(owner, f)).collect(),
-                ));
-            }
-            let way = conds
-                .into_iter()
-                .map(|c| self.add(s, rules, c, rule.owner, depth - 1))
+            let way = rule
+                .conds
+                .iter()
+                .map(|c| self.add(s, rules, c.clone(), rule.owner, depth - 1))
                 .collect();
             self.parts[index].ways.push(way);
         }

@@ -4,7 +4,7 @@
 //! reached it.
 
 use super::coverage::Coverage;
-use super::nearness::{conjuncts, trigger_needs};
+use super::nearness::{conjuncts, transition_conditions};
 use crate::scenario::Scenario;
 use crate::scenario::model::{Cond, EndingId, Entity, EventId, FactId, LocId, StateId};
 use crate::sim::{Outcome, State};
@@ -34,14 +34,7 @@ impl Target {
                     Entity::Location(l) => &s.locations[l as usize].transitions[k as usize],
                     Entity::Character(c) => &s.characters[c as usize].transitions[k as usize],
                 };
-                let mut conds = conjuncts(t.when.clone());
-                conds.extend(trigger_needs(s, Some(entity), t.on));
-                if !t.from.is_empty() {
-                    conds.push(Cond::Any(
-                        t.from.iter().map(|&f| Cond::State(entity, f)).collect(),
-                    ));
-                }
-                (conds, Some(entity))
+                (transition_conditions(s, entity, t), Some(entity))
             }
             Target::Event(e) => (conjuncts(s.events[e as usize].when.clone()), None),
             Target::Fact(f) => {
