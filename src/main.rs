@@ -232,19 +232,17 @@ fn page_args() -> PlayArgs {
         pace: "turn".into(),
         ..PlayArgs::default()
     };
-    for (key, value) in miracle_mile::web::query() {
-        match key.as_str() {
-            "seed" => args.seed = value.parse().ok(),
-            "start" => args.start = Some(value),
-            "script" => {
-                args.capture = Some(PathBuf::from("page"));
-                args.script = Some(PathBuf::from(value));
-            }
-            "pace" => args.pace = value,
-            "expect" => args.expect = Some(value),
-            _ => {}
-        }
+    use miracle_mile::web::query;
+    args.seed = query("seed").and_then(|v| v.parse().ok());
+    args.start = query("start");
+    if let Some(script) = query("script") {
+        args.capture = Some(PathBuf::from("page"));
+        args.script = Some(PathBuf::from(script));
     }
+    if let Some(pace) = query("pace") {
+        args.pace = pace;
+    }
+    args.expect = query("expect");
     args
 }
 

@@ -51,7 +51,7 @@ pub fn golden_transcript() -> String {
         Ok(s) => s,
         Err(d) => return d.render(),
     };
-    let Some(start) = scenario.starts.iter().position(|s| s.id == "the_call") else {
+    let Some(start) = scenario.start_index("the_call") else {
         return "the film has no start `the_call`".into();
     };
     crate::cli::text::script_transcript(
@@ -67,16 +67,10 @@ pub fn golden_transcript() -> String {
 /// plays by itself with `?script=film`).
 pub const FILM_SCRIPT: &str = include_str!("../tests/nights/film_into_the_tar.script");
 
-/// The page address's query, as pairs (`?seed=1&start=the_call` gives two).
-pub fn query() -> Vec<(String, String)> {
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
-    let Ok(params) = web_sys::UrlSearchParams::new_with_str(&search) else {
-        return Vec::new();
-    };
-    ["seed", "start", "script", "pace", "expect"]
-        .iter()
-        .filter_map(|k| params.get(k).map(|v| ((*k).to_owned(), v)))
-        .collect()
+/// The value of `key` in the page address's query (`?seed=1` gives `1` for `seed`).
+pub fn query(key: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search)
+        .ok()?
+        .get(key)
 }
