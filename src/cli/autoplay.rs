@@ -1,12 +1,13 @@
-//! `miracle-mile autoplay`: plays many nights with computer players (half choosing uniformly
-//! at random, half greedily, see `night::analysis`) and reports how the nights ended and what
-//! never happened in any of them: endings, states, transitions, events, facts nobody came to
-//! believe, calls never made. A progress line shows on a terminal during long runs.
+//! `miracle-mile autoplay`: plays many nights with three kinds of computer player in turn (one
+//! choosing uniformly at random, one greedy for events, one a curious newcomer; see
+//! `night::analysis`) and reports how the nights ended, by kind of player, and what never
+//! happened in any of them: endings, states, transitions, events, facts nobody came to believe,
+//! calls never made. A progress line shows on a terminal during long runs.
 
 use crate::cli::output::outln;
 use crate::cli::scenario_file;
 use night::analysis::coverage::Coverage;
-use night::analysis::{greedy_player, random_player};
+use night::analysis::{greedy_player, newcomer_player, random_player};
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -17,7 +18,7 @@ pub struct AutoplayArgs {
     /// Scenario file (default: the film, scenes/miracle_mile.ron).
     #[arg(long)]
     pub scenario: Option<PathBuf>,
-    /// How many nights to play (half random players, half greedy).
+    /// How many nights to play (random, greedy and newcomer players in turn).
     #[arg(long, default_value_t = 200)]
     pub runs: u32,
     /// The first night's seed; night k plays seed SEED + k.
@@ -31,6 +32,9 @@ pub struct AutoplayArgs {
 /// Actions a computer player takes at most in one night (then the clock runs to the end).
 const MAX_ACTIONS: usize = 400;
 
+/// The kinds of computer player, in the order they take turns.
+const KINDS: [&str; 3] = ["random", "greedy", "newcomer"];
+
 pub fn run(args: &AutoplayArgs) -> ExitCode {
     let Some((scenario, start)) =
         scenario_file::load_with_start(args.scenario.as_deref(), args.start.as_deref())
@@ -40,27 +44,22 @@ pub fn run(args: &AutoplayArgs) -> ExitCode {
     let started = std::time::Instant::now();
     let progress = std::io::stderr().is_terminal() && args.runs >= 20;
     let mut coverage = Coverage::default();
-    // Per ending: nights reached by random players, by greedy ones.
-    let mut by_player: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    // Per ending: nights reached by each kind of player.
+    let mut by_player: BTreeMap<String, [u32; KINDS.len()]> = BTreeMap::new();
     for k in 0..args.runs {
         let seed = args.seed.wrapping_add(u64::from(k));
-        let greedy = k % 2 == 1;
-        let night = if greedy {
-            greedy_player::play(&scenario, start, seed, seed, MAX_ACTIONS)
-        } else {
-            random_player::play(&scenario, start, seed, seed, MAX_ACTIONS)
+        let kind = k as usize % KINDS.len();
+        let night = match kind {
+            0 => random_player::play(&scenario, start, seed, seed, MAX_ACTIONS),
+            1 => greedy_player::play(&scenario, start, seed, seed, MAX_ACTIONS),
+            _ => newcomer_player::play(&scenario, start, seed, seed, MAX_ACTIONS),
         };
         coverage.add(&night.sim, &night.events);
         let ending = match night.sim.outcome() {
             Some(night::Outcome::Ending(e)) => scenario.endings[e as usize].id.clone(),
             _ => "none".into(),
         };
-        let counts = by_player.entry(ending).or_default();
-        if greedy {
-            counts.1 += 1;
-        } else {
-            counts.0 += 1;
-        }
+        by_player.entry(ending).or_default()[kind] += 1;
         if progress && (k % 10 == 9 || k + 1 == args.runs) {
             let done = (k + 1) as usize * 30 / args.runs as usize;
             eprint!(
@@ -77,27 +76,41 @@ pub fn run(args: &AutoplayArgs) -> ExitCode {
         eprintln!();
     }
     let seconds = started.elapsed().as_secs_f64();
+    // Nights played by each kind: kind i plays nights i, i + 3, ...
+    let played: Vec<u32> = (0..KINDS.len() as u32)
+        .map(|i| args.runs.saturating_sub(i).div_ceil(KINDS.len() as u32))
+        .collect();
     outln!(
-        "autoplay: {} nights of {} from {} (seeds {}..={}; {} random players, {} greedy) in {:.1} s",
+        "autoplay: {} nights of {} from {} (seeds {}..={}; {} random players, {} greedy, {} newcomers) in {:.1} s",
         args.runs,
         scenario.title,
         scenario.starts[start].id,
         args.seed,
         args.seed
             .wrapping_add(u64::from(args.runs.saturating_sub(1))),
-        args.runs.div_ceil(2),
-        args.runs / 2,
+        played[0],
+        played[1],
+        played[2],
         seconds
     );
     outln!();
-    outln!("endings                      nights      share   random   greedy");
-    let mut rows: Vec<(&String, &(u32, u32))> = by_player.iter().collect();
-    rows.sort_by_key(|(id, (r, g))| (std::cmp::Reverse(r + g), (*id).clone()));
-    for (id, (random, greedy)) in rows {
-        let total = random + greedy;
+    outln!(
+        "endings                      nights      share          random          greedy        newcomer"
+    );
+    let share = |n: u32, of: u32| 100.0 * f64::from(n) / f64::from(of.max(1));
+    let mut rows: Vec<(&String, &[u32; KINDS.len()])> = by_player.iter().collect();
+    rows.sort_by_key(|(id, counts)| (std::cmp::Reverse(counts.iter().sum::<u32>()), (*id).clone()));
+    for (id, counts) in rows {
+        let total: u32 = counts.iter().sum();
+        let kinds: Vec<String> = counts
+            .iter()
+            .zip(&played)
+            .map(|(&n, &of)| format!("{n:>6} {:>5.1} %", share(n, of)))
+            .collect();
         outln!(
-            "  {id:<26} {total:>6}   {:>6.1} %   {random:>6}   {greedy:>6}",
-            100.0 * f64::from(total) / f64::from(args.runs.max(1))
+            "  {id:<26} {total:>6}   {:>6.1} %   {}",
+            share(total, args.runs),
+            kinds.join("   ")
         );
     }
     let never = coverage.never(&scenario);

@@ -44,11 +44,12 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         match scenario_file::load_with_text(path) {
             Ok((s, source)) => {
                 let report = (!args.no_analysis).then(|| analyse(&s, args));
-                let warnings = report.as_ref().map(|r| warnings(&name, &source, r));
+                let warnings = warnings(&name, &source, &s, report.as_ref());
                 if args.json {
-                    outln!("{}", as_json(&name, &s, report.as_ref(), warnings.as_ref()));
+                    outln!("{}", as_json(&name, &s, report.as_ref(), &warnings));
                 } else {
-                    print_text(&name, &s, report.as_ref(), warnings.as_ref());
+                    print_text(&name, &s, report.as_ref());
+                    print_warnings(&name, &warnings);
                 }
             }
             Err(e) => {
@@ -108,22 +109,28 @@ fn analyse(s: &Scenario, args: &CheckArgs) -> Report {
     report
 }
 
-/// The analysis's findings as warnings at their place in the file.
-fn warnings(name: &str, source: &str, report: &Report) -> Diagnostics {
+/// The compiler's lints (flags that do nothing) and the analysis's findings, as warnings at
+/// their place in the file.
+fn warnings(name: &str, source: &str, s: &Scenario, report: Option<&Report>) -> Diagnostics {
     let mut d = Diagnostics::new(name, source);
-    for f in &report.findings {
+    let lints = s.lints.iter().map(|l| (&l.span, &l.message, &l.help));
+    let findings = report
+        .iter()
+        .flat_map(|r| &r.findings)
+        .map(|f| (&f.span, &f.message, &f.help));
+    for (span, message, help) in lints.chain(findings) {
         d.push(
             Severity::Warning,
-            f.span.clone(),
-            f.message.clone(),
+            span.clone(),
+            message.clone(),
             None,
-            f.help.clone(),
+            help.clone(),
         );
     }
     d
 }
 
-fn print_text(name: &str, s: &Scenario, report: Option<&Report>, warnings: Option<&Diagnostics>) {
+fn print_text(name: &str, s: &Scenario, report: Option<&Report>) {
     outln!(
         "{name}: ok — {} locations, {} characters, {} endings, {} facts, {} routes, {} events",
         s.locations.len(),
@@ -231,9 +238,10 @@ fn print_text(name: &str, s: &Scenario, report: Option<&Report>, warnings: Optio
             );
         }
     }
-    if let Some(w) = warnings
-        && !w.items.is_empty()
-    {
+}
+
+fn print_warnings(name: &str, w: &Diagnostics) {
+    if !w.items.is_empty() {
         outln!();
         out!("{}", w.render());
         outln!(
@@ -265,7 +273,7 @@ fn as_json(
     name: &str,
     s: &Scenario,
     report: Option<&Report>,
-    warnings: Option<&Diagnostics>,
+    warnings: &Diagnostics,
 ) -> serde_json::Value {
     let counts = json!({
         "locations": s.locations.len(),
@@ -280,7 +288,7 @@ fn as_json(
     let mut value = json!({
         "file": name,
         "ok": true,
-        "diagnostics": warnings.map(diagnostics_json).unwrap_or_default(),
+        "diagnostics": diagnostics_json(warnings),
         "counts": counts,
     });
     if let Some(r) = report {

@@ -7,7 +7,7 @@ use super::pace::{Clock, Pace};
 use super::screens::Screen;
 use crate::record::{NightRecord, ResolvedRecord};
 use bevy::prelude::*;
-use night::scenario::model::Minute;
+use night::scenario::model::{CharId, FactId, Minute};
 use night::sim::{Action, Event, Outcome};
 use night::{Scenario, Sim};
 
@@ -79,10 +79,22 @@ impl Night {
 
     /// Does an action now, if it is available; returns why not otherwise.
     pub fn act(&mut self, action: &Action) -> Result<(), String> {
+        // Whom Harry tells, for the notebook: one person, or everyone here not yet believing.
+        let told: Vec<(CharId, FactId)> = match action {
+            Action::Tell { who, fact } => vec![(*who, *fact)],
+            Action::TellAll { fact } => self
+                .sim
+                .present()
+                .into_iter()
+                .filter(|&c| !self.sim.believes(c, *fact))
+                .map(|c| (c, *fact))
+                .collect(),
+            _ => Vec::new(),
+        };
         let events = self.sim.apply(action).map_err(|e| e.message)?;
         self.record.push((self.sim.now(), action.clone()));
-        if let Action::Tell { who, fact } = action {
-            self.chronicle.told(&self.sim, *who, *fact);
+        for (who, fact) in told {
+            self.chronicle.told(&self.sim, who, fact);
         }
         self.chronicle.observe(&self.sim);
         append(&mut self.log, self.sim.scenario(), &events);
@@ -126,7 +138,7 @@ pub fn in_play_order(mut actions: Vec<Action>) -> Vec<Action> {
     let rank = |a: &Action| match a {
         Action::Answer | Action::LetRing => 0,
         Action::Talk { .. } => 1,
-        Action::Tell { .. } => 2,
+        Action::TellAll { .. } | Action::Tell { .. } => 2,
         Action::Ask { .. } => 3,
         Action::Go { .. } => 4,
         Action::Call { .. } | Action::Dial { .. } => 5,

@@ -25,7 +25,7 @@ fn report(args: &[&str]) -> String {
 fn autoplay_reports_every_night_and_what_never_happened() {
     let text = report(&["autoplay", "--runs", "40", "--start", "the_call"]);
     assert!(
-        text.starts_with("autoplay: 40 nights of Miracle Mile from the_call (seeds 1..=40; 20 random players, 20 greedy)"),
+        text.starts_with("autoplay: 40 nights of Miracle Mile from the_call (seeds 1..=40; 14 random players, 13 greedy, 13 newcomers)"),
         "{text}"
     );
     // The endings' rows add up to the nights played.

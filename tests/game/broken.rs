@@ -3,19 +3,45 @@
 use super::{assert_no_panic, files_with_extension, read, root, run, stdout};
 use night::Scenario;
 
-/// Every `tests/broken/NAME.ron` has `NAME.expected`: the position (`LINE:COLUMN`), the
-/// message, and optionally more text that must appear (a suggestion).
+/// One case of a corpus: `DIR/NAME.ron` with its `NAME.expected`: the position
+/// (`LINE:COLUMN`), the message, and optionally more text that must appear (a suggestion).
+struct Case {
+    relative: String,
+    position: String,
+    message: String,
+    extra: Vec<String>,
+}
+
+fn corpus(dir: &str, at_least: usize) -> Vec<Case> {
+    let cases = files_with_extension(dir, "ron");
+    assert!(cases.len() >= at_least, "{dir} has {} cases", cases.len());
+    cases
+        .iter()
+        .map(|case| {
+            let name = case.file_stem().unwrap().to_string_lossy().into_owned();
+            let expected = read(&case.with_extension("expected"));
+            let mut lines = expected.lines().map(str::to_owned);
+            Case {
+                relative: format!("{dir}/{name}.ron"),
+                position: lines.next().expect("a position line"),
+                message: lines.next().expect("a message line"),
+                extra: lines.collect(),
+            }
+        })
+        .collect()
+}
+
+/// Every `tests/broken/NAME.ron` is refused: status 1, its first diagnostic the expected error
+/// at the expected place.
 #[test]
 fn the_broken_corpus_reports_each_fault_where_it_is() {
-    let cases = files_with_extension("tests/broken", "ron");
-    assert!(cases.len() >= 12, "the corpus has {} cases", cases.len());
-    for case in cases {
-        let name = case.file_stem().unwrap().to_string_lossy().into_owned();
-        let expected = read(&case.with_extension("expected"));
-        let mut lines = expected.lines();
-        let position = lines.next().expect("a position line");
-        let message = lines.next().expect("a message line");
-        let relative = format!("tests/broken/{name}.ron");
+    for Case {
+        relative,
+        position,
+        message,
+        extra,
+    } in corpus("tests/broken", 12)
+    {
         let out = run(&["check", &relative], "");
         assert_no_panic(&out, &relative);
         assert_eq!(
@@ -36,10 +62,50 @@ fn the_broken_corpus_reports_each_fault_where_it_is() {
             text.starts_with(&format!("error: {message}\n")),
             "{relative}: message `{message}` in\n{text}"
         );
-        for extra in lines {
-            assert!(text.contains(extra), "{relative}: `{extra}` in\n{text}");
+        for extra in extra {
+            assert!(text.contains(&extra), "{relative}: `{extra}` in\n{text}");
         }
     }
+}
+
+/// Valid scenarios with a flag that does nothing (`tests/broken/warnings/`): `check` plays
+/// them (status 0) and warns where the flag is written.
+#[test]
+fn the_warnings_corpus_reports_each_flag_that_does_nothing_where_it_is() {
+    for Case {
+        relative,
+        position,
+        message,
+        extra,
+    } in corpus("tests/broken/warnings", 3)
+    {
+        let out = run(&["check", "--no-analysis", &relative], "");
+        assert_no_panic(&out, &relative);
+        let text = stdout(&out);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{relative}: warnings only\n{text}"
+        );
+        assert!(
+            text.contains(&format!("warning: {message}\n")),
+            "{relative}: message `{message}` in\n{text}"
+        );
+        assert!(
+            text.contains(&format!("{relative}:{position}\n")),
+            "{relative}: position {position} in\n{text}"
+        );
+        assert!(text.contains(&format!("{relative}: 1 warning")), "{text}");
+        for extra in extra {
+            assert!(text.contains(&extra), "{relative}: `{extra}` in\n{text}");
+        }
+    }
+    // The film itself has no flag that does nothing.
+    let film = stdout(&run(
+        &["check", "--no-analysis", "scenes/miracle_mile.ron"],
+        "",
+    ));
+    assert!(!film.contains("warning"), "{film}");
 }
 
 #[test]

@@ -8,6 +8,7 @@ mod broken;
 mod coverage;
 mod docs;
 mod files;
+mod living_night;
 mod nights;
 mod play;
 mod records;

@@ -53,7 +53,15 @@ fn ending_screen(
     let ctx = contexts.ctx_mut()?;
     let scale = settings.text_scale;
     let (title, text, kind) = match ending_of(&night) {
-        Some(e) => (e.title.clone(), e.text.clone(), format!("{:?}", e.kind)),
+        // The text as this night tells it: the ending's parts that hold where it ended.
+        Some(e) => (
+            e.title.clone(),
+            match night.sim.outcome() {
+                Some(night::Outcome::Ending(id)) => night.sim.ending_text(id),
+                _ => e.text.clone(),
+            },
+            format!("{:?}", e.kind),
+        ),
         None => (
             "The day is over".into(),
             "No ending applies.".into(),

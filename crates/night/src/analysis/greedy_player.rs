@@ -1,5 +1,5 @@
-//! A player that takes, at each turn, what looks most eventful: telling someone a fact they do
-//! not believe yet, then talking on a topic not yet raised, then doing things with items and
+//! A player that takes, at each turn, what looks most eventful: a ringing phone here or next
+//! door, telling someone a fact they do not believe yet, then talking on a topic not yet raised, then doing things with items and
 //! phones, then going somewhere new; waiting comes last. Ties are broken by its own seeded
 //! generator, so it is a different player per seed. For autoplay, where it reaches the parts
 //! of a scenario a uniformly random player rarely does.
@@ -24,7 +24,7 @@ pub fn play(
     let mut rng = ChaCha8Rng::seed_from_u64(player_seed);
     let mut done: HashSet<Action> = HashSet::new();
     let mut visited: HashSet<LocId> = HashSet::new();
-    play_with(scenario, start, seed, max_actions, |sim, available| {
+    play_with(scenario, start, seed, max_actions, |sim, available, _| {
         visited.insert(sim.harry_at());
         let choice = available
             .iter()
@@ -40,9 +40,12 @@ pub fn play(
 fn score(sim: &Sim, action: &Action, done: &HashSet<Action>, visited: &HashSet<LocId>) -> u64 {
     let fresh = !done.contains(action);
     match action {
-        // The phone that rings at four is the night's hinge.
+        // The phone that rings at four is the night's hinge; a phone ringing next door (the
+        // map shows it) is worth going to.
         Action::Answer => 10,
+        Action::Go { to, .. } if sim.location_state(*to).ringing => 10,
         Action::Tell { who, fact } if !sim.believes(*who, *fact) => 9,
+        Action::TellAll { .. } if fresh => 9,
         Action::Talk { .. } if fresh => 8,
         Action::Call { .. } if fresh => 6,
         Action::Ask { .. } | Action::Give { .. } | Action::Take { .. } if fresh => 5,
@@ -70,9 +73,10 @@ mod tests {
         // Over a few players, some hear the call and pass the news on, and the nights differ.
         let nights: Vec<RandomNight> = (0..10).map(|p| play(&s, start, 1, p, 200)).collect();
         assert!(
-            nights
+            nights.iter().any(|n| n
+                .actions
                 .iter()
-                .any(|n| n.actions.iter().any(|a| matches!(a, Action::Tell { .. }))),
+                .any(|a| matches!(a, Action::Tell { .. } | Action::TellAll { .. }))),
             "no greedy player told anyone anything"
         );
         let ways: HashSet<&Vec<Action>> = nights.iter().map(|n| &n.actions).collect();

@@ -6,6 +6,7 @@ pub mod coverage;
 pub mod explore;
 pub mod greedy_player;
 pub mod nearness;
+pub mod newcomer_player;
 pub mod novelty;
 pub mod parallel;
 pub mod random_player;

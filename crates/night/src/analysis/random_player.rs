@@ -23,30 +23,33 @@ pub fn play(
     max_actions: usize,
 ) -> RandomNight {
     let mut rng = ChaCha8Rng::seed_from_u64(player_seed);
-    play_with(scenario, start, seed, max_actions, |_, available| {
+    play_with(scenario, start, seed, max_actions, |_, available, _| {
         available[(rng.next_u64() % available.len() as u64) as usize].clone()
     })
 }
 
 /// A night played by a computer player: `choose` picks one of the actions on offer (never
-/// called with none) whenever Harry is free; the clock waits for it.
+/// called with none) whenever Harry is free, seeing what happened since its last choice; the
+/// clock waits for it.
 pub fn play_with(
     scenario: &Scenario,
     start: usize,
     seed: u64,
     max_actions: usize,
-    mut choose: impl FnMut(&Sim, &[Action]) -> Action,
+    mut choose: impl FnMut(&Sim, &[Action], &[Event]) -> Action,
 ) -> RandomNight {
     let mut sim = Sim::with_start(scenario, seed, start);
     let mut events = sim.take_events();
     let mut actions = Vec::new();
+    let mut seen = 0;
     while !sim.is_over() && actions.len() < max_actions {
         let available = sim.actions();
         if available.is_empty() {
             events.extend(sim.advance(1));
             continue;
         }
-        let choice = choose(&sim, &available);
+        let choice = choose(&sim, &available, &events[seen..]);
+        seen = events.len();
         match sim.apply(&choice) {
             Ok(evs) => events.extend(evs),
             Err(e) => panic!("the sim offered an action it then refused: {e}"),

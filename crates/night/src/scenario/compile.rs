@@ -71,6 +71,10 @@ struct Compiler<'a> {
     character_states: Vec<Names>,
     /// The player character's id.
     player: String,
+    /// Where each flag is first read (a `Flag` condition) and first written (`Set`, `Unset`),
+    /// by flag index: for the warnings about flags set but never read, or read but never set.
+    flag_read_at: HashMap<u16, std::ops::Range<usize>>,
+    flag_written_at: HashMap<u16, std::ops::Range<usize>>,
 }
 
 /// Where a condition is evaluated, to reject `InStateFor` where no state machine owns it.
@@ -91,6 +95,8 @@ pub(crate) fn compile(raw: &ScenarioRaw, source: &str, diags: &mut Diagnostics) 
         location_states: Vec::new(),
         character_states: Vec::new(),
         player: raw.player.text.clone(),
+        flag_read_at: HashMap::new(),
+        flag_written_at: HashMap::new(),
     };
     c.check_id_format(&raw.id);
     if !c.check_sizes(raw) {
@@ -841,7 +847,13 @@ impl<'a> Compiler<'a> {
                     .talks
                     .0
                     .iter()
-                    .map(|(topic, line)| (self.resolve(Kind::Topic, topic), line.clone()))
+                    .map(|(topic, line)| {
+                        let when = match &line.0.when {
+                            Some(c) => self.cond(c, topic, CondContext::Elsewhere, start_clock),
+                            None => Cond::Always,
+                        };
+                        (self.resolve(Kind::Topic, topic), line.0.text.clone(), when)
+                    })
                     .collect();
                 states.push(CharacterState {
                     id: sid.text.clone(),
@@ -966,6 +978,14 @@ impl<'a> Compiler<'a> {
             .iter()
             .map(|(id, e)| {
                 let when = self.cond(&e.when, id, CondContext::Elsewhere, start_clock);
+                let parts = e
+                    .parts
+                    .iter()
+                    .map(|part| {
+                        let cond = self.cond(&part.when, id, CondContext::Elsewhere, start_clock);
+                        (cond, part.text.clone())
+                    })
+                    .collect();
                 Ending {
                     id: id.text.clone(),
                     kind: e.kind,
@@ -974,6 +994,7 @@ impl<'a> Compiler<'a> {
                     not_before: when.not_before(deadline),
                     when,
                     priority: e.priority,
+                    parts,
                 }
             })
             .collect();
@@ -1040,6 +1061,7 @@ impl<'a> Compiler<'a> {
             draws: std::mem::take(&mut self.draws),
             belief_draw_base,
             spans: super::spans::SourceSpans::of(raw, self.source),
+            lints: self.flag_lints(raw),
         }
     }
 
@@ -1162,6 +1184,7 @@ impl<'a> Compiler<'a> {
             TriggerRaw::LetRing => Trigger::LetRing,
             TriggerRaw::Event(e) => Trigger::Event(self.resolve(Kind::Event, e)),
             TriggerRaw::HarryArrives => Trigger::HarryArrives,
+            TriggerRaw::HarryLeaves => Trigger::HarryLeaves,
         }
     }
 
@@ -1219,7 +1242,12 @@ impl<'a> Compiler<'a> {
                 self.resolve(Kind::Character, who),
                 self.resolve(Kind::Item, item),
             ),
-            CondRaw::Flag(f) => Cond::Flag(self.resolve(Kind::Flag, f)),
+            CondRaw::Flag(f) => {
+                let flag = self.resolve(Kind::Flag, f);
+                let span = self.span(f);
+                self.flag_read_at.entry(flag).or_insert(span);
+                Cond::Flag(flag)
+            }
             CondRaw::Believes(who, fact) => Cond::Believes(
                 self.resolve(Kind::Character, who),
                 self.resolve(Kind::Fact, fact),
@@ -1235,10 +1263,61 @@ impl<'a> Compiler<'a> {
                 Cond::PanicAtLeast(self.resolve(Kind::Location, place), (*n).min(255) as u8)
             }
             CondRaw::PanicHere(n) => Cond::PanicHere((*n).min(255) as u8),
+            CondRaw::Believers(fact, n) => Cond::Believers(
+                self.resolve(Kind::Fact, fact),
+                (*n).min(u32::from(u16::MAX)) as u16,
+            ),
             CondRaw::Chance(c) => Cond::Chance(self.resolve(Kind::Chance, c)),
             CondRaw::Happened(e) => Cond::Happened(self.resolve(Kind::Event, e)),
             CondRaw::Sleeping => Cond::Sleeping,
+            CondRaw::Travelling => Cond::Travelling,
         }
+    }
+
+    /// Resolves a flag that an effect writes, noting where it is first written.
+    fn written_flag(&mut self, f: &Spanned) -> FlagId {
+        let flag = self.resolve(Kind::Flag, f);
+        let span = self.span(f);
+        self.flag_written_at.entry(flag).or_insert(span);
+        flag
+    }
+
+    /// Warnings for flags that do nothing: written but never read by any condition (a choice
+    /// that matters to nothing), or read but never written (a condition that can never change).
+    fn flag_lints(&self, raw: &ScenarioRaw) -> Vec<Lint> {
+        let mut lints = Vec::new();
+        for (i, declared) in raw.flags.iter().enumerate() {
+            let flag = i as u16;
+            let (read, written) = (
+                self.flag_read_at.get(&flag),
+                self.flag_written_at.get(&flag),
+            );
+            let lint = match (read, written) {
+                (None, Some(at)) => Lint {
+                    span: at.clone(),
+                    message: format!("flag `{}` is set but never read", declared.text),
+                    help: Some(
+                        "no condition says `Flag(...)` of it: read it where it should matter, or drop it"
+                            .into(),
+                    ),
+                },
+                (Some(at), None) => Lint {
+                    span: at.clone(),
+                    message: format!("flag `{}` is read but never set", declared.text),
+                    help: Some(
+                        "no effect says `Set(...)` of it, so this condition never changes".into(),
+                    ),
+                },
+                (None, None) => Lint {
+                    span: self.span(declared),
+                    message: format!("flag `{}` is declared but never used", declared.text),
+                    help: Some("remove it from `flags: [...]`".into()),
+                },
+                (Some(_), Some(_)) => continue,
+            };
+            lints.push(lint);
+        }
+        lints
     }
 
     fn player_id(&self) -> CharId {
@@ -1262,8 +1341,8 @@ impl<'a> Compiler<'a> {
 
     fn effect(&mut self, e: &EffectRaw, start_clock: u16) -> Effect {
         match e {
-            EffectRaw::Set(f) => Effect::Set(self.resolve(Kind::Flag, f)),
-            EffectRaw::Unset(f) => Effect::Unset(self.resolve(Kind::Flag, f)),
+            EffectRaw::Set(f) => Effect::Set(self.written_flag(f)),
+            EffectRaw::Unset(f) => Effect::Unset(self.written_flag(f)),
             EffectRaw::Give(who, item) => Effect::Give(
                 self.resolve(Kind::Character, who),
                 self.resolve(Kind::Item, item),
@@ -1315,6 +1394,7 @@ impl<'a> Compiler<'a> {
             EffectRaw::End(ending) => Effect::End(self.resolve(Kind::Ending, ending)),
             EffectRaw::Trigger(event) => Effect::Trigger(self.resolve(Kind::Event, event)),
             EffectRaw::Sleep(t) => Effect::Sleep(self.time(t, start_clock)),
+            EffectRaw::Busy(t) => Effect::Busy(self.time(t, start_clock)),
             EffectRaw::Wake => Effect::Wake,
             EffectRaw::Block(s) => Effect::Block(self.resolve(Kind::Street, s)),
             EffectRaw::Unblock(s) => Effect::Unblock(self.resolve(Kind::Street, s)),

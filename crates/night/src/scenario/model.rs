@@ -100,6 +100,8 @@ pub struct Model {
     pub belief_draw_base: DrawKey,
     /// Where each part was written, for diagnostics about parts.
     pub spans: super::spans::SourceSpans,
+    /// Warnings found while compiling (the scenario plays, but a part of it does nothing).
+    pub lints: Vec<Lint>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -262,7 +264,8 @@ pub struct CharacterState {
     pub id: String,
     pub place: Place,
     pub description: String,
-    pub talks: Vec<(TopicId, String)>,
+    /// Lines by topic, each offered while its condition holds (`Always` when none).
+    pub talks: Vec<(TopicId, String, Cond)>,
 }
 
 /// Where a character in a given state is.
@@ -325,6 +328,7 @@ pub enum Trigger {
     LetRing,
     Event(EventId),
     HarryArrives,
+    HarryLeaves,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -337,6 +341,14 @@ pub struct EventDef {
     pub then: Vec<Effect>,
 }
 
+/// A warning about a scenario that still compiles, at the text at fault.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lint {
+    pub span: std::ops::Range<usize>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Ending {
     pub id: String,
@@ -347,6 +359,9 @@ pub struct Ending {
     /// The first minute `when` can hold (see [`Cond::not_before`]).
     pub not_before: Minute,
     pub priority: i32,
+    /// Sentences added to `text` when their condition holds at the end (see
+    /// `Sim::ending_text`).
+    pub parts: Vec<(Cond, String)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -371,9 +386,12 @@ pub enum Cond {
     Told(CharId, FactId),
     PanicAtLeast(LocId, u8),
     PanicHere(u8),
+    /// At least this many characters other than the player believe the fact.
+    Believers(FactId, u16),
     Chance(u16),
     Happened(EventId),
     Sleeping,
+    Travelling,
 }
 
 impl Cond {
@@ -408,6 +426,7 @@ pub enum Effect {
     End(EndingId),
     Trigger(EventId),
     Sleep(Minute),
+    Busy(Minute),
     Wake,
     Block(StreetId),
     Unblock(StreetId),

@@ -304,7 +304,32 @@ pub struct CharacterStateRaw {
     #[serde(default)]
     pub description: String,
     #[serde(default)]
-    pub talks: Entries<String>,
+    pub talks: Entries<TalkRawEntry>,
+}
+
+/// What a character says about a topic: a line, or `(text: "...", when: CONDITION)` for a
+/// line that is offered only while the condition holds.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Talk")]
+pub struct TalkRaw {
+    pub text: String,
+    pub when: Option<CondRaw>,
+}
+
+impl From<String> for TalkRaw {
+    fn from(text: String) -> Self {
+        TalkRaw { text, when: None }
+    }
+}
+
+/// Wrapper that lets a talk line be written as a bare string.
+#[derive(Debug)]
+pub struct TalkRawEntry(pub TalkRaw);
+
+impl<'de> Deserialize<'de> for TalkRawEntry {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        string_or_struct(d).map(TalkRawEntry)
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -347,6 +372,8 @@ pub enum TriggerRaw {
     LetRing,
     Event(Id),
     HarryArrives,
+    /// The player sets off from here (fired on the place and the people there).
+    HarryLeaves,
 }
 
 #[derive(Debug, Deserialize)]
@@ -376,6 +403,18 @@ pub struct EndingRaw {
     pub when: CondRaw,
     #[serde(default)]
     pub priority: i32,
+    /// Sentences added to `text` when their condition holds at the end, in file order: the
+    /// ending tells the night that reached it (where the player is, who is with them).
+    #[serde(default)]
+    pub parts: Vec<EndingPartRaw>,
+}
+
+/// One conditional sentence of an ending's text.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename = "Part")]
+pub struct EndingPartRaw {
+    pub when: CondRaw,
+    pub text: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -404,9 +443,13 @@ pub enum CondRaw {
     Told(Id, Id),
     PanicAtLeast(Id, u32),
     PanicHere(u32),
+    /// At least this many characters other than the player believe the fact.
+    Believers(Id, u32),
     Chance(Id),
     Happened(Id),
     Sleeping,
+    /// The player is on the way somewhere (a `go` not yet arrived).
+    Travelling,
 }
 
 #[derive(Debug, Deserialize)]
@@ -427,6 +470,9 @@ pub enum EffectRaw {
     End(Id),
     Trigger(Id),
     Sleep(Id),
+    /// The player is occupied (riding, held) until this time or a `Wake`; unlike `Sleep`,
+    /// nothing is narrated and `Sleeping` does not hold.
+    Busy(Id),
     Wake,
     Block(Id),
     Unblock(Id),

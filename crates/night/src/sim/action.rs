@@ -27,6 +27,10 @@ pub enum Action {
         who: CharId,
         fact: FactId,
     },
+    /// Tell everyone here at once; each listener decides for themselves.
+    TellAll {
+        fact: FactId,
+    },
     Ask {
         who: CharId,
         item: ItemId,
@@ -76,6 +80,7 @@ impl Action {
             Action::Tell { who, fact } => {
                 format!("tell {} {}", c(*who), s.facts[*fact as usize].id)
             }
+            Action::TellAll { fact } => format!("tell-all {}", s.facts[*fact as usize].id),
             Action::Ask { who, item } => format!("ask {} {}", c(*who), it(*item)),
             Action::Give { who, item } => format!("give {} {}", c(*who), it(*item)),
             Action::Take { item } => format!("take {}", it(*item)),
@@ -115,6 +120,9 @@ impl Action {
             ),
             Action::Tell { who, fact } => {
                 format!("Tell {}: {}", c(*who), s.facts[*fact as usize].name)
+            }
+            Action::TellAll { fact } => {
+                format!("Tell everyone here: {}", s.facts[*fact as usize].name)
             }
             Action::Ask { who, item } => format!("Ask {} for {}", c(*who), it(*item)),
             Action::Give { who, item } => format!("Give {} to {}", it(*item), c(*who)),
@@ -197,6 +205,12 @@ impl Action {
                     fact: lookup(args[1], "fact", s.facts.iter().map(|f| &f.id))?,
                 })
             }
+            "tell-all" => {
+                arity(1, "tell-all FACT")?;
+                Ok(Action::TellAll {
+                    fact: lookup(args[0], "fact", s.facts.iter().map(|f| &f.id))?,
+                })
+            }
             "ask" => {
                 arity(2, "ask PERSON ITEM")?;
                 Ok(Action::Ask {
@@ -261,7 +275,7 @@ impl Action {
             "answer" => arity(0, "answer").map(|_| Action::Answer),
             "let-ring" | "ignore" => arity(0, "let-ring").map(|_| Action::LetRing),
             other => Err(ParseError::new(format!(
-                "unknown action `{other}`: go, wait, sleep, talk, tell, ask, give, take, use, call, answer, let-ring"
+                "unknown action `{other}`: go, wait, sleep, talk, tell, tell-all, ask, give, take, use, call, answer, let-ring"
             ))),
         }
     }

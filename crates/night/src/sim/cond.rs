@@ -43,9 +43,11 @@ impl Sim {
             Cond::Told(who, fact) => st.told.get(self.fact_bit(*fact, *who)),
             Cond::PanicAtLeast(place, n) => st.panic[*place as usize] >= *n,
             Cond::PanicHere(n) => st.panic[st.harry_at as usize] >= *n,
+            Cond::Believers(fact, n) => self.believers(*fact) >= usize::from(*n),
             Cond::Chance(i) => st.night_chances.get(*i as usize),
             Cond::Happened(e) => st.events_fired.get(*e as usize),
             Cond::Sleeping => matches!(st.activity, Activity::Asleep { .. }),
+            Cond::Travelling => matches!(st.activity, Activity::Travel { .. }),
         }
     }
 }

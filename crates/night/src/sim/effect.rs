@@ -58,12 +58,21 @@ impl Sim {
                         self.emit(EventKind::FellAsleep { until: *until }, true);
                     }
                 }
-                Effect::Wake => {
-                    if let Activity::Asleep { .. } = self.state.activity {
+                Effect::Busy(until) => {
+                    if *until > self.state.now
+                        && !matches!(self.state.activity, Activity::Travel { .. })
+                    {
+                        self.state.activity = Activity::Occupied { until: *until };
+                    }
+                }
+                Effect::Wake => match self.state.activity {
+                    Activity::Asleep { .. } => {
                         self.state.activity = Activity::Idle;
                         self.emit(EventKind::Woke, true);
                     }
-                }
+                    Activity::Occupied { .. } => self.state.activity = Activity::Idle,
+                    _ => {}
+                },
                 Effect::Block(street) => self.state.blocked_streets.set(*street as usize, true),
                 Effect::Unblock(street) => self.state.blocked_streets.set(*street as usize, false),
             }
@@ -72,9 +81,14 @@ impl Sim {
 
     pub(super) fn end(&mut self, outcome: Outcome) {
         if self.state.outcome.is_none() {
+            // The ending's parts read the night as it ended: Harry still on his way, say.
+            let text = match outcome {
+                Outcome::Ending(e) if self.narrating => self.ending_text(e),
+                _ => String::new(),
+            };
             self.state.outcome = Some(outcome);
             self.state.activity = Activity::Idle;
-            self.emit(EventKind::Ended(outcome), true);
+            self.emit(EventKind::Ended { outcome, text }, true);
         }
     }
 

@@ -70,7 +70,12 @@ pub enum EventKind {
     EventFired(EventId),
     Called(CallId),
     NotInService(String),
-    Ended(Outcome),
+    /// The night ended; `text` is the ending's text as this night tells it (see
+    /// `Sim::ending_text`; empty when the night is not narrated).
+    Ended {
+        outcome: Outcome,
+        text: String,
+    },
 }
 
 impl Event {
@@ -173,13 +178,19 @@ impl Event {
             EventKind::NotInService(number) => {
                 format!("\"The number you have dialed, {number}, is not in service.\"")
             }
-            EventKind::Ended(Outcome::Ending(e)) => {
+            EventKind::Ended {
+                outcome: Outcome::Ending(e),
+                text,
+            } => {
                 let ending = &s.endings[*e as usize];
-                format!("THE END — {}. {}", ending.title, ending.text)
+                format!("THE END — {}. {}", ending.title, text)
                     .trim_end()
                     .to_owned()
             }
-            EventKind::Ended(Outcome::DayOver) => "The day is over. No ending applies.".into(),
+            EventKind::Ended {
+                outcome: Outcome::DayOver,
+                ..
+            } => "The day is over. No ending applies.".into(),
         };
         Some(format!("[{}] {}", s.clock(self.time), text))
     }

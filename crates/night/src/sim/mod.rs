@@ -56,6 +56,8 @@ impl std::error::Error for ActionError {}
 pub mod minutes {
     pub const TALK: u16 = 2;
     pub const TELL: u16 = 2;
+    /// Telling a whole room takes longer than telling one person.
+    pub const TELL_ALL: u16 = 3;
     pub const ASK: u16 = 1;
     pub const GIVE: u16 = 1;
     pub const TAKE: u16 = 1;
@@ -147,6 +149,15 @@ impl Sim {
     pub fn take_state(&mut self) -> State {
         std::mem::replace(&mut self.state, State::empty())
     }
+    /// The people here who do not believe `fact` yet: who `tell-all` speaks to.
+    fn listeners(&self, fact: FactId, present: &[CharId]) -> Vec<CharId> {
+        present
+            .iter()
+            .copied()
+            .filter(|&c| !self.believes(c, fact))
+            .collect()
+    }
+
     /// A line of text for an event: the text itself, or nothing when not narrating.
     pub(super) fn line(&self, text: &str) -> String {
         if self.narrating {
@@ -197,8 +208,9 @@ impl Sim {
     /// Where a character is now (`None`: in transit or offstage). The player is where Harry is.
     pub fn place_of(&self, c: CharId) -> Option<LocId> {
         if c == self.scenario.player || self.character_state(c).place == Place::WithHarry {
+            // On the way, or carried by the story (riding in a van): at no place.
             return match self.state.activity {
-                Activity::Travel { .. } => None,
+                Activity::Travel { .. } | Activity::Occupied { .. } => None,
                 _ => Some(self.state.harry_at),
             };
         }
@@ -224,6 +236,41 @@ impl Sim {
     pub fn believes(&self, c: CharId, f: FactId) -> bool {
         self.state.believes.get(self.fact_bit(f, c))
     }
+    /// How many characters other than the player believe the fact.
+    pub fn believers(&self, f: FactId) -> usize {
+        let player = self.scenario.player;
+        (0..self.scenario.characters.len() as CharId)
+            .filter(|&c| c != player && self.believes(c, f))
+            .count()
+    }
+
+    /// An ending's text as this night tells it: its `text`, then each of its `parts` whose
+    /// condition holds now (at the end, the state the night ended in), in file order.
+    pub fn ending_text(&self, e: EndingId) -> String {
+        let ending = &self.scenario.endings[e as usize];
+        let mut text = ending.text.trim().to_owned();
+        for (cond, part) in &ending.parts {
+            if self.eval(cond, None) {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(part.trim());
+            }
+        }
+        text
+    }
+
+    /// Whether a person or place has a use for a trigger now: a transition of theirs waits for
+    /// it from the state they are in. A `give`, an `ask` or a `use` that no state machine
+    /// answers would change nothing (but an item's place), so it is neither offered nor
+    /// allowed: the list of actions holds only choices that do something.
+    pub fn reacts_to(&self, entity: Entity, trigger: Trigger) -> bool {
+        let current = self.current_state(entity);
+        effect::transitions_in(&self.scenario, entity)
+            .iter()
+            .any(|t| t.on == Some(trigger) && t.leaves(current))
+    }
+
     /// This character believes a fact the scenario marks as alarming (the missiles): they add
     /// to panic, and for the player it starts the countdown.
     pub fn alarmed(&self, c: CharId) -> bool {
@@ -282,6 +329,7 @@ impl Sim {
         };
         match action {
             Action::Go { to, mode } => {
+                let present_before = self.present();
                 let (route, minutes) = self.route_to(*to, *mode).ok_or_else(|| ActionError {
                     message: "no route".into(),
                 })?;
@@ -300,6 +348,13 @@ impl Sim {
                     },
                     true,
                 );
+                // Leaving is a moment too: the people left behind may react (the van's
+                // driver sees Harry jump out) before the journey's first minute.
+                let from = self.state.harry_at;
+                self.fire_trigger(Entity::Location(from), Trigger::HarryLeaves);
+                for c in present_before {
+                    self.fire_trigger(Entity::Character(c), Trigger::HarryLeaves);
+                }
             }
             Action::Wait { minutes } => self.state.activity = busy(*minutes),
             Action::WaitForSomething => {
@@ -318,8 +373,8 @@ impl Sim {
                     .character_state(*who)
                     .talks
                     .iter()
-                    .find(|(t, _)| t == topic)
-                    .map(|(_, line)| self.line(line))
+                    .find(|(t, _, _)| t == topic)
+                    .map(|(_, line, _)| self.line(line))
                     .unwrap_or_default();
                 self.emit(
                     EventKind::Said {
@@ -337,6 +392,20 @@ impl Sim {
                 self.tell(self.scenario.player, *who, *fact);
                 self.state.activity = busy(minutes::TELL);
                 self.fire_trigger(Entity::Character(*who), Trigger::Told(*fact));
+            }
+            Action::TellAll { fact } => {
+                // Each listener decides for themselves, in the scenario's order; then each
+                // reacts (a doubter may mock, a believer may act), in the same order.
+                let listeners = self.listeners(*fact, &self.present());
+                for &who in &listeners {
+                    let bit = self.fact_bit(*fact, who);
+                    self.state.told.set(bit, true);
+                    self.tell(self.scenario.player, who, *fact);
+                }
+                self.state.activity = busy(minutes::TELL_ALL);
+                for who in listeners {
+                    self.fire_trigger(Entity::Character(who), Trigger::Told(*fact));
+                }
             }
             Action::Ask { who, item } => {
                 self.state.activity = busy(minutes::ASK);
@@ -462,12 +531,9 @@ impl Sim {
             }
             Action::Talk { who, topic } => {
                 here_person(who)?;
-                if !self
-                    .character_state(*who)
-                    .talks
-                    .iter()
-                    .any(|(t, _)| t == topic)
-                {
+                if !self.character_state(*who).talks.iter().any(|(t, _, when)| {
+                    t == topic && self.eval(when, Some(Entity::Character(*who)))
+                }) {
                     return no(format!(
                         "{} has nothing to say about {} now",
                         s.characters[*who as usize].name, s.topics[*topic as usize].name
@@ -490,11 +556,32 @@ impl Sim {
                     ));
                 }
             }
+            Action::TellAll { fact } => {
+                if !self.believes(s.player, *fact) {
+                    return no(format!(
+                        "{} does not know: {}",
+                        self.scenario.player_word(),
+                        s.facts[*fact as usize].name
+                    ));
+                }
+                if self.listeners(*fact, present).len() < 2 {
+                    return no(
+                        "telling everyone needs at least two people here who do not believe it yet"
+                            .into(),
+                    );
+                }
+            }
             Action::Ask { who, item } => {
                 here_person(who)?;
                 if self.holder(*item) != Owner::Held(*who) {
                     return no(format!(
                         "{} does not have {}",
+                        s.characters[*who as usize].name, s.items[*item as usize].name
+                    ));
+                }
+                if !self.reacts_to(Entity::Character(*who), Trigger::Asked(*item)) {
+                    return no(format!(
+                        "{} will not part with {} now",
                         s.characters[*who as usize].name, s.items[*item as usize].name
                     ));
                 }
@@ -506,6 +593,12 @@ impl Sim {
                         "{} does not have {}",
                         self.scenario.player_word(),
                         s.items[*item as usize].name
+                    ));
+                }
+                if !self.reacts_to(Entity::Character(*who), Trigger::Given(*item)) {
+                    return no(format!(
+                        "{} has no use for {} now",
+                        s.characters[*who as usize].name, s.items[*item as usize].name
                     ));
                 }
             }
@@ -531,10 +624,24 @@ impl Sim {
                     None if !def.usable => {
                         return no(format!("{} cannot be used on its own", def.name));
                     }
+                    None if !self
+                        .reacts_to(Entity::Location(self.state.harry_at), Trigger::Used(*item))
+                        && !self.reacts_to(Entity::Character(s.player), Trigger::Used(*item)) =>
+                    {
+                        return no(format!("using {} here would change nothing now", def.name));
+                    }
                     Some(_) if !def.use_on_people => {
                         return no(format!("{} cannot be used on someone", def.name));
                     }
-                    Some(who) => here_person(who)?,
+                    Some(who) => {
+                        here_person(who)?;
+                        if !self.reacts_to(Entity::Character(*who), Trigger::Used(*item)) {
+                            return no(format!(
+                                "using {} on {} would change nothing now",
+                                def.name, s.characters[*who as usize].name
+                            ));
+                        }
+                    }
                     None => {}
                 }
             }
@@ -616,8 +723,11 @@ impl Sim {
         let known: Vec<FactId> = (0..s.facts.len() as FactId)
             .filter(|&f| self.believes(s.player, f))
             .collect();
+        for &fact in &known {
+            push(Action::TellAll { fact }, &mut out);
+        }
         for &who in &present {
-            for (topic, _) in &self.character_state(who).talks {
+            for (topic, _, _) in &self.character_state(who).talks {
                 push(Action::Talk { who, topic: *topic }, &mut out);
             }
             for &fact in &known {

@@ -69,6 +69,11 @@ pub enum Activity {
     Asleep {
         until: Minute,
     },
+    /// Held by the story (the `Busy` effect: riding in a van): not asleep, and freed early
+    /// only by a `Wake`.
+    Occupied {
+        until: Minute,
+    },
 }
 
 /// How a night ended.

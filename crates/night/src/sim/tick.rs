@@ -29,6 +29,7 @@ impl Sim {
             let mut places = std::mem::take(&mut self.places);
             places.clear();
             places.extend((0..self.scenario.characters.len() as CharId).map(|c| self.place_of(c)));
+            self.confirm_doubters();
             self.spread_rumours(&places);
             self.update_panic(&places);
             self.places = places;
@@ -62,7 +63,9 @@ impl Sim {
                 }
             }
             Activity::Travel { .. } => {}
-            Activity::Busy { until } | Activity::WaitForSomething { until } => {
+            Activity::Busy { until }
+            | Activity::WaitForSomething { until }
+            | Activity::Occupied { until } => {
                 if now >= until {
                     self.state.activity = Activity::Idle;
                 }
@@ -155,6 +158,31 @@ impl Sim {
             }
             if !changed || self.is_over() {
                 break;
+            }
+        }
+    }
+
+    /// While a fact is confirmed, everyone who heard it and doubted it comes round: an
+    /// authoritative word (the code checked, the sirens) turns earlier doubters.
+    fn confirm_doubters(&mut self) {
+        let scenario = self.scenario.clone();
+        let people = scenario.characters.len();
+        for (f, fact) in scenario.facts.iter().enumerate() {
+            let Some(confirmed) = &fact.confirmed else {
+                continue;
+            };
+            let f = f as FactId;
+            let doubters: Vec<CharId> = (0..people as CharId)
+                .filter(|&c| {
+                    let bit = self.fact_bit(f, c);
+                    self.state.heard.get(bit) && !self.state.believes.get(bit)
+                })
+                .collect();
+            if doubters.is_empty() || !self.eval(confirmed, None) {
+                continue;
+            }
+            for c in doubters {
+                self.believe(c, f);
             }
         }
     }
