@@ -245,6 +245,32 @@ fn only_choices_that_do_something_are_offered_at_johnies() {
         .count();
     assert!(gives <= 2, "{gives} gives offered at Johnie's");
     assert!(actions.len() <= 50, "{} actions at Johnie's", actions.len());
+    // News that matters to nobody but Harry is not offered to the room: once Harry knows
+    // Julie's address, nobody in the diner is offered it.
+    let mut later = sim.clone();
+    for line in [
+        "talk waitress julie",
+        "go payphone",
+        "wait",
+        "answer",
+        "go johnies",
+    ] {
+        later.apply(&Action::parse(line, &s).unwrap()).unwrap();
+        later.run_until_idle();
+    }
+    let address = s.fact_index("julie_address").unwrap();
+    assert!(later.believes(s.player, address));
+    assert!(
+        !later.actions().iter().any(|a| matches!(a,
+            Action::Tell { fact, .. } | Action::TellAll { fact } if *fact == address)),
+        "{:?}",
+        later.actions()
+    );
+    assert!(
+        later
+            .actions()
+            .contains(&Action::parse("tell-all missiles", &s).unwrap())
+    );
     // A give nobody answers is refused with the reason, not silently done.
     let flowers = Action::parse("give roger flowers", &s).unwrap();
     let refused = sim.check(&flowers).unwrap_err();

@@ -7,11 +7,11 @@
 
 use super::random_player::{RandomNight, play_with};
 use crate::scenario::Scenario;
-use crate::scenario::model::{CharId, FactId, LocId, Mode};
+use crate::scenario::model::{CharId, FactId, LocId, Minute, Mode};
 use crate::sim::{Action, Event, EventKind, Sim};
 use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::{Rng, SeedableRng};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// What the newcomer remembers between its choices.
 struct Newcomer {
@@ -31,6 +31,8 @@ struct Newcomer {
     warned_at: HashSet<LocId>,
     /// The people it has told something (it does not repeat itself to a doubter).
     told: HashSet<CharId>,
+    /// When it last asked for each thing (a refusal can change its mind later).
+    asked_at: HashMap<Action, Minute>,
     /// Where it was at its last choice.
     last_place: Option<LocId>,
     /// It came here because it was pointed here: the short waits it will still give it to see
@@ -41,7 +43,9 @@ struct Newcomer {
 impl Newcomer {
     /// Takes in what it sees before choosing: where it is, and the places named in what it
     /// reads.
-    fn look<'a>(&mut self, sim: &Sim, read: impl Iterator<Item = &'a str>) {
+    /// A place named in narration points it there if it has not been there yet; a place
+    /// someone names to it does, even if it has.
+    fn look<'a>(&mut self, sim: &Sim, read: impl Iterator<Item = (&'a str, bool)>) {
         let here = sim.harry_at();
         if !sim.present().is_empty() {
             self.met_people_at.insert(here);
@@ -58,9 +62,12 @@ impl Newcomer {
         self.visited.insert(here);
         self.pointed.retain(|&l| l != here);
         self.just_pointed.clear();
-        for text in read {
+        for (text, said) in read {
             for (place, words) in &self.names {
-                if *place != here && words.iter().any(|w| contains_words(text, w)) {
+                if *place != here
+                    && (said || !self.visited.contains(place))
+                    && words.iter().any(|w| contains_words(text, w))
+                {
                     if !self.pointed.contains(place) {
                         self.pointed.push(*place);
                     }
@@ -95,12 +102,19 @@ impl Newcomer {
             }
             _ => {}
         }
+        if let Action::Ask { .. } = choice {
+            self.asked_at.insert(choice.clone(), sim.now());
+        }
         self.done.insert(choice.clone());
     }
 }
 
 /// How many five-minute waits it gives a place it was sent to before it wanders off.
-const PATIENCE: u8 = 4;
+const PATIENCE: u8 = 3;
+/// Minutes after a refusal before it asks the same person for the same thing again.
+const ASK_AGAIN_AFTER: Minute = 15;
+/// Minutes before the deadline from which, alarmed, it stays with whoever is there.
+const LAST_MINUTES: Minute = 12;
 
 /// Plays a night from `start` with `seed` for the night and `player_seed` for the tie-breaks,
 /// taking at most `max_actions` actions (then letting the clock run to the end).
@@ -121,6 +135,7 @@ pub fn play(
         met_people_at: HashSet::new(),
         warned_at: HashSet::new(),
         told: HashSet::new(),
+        asked_at: HashMap::new(),
         last_place: None,
         expecting: 0,
     };
@@ -134,6 +149,7 @@ pub fn play(
         |sim, available, events| {
             let read = intro
                 .take()
+                .map(|text| (text, false))
                 .into_iter()
                 .chain(events.iter().filter_map(heard));
             me.look(sim, read);
@@ -148,24 +164,26 @@ pub fn play(
     )
 }
 
-/// What a player reads in the night's text: narration and what people say.
-fn heard(event: &Event) -> Option<&str> {
+/// What a player reads in the night's text: narration, and what people say to it (true).
+fn heard(event: &Event) -> Option<(&str, bool)> {
     match &event.kind {
-        EventKind::Log(text) | EventKind::Said { text, .. } => Some(text),
+        EventKind::Log(text) => Some((text, false)),
+        EventKind::Said { text, .. } => Some((text, true)),
         _ => None,
     }
 }
 
 /// Each place with the ways a person would name it: "Park La Brea (Lucy's flat, Tower 7)" is
 /// "park la brea", "lucy's flat" and "tower 7"; "Payphone outside Johnie's" is that, and
-/// "payphone" (a first word of five letters or more that is not someone's: "Johnie's Coffee
-/// Shop" is not just "johnie's").
+/// "payphone": a first word of five letters or more that is not someone's ("Johnie's Coffee
+/// Shop" is not just "johnie's") and names no other place ("Fairfax & 8th" is not "fairfax"
+/// while a "Gas station (8th & Fairfax)" is on it too).
 fn place_names(s: &Scenario) -> Vec<(LocId, Vec<String>)> {
-    s.locations
+    let names: Vec<String> = s.locations.iter().map(|l| l.name.to_lowercase()).collect();
+    names
         .iter()
         .enumerate()
-        .map(|(l, loc)| {
-            let name = loc.name.to_lowercase();
+        .map(|(l, name)| {
             let mut words: Vec<String> = name
                 .split(['(', ')', ','])
                 .map(|part| part.trim().to_owned())
@@ -176,6 +194,10 @@ fn place_names(s: &Scenario) -> Vec<(LocId, Vec<String>)> {
                 && !first.ends_with("'s")
                 && first.chars().all(|c| c.is_alphanumeric() || c == '-')
                 && !words.iter().any(|w| w == first)
+                && !names
+                    .iter()
+                    .enumerate()
+                    .any(|(other, n)| other != l && contains_words(n, first))
             {
                 words.push(first.to_owned());
             }
@@ -199,6 +221,7 @@ fn score(sim: &Sim, action: &Action, memory: &Newcomer) -> u64 {
     let fresh = !memory.done.contains(action);
     let alarmed = sim.alarmed(sim.scenario().player);
     let alarming = |fact: FactId| sim.scenario().facts[fact as usize].alarming;
+    let near_the_end = sim.now() + LAST_MINUTES >= sim.scenario().deadline;
     match action {
         // Something rings: a newcomer picks it up.
         Action::Answer => 12,
@@ -231,8 +254,30 @@ fn score(sim: &Sim, action: &Action, memory: &Newcomer) -> u64 {
                 _ => 6,
             }
         }
+        // With the end in sight, it says what it has to say to whoever is there.
+        Action::Talk { .. } if fresh && alarmed && near_the_end => 10,
         Action::Talk { .. } if fresh => 8,
-        Action::Use { on: Some(_), .. } | Action::Give { .. } | Action::Ask { .. } if fresh => 5,
+        // With the end in sight and people around, it stays with them (the countdown shows).
+        Action::WaitForSomething
+            if alarmed && near_the_end && (memory.expecting > 0 || !sim.present().is_empty()) =>
+        {
+            9
+        }
+        // Alarmed, it asks for what people hold and uses what it has: it is desperate.
+        Action::Ask { .. }
+            if memory
+                .asked_at
+                .get(action)
+                .is_none_or(|&at| sim.now() >= at + ASK_AGAIN_AFTER) =>
+        {
+            if alarmed {
+                8
+            } else {
+                6
+            }
+        }
+        Action::Use { on: Some(_), .. } if fresh && alarmed => 10,
+        Action::Use { on: Some(_), .. } | Action::Give { .. } if fresh => 6,
         Action::Call { .. } | Action::Take { .. } if fresh => 4,
         Action::Go { to, mode } if !memory.visited.contains(to) => match mode {
             Mode::Walk => 3,

@@ -1062,7 +1062,9 @@ impl<'a> Compiler<'a> {
             belief_draw_base,
             spans: super::spans::SourceSpans::of(raw, self.source),
             lints: self.flag_lints(raw),
+            telling_matters: Vec::new(),
         }
+        .finish()
     }
 
     /// Reports a key written twice in a map that is not a list of definitions (serde maps

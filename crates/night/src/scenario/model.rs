@@ -100,6 +100,10 @@ pub struct Model {
     pub belief_draw_base: DrawKey,
     /// Where each part was written, for diagnostics about parts.
     pub spans: super::spans::SourceSpans,
+    /// Whether telling a character a fact can matter, by `fact * characters + character`: the
+    /// fact spreads or alarms, or some condition reads what that character believes or was
+    /// told of it (see [`Model::telling_matters`]).
+    pub telling_matters: Vec<bool>,
     /// Warnings found while compiling (the scenario plays, but a part of it does nothing).
     pub lints: Vec<Lint>,
 }
@@ -395,6 +399,16 @@ pub enum Cond {
 }
 
 impl Cond {
+    /// Calls `f` on this condition and on every condition inside it.
+    pub fn visit(&self, f: &mut impl FnMut(&Cond)) {
+        f(self);
+        match self {
+            Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| c.visit(f)),
+            Cond::Not(c) => c.visit(f),
+            _ => {}
+        }
+    }
+
     /// The first minute at which the condition can hold, from the clock alone (`After`,
     /// `Deadline`, `EndOfDay` it must meet): the simulation does not evaluate it before.
     pub fn not_before(&self, deadline: Minute) -> Minute {
@@ -433,6 +447,71 @@ pub enum Effect {
 }
 
 impl Model {
+    /// Every condition the scenario holds, each with the conditions inside it: transitions,
+    /// talk lines, calls, facts' confirmations, events and endings with their parts.
+    pub fn visit_conditions(&self, f: &mut impl FnMut(&Cond)) {
+        let machines = self
+            .locations
+            .iter()
+            .map(|l| &l.transitions)
+            .chain(self.characters.iter().map(|c| &c.transitions));
+        for t in machines.flatten() {
+            t.when.visit(f);
+        }
+        for st in self.characters.iter().flat_map(|c| &c.states) {
+            st.talks.iter().for_each(|(_, _, when)| when.visit(f));
+        }
+        self.calls
+            .iter()
+            .filter_map(|c| c.when.as_ref())
+            .for_each(|c| c.visit(f));
+        self.facts
+            .iter()
+            .filter_map(|x| x.confirmed.as_ref())
+            .for_each(|c| c.visit(f));
+        self.events.iter().for_each(|e| e.when.visit(f));
+        for e in &self.endings {
+            e.when.visit(f);
+            e.parts.iter().for_each(|(c, _)| c.visit(f));
+        }
+    }
+
+    /// Whether telling `who` the fact can change anything: it spreads (contagious) or raises
+    /// panic (alarming), or a condition reads `who`'s belief of it (`Believes`, `Told`,
+    /// `Believers`), or `who` has a transition waiting for being told it. Computed once when
+    /// the scenario is compiled.
+    fn compute_telling_matters(&self) -> Vec<bool> {
+        let people = self.characters.len();
+        let mut matters: Vec<bool> = self
+            .facts
+            .iter()
+            .flat_map(|f| std::iter::repeat_n(f.contagious || f.alarming, people))
+            .collect();
+        self.visit_conditions(&mut |c| match *c {
+            Cond::Believes(who, fact) | Cond::Told(who, fact) => {
+                matters[fact as usize * people + who as usize] = true;
+            }
+            Cond::Believers(fact, _) => {
+                matters[fact as usize * people..(fact as usize + 1) * people].fill(true);
+            }
+            _ => {}
+        });
+        for (who, ch) in self.characters.iter().enumerate() {
+            for t in &ch.transitions {
+                if let Some(Trigger::Told(fact)) = t.on {
+                    matters[fact as usize * people + who] = true;
+                }
+            }
+        }
+        matters
+    }
+
+    /// Fills in what is computed from the whole model once it is built.
+    pub(crate) fn finish(mut self) -> Self {
+        self.telling_matters = self.compute_telling_matters();
+        self
+    }
+
     /// What the transcript calls the player: the first word of their name ("Harry" for
     /// "Harry Washello", "Mara" for "Mara").
     pub fn player_word(&self) -> &str {

@@ -149,13 +149,19 @@ impl Sim {
     pub fn take_state(&mut self) -> State {
         std::mem::replace(&mut self.state, State::empty())
     }
-    /// The people here who do not believe `fact` yet: who `tell-all` speaks to.
+    /// The people here who do not believe `fact` yet, and for whom hearing it can matter: who
+    /// `tell-all` speaks to.
     fn listeners(&self, fact: FactId, present: &[CharId]) -> Vec<CharId> {
         present
             .iter()
             .copied()
-            .filter(|&c| !self.believes(c, fact))
+            .filter(|&c| !self.believes(c, fact) && self.telling_matters(c, fact))
             .collect()
+    }
+
+    /// Whether telling `who` the fact can change anything (see `Model::telling_matters`).
+    pub fn telling_matters(&self, who: CharId, fact: FactId) -> bool {
+        self.scenario.telling_matters[self.fact_bit(fact, who)]
     }
 
     /// A line of text for an event: the text itself, or nothing when not narrating.
@@ -553,6 +559,12 @@ impl Sim {
                     return no(format!(
                         "{} already believes it",
                         s.characters[*who as usize].name
+                    ));
+                }
+                if !self.telling_matters(*who, *fact) {
+                    return no(format!(
+                        "telling {} would change nothing: {} does not spread, and nothing in the night depends on whether they believe it",
+                        s.characters[*who as usize].name, s.facts[*fact as usize].name
                     ));
                 }
             }
