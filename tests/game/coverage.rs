@@ -63,6 +63,81 @@ fn every_character_has_states_that_change_in_a_scripted_night() {
     }
 }
 
+/// Every person of the film lives: three states or more, something to say at more than one
+/// moment (talk lines in two states, or lines and narration in two of the night's rules), and
+/// at least one reaction to the world (a transition waiting on something other than the clock
+/// alone).
+#[test]
+fn every_person_of_the_film_has_states_words_and_reactions() {
+    use night::scenario::model::{Cond, Effect};
+    let s = film();
+    let says = |c: u16, effects: &[Effect], own: bool| {
+        effects.iter().any(|e| match e {
+            Effect::Say(who, _) => *who == c,
+            Effect::Log(_) => own,
+            _ => false,
+        })
+    };
+    for (c, ch) in s.characters.iter().enumerate() {
+        let c = c as u16;
+        if c == s.player {
+            continue;
+        }
+        assert!(
+            ch.states.len() >= 3,
+            "{} has {} states",
+            ch.id,
+            ch.states.len()
+        );
+        let talking_states = ch.states.iter().filter(|st| !st.talks.is_empty()).count();
+        let own = ch
+            .transitions
+            .iter()
+            .filter(|t| says(c, &t.then, true))
+            .count();
+        let elsewhere = s
+            .locations
+            .iter()
+            .flat_map(|l| &l.transitions)
+            .chain(
+                s.characters
+                    .iter()
+                    .filter(|o| o.id != ch.id)
+                    .flat_map(|o| &o.transitions),
+            )
+            .filter(|t| says(c, &t.then, false))
+            .count()
+            + s.events.iter().filter(|e| says(c, &e.then, false)).count();
+        assert!(
+            talking_states + own + elsewhere >= 2,
+            "{} has something to say at only {} moment(s)",
+            ch.id,
+            talking_states + own + elsewhere
+        );
+        let reacts = ch.transitions.iter().any(|t| {
+            t.on.is_some() || {
+                let mut worldly = false;
+                t.when.visit(&mut |cond| {
+                    worldly |= !matches!(
+                        cond,
+                        Cond::All(_)
+                            | Cond::Any(_)
+                            | Cond::Not(_)
+                            | Cond::Always
+                            | Cond::Before(_)
+                            | Cond::After(_)
+                            | Cond::InStateFor(_)
+                            | Cond::Deadline
+                            | Cond::EndOfDay
+                    )
+                });
+                worldly
+            }
+        });
+        assert!(reacts, "{} only follows the clock", ch.id);
+    }
+}
+
 #[test]
 fn random_nights_reach_several_endings_and_never_stall() {
     let s = film();
