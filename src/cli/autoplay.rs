@@ -94,9 +94,8 @@ pub fn run(args: &AutoplayArgs) -> ExitCode {
         seconds
     );
     outln!();
-    outln!(
-        "endings                      nights      share          random          greedy        newcomer"
-    );
+    let kind_columns: String = KINDS.iter().map(|k| format!("{k:>16}")).collect();
+    outln!("endings                      nights      share{kind_columns}");
     let share = |n: u32, of: u32| 100.0 * f64::from(n) / f64::from(of.max(1));
     let mut rows: Vec<(&String, &[u32; KINDS.len()])> = by_player.iter().collect();
     rows.sort_by_key(|(id, counts)| (std::cmp::Reverse(counts.iter().sum::<u32>()), (*id).clone()));

@@ -113,18 +113,17 @@ fn analyse(s: &Scenario, args: &CheckArgs) -> Report {
 /// their place in the file.
 fn warnings(name: &str, source: &str, s: &Scenario, report: Option<&Report>) -> Diagnostics {
     let mut d = Diagnostics::new(name, source);
-    let lints = s.lints.iter().map(|l| (&l.span, &l.message, &l.help));
-    let findings = report
+    for w in s
+        .lints
         .iter()
-        .flat_map(|r| &r.findings)
-        .map(|f| (&f.span, &f.message, &f.help));
-    for (span, message, help) in lints.chain(findings) {
+        .chain(report.iter().flat_map(|r| &r.findings))
+    {
         d.push(
             Severity::Warning,
-            span.clone(),
-            message.clone(),
+            w.span.clone(),
+            w.message.clone(),
             None,
-            help.clone(),
+            w.help.clone(),
         );
     }
     d

@@ -84,9 +84,8 @@ impl Night {
             Action::Tell { who, fact } => vec![(*who, *fact)],
             Action::TellAll { fact } => self
                 .sim
-                .present()
+                .listeners(*fact, &self.sim.present())
                 .into_iter()
-                .filter(|&c| !self.sim.believes(c, *fact))
                 .map(|c| (c, *fact))
                 .collect(),
             _ => Vec::new(),

@@ -22,12 +22,11 @@ fn changed_in_script(s: &Scenario, path: &std::path::Path) -> BTreeSet<Entity> {
     let seed: u64 = header.seed.parse().expect("a numeric seed");
     let mut sim = Sim::with_start(s, seed, start);
     let mut events = sim.take_events();
-    for line in text.lines() {
-        let line = line.split('#').next().unwrap_or("").trim();
-        if line.is_empty() || sim.is_over() {
-            continue;
+    for line in super::script_lines(&text) {
+        if sim.is_over() {
+            break;
         }
-        let action = Action::parse(line, s).expect("a valid action");
+        let action = Action::parse(&line, s).expect("a valid action");
         events.extend(sim.apply(&action).expect("an available action"));
         events.extend(sim.run_until_idle());
     }

@@ -2,26 +2,12 @@
 //! whom it traps), the rumour holds together, only meaningful choices are offered, endings tell
 //! the night that reached them, and the film's old text bugs stay fixed.
 
-use super::{read, root, run, stdout};
+use super::play::film;
+use super::{read, root, run, script_lines, stdout};
 use night::Scenario;
 use night::scenario::model::{Entity, Place};
 use night::sim::{Action, Event, EventKind, Sim};
 use std::collections::BTreeSet;
-
-fn film() -> Scenario {
-    let text = read(&root().join("scenes/miracle_mile.ron"));
-    Scenario::from_ron("scenes/miracle_mile.ron", &text)
-        .unwrap_or_else(|d| panic!("{}", d.render()))
-}
-
-/// The actions of a script, without comments and blank lines.
-fn actions_of(script: &str) -> Vec<String> {
-    script
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim().to_owned())
-        .filter(|l| !l.is_empty())
-        .collect()
-}
 
 /// Plays script lines from a start and seed through the library, to the end of the night.
 fn play(s: &Scenario, start: &str, seed: u64, lines: &[String]) -> (Sim, Vec<Event>) {
@@ -101,7 +87,7 @@ fn telling_the_whole_diner_locks_the_streets_sooner_and_traps_other_people() {
     let quiet = night_script("warn_nobody.script");
     let loud = night_script("warn_the_diner.script");
     // The two nights differ only in whom Harry tells: nobody, or the whole diner at once.
-    let mut with_tell = actions_of(&quiet);
+    let mut with_tell = script_lines(&quiet);
     let at = with_tell.iter().position(|a| a == "go johnies").unwrap();
     let at = at
         + 1
@@ -112,12 +98,12 @@ fn telling_the_whole_diner_locks_the_streets_sooner_and_traps_other_people() {
     with_tell.insert(at + 1, "tell-all missiles".into());
     assert_eq!(
         with_tell,
-        actions_of(&loud),
+        script_lines(&loud),
         "the scripts differ by more than the telling"
     );
 
-    let (_, quiet_events) = play(&s, "the_call", 1, &actions_of(&quiet));
-    let (_, loud_events) = play(&s, "the_call", 1, &actions_of(&loud));
+    let (_, quiet_events) = play(&s, "the_call", 1, &script_lines(&quiet));
+    let (_, loud_events) = play(&s, "the_call", 1, &script_lines(&loud));
     let (quiet_minute, quiet_trapped) = gridlock_and_trapped(&s, &quiet_events);
     let (loud_minute, loud_trapped) = gridlock_and_trapped(&s, &loud_events);
     assert!(
@@ -145,7 +131,7 @@ fn the_diner_hears_harry_at_once_and_landas_call_turns_the_doubters() {
         &s,
         "the_call",
         1,
-        &actions_of(&night_script("warn_the_diner.script")),
+        &script_lines(&night_script("warn_the_diner.script")),
     );
     let missiles = s.fact_index("missiles").unwrap();
     let doubted: BTreeSet<u16> = events
@@ -174,7 +160,7 @@ fn the_diner_hears_harry_at_once_and_landas_call_turns_the_doubters() {
 #[test]
 fn nobody_argues_a_prank_or_drives_to_lax_without_believing() {
     let s = film();
-    let lines = actions_of(&night_script("warn_the_diner.script"));
+    let lines = script_lines(&night_script("warn_the_diner.script"));
     let mut sim = Sim::with_start(&s, 1, s.start_index("the_call").unwrap());
     let roger = s.character_index("roger").unwrap();
     let owner = s.character_index("owner").unwrap();
@@ -312,7 +298,7 @@ fn endings_tell_the_night_that_reached_them() {
         &s,
         "the_call",
         1,
-        &actions_of(&night_script("warn_nobody.script")),
+        &script_lines(&night_script("warn_nobody.script")),
     );
     let ground_zero = s.ending_index("ground_zero").unwrap();
     assert!(sim.ending_text(ground_zero).contains("Mid-Wilshire"));
@@ -399,7 +385,7 @@ fn the_old_text_bugs_stay_fixed() {
     );
     // At LAX nobody is offered the news they acted on: everyone there believes it.
     let mut sim = Sim::with_start(&s, 1, s.start_index("the_call").unwrap());
-    for line in actions_of(&night_script("stay_in_truck.script")) {
+    for line in script_lines(&night_script("stay_in_truck.script")) {
         if sim.is_over() || s.locations[sim.harry_at() as usize].id == "lax" {
             break;
         }

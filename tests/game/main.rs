@@ -44,6 +44,15 @@ pub fn run(args: &[&str], stdin: &str) -> Output {
     child.wait_with_output().expect("the binary runs")
 }
 
+/// A script's actions, one per line, without `#` comments and blank lines.
+pub fn script_lines(script: &str) -> Vec<String> {
+    script
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim().to_owned())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }

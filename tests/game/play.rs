@@ -116,10 +116,8 @@ pub fn until_idle(app: &mut App) {
 /// A script's lines as a keyboard player plays them: a wait of a number of minutes the panel
 /// does not offer is played as that many one-minute waits.
 pub fn keyboard_lines(script: &str, s: &Scenario) -> Vec<String> {
-    script
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim().to_owned())
-        .filter(|l| !l.is_empty())
+    super::script_lines(script)
+        .into_iter()
         .flat_map(|l| match Action::parse(&l, s) {
             Ok(Action::Wait { minutes }) if ![1, 5, 30].contains(&minutes) => {
                 vec!["wait 1".to_owned(); minutes as usize]

@@ -6,7 +6,7 @@ use super::Screen;
 use crate::game::GameOptions;
 use crate::game::chronicle::Chronicle;
 use crate::game::hud::ClickTargets;
-use crate::game::night_state::{BeginNight, Night, Settings, ending_of, fresh_seed};
+use crate::game::night_state::{BeginNight, Night, Settings, fresh_seed};
 use crate::game::notebook;
 use crate::game::player_files::{PlayerFiles, RECORDS_DIR};
 use bevy::prelude::*;
@@ -52,17 +52,17 @@ fn ending_screen(
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let scale = settings.text_scale;
-    let (title, text, kind) = match ending_of(&night) {
+    let (title, text, kind) = match night.sim.outcome() {
         // The text as this night tells it: the ending's parts that hold where it ended.
-        Some(e) => (
-            e.title.clone(),
-            match night.sim.outcome() {
-                Some(night::Outcome::Ending(id)) => night.sim.ending_text(id),
-                _ => e.text.clone(),
-            },
-            format!("{:?}", e.kind),
-        ),
-        None => (
+        Some(night::Outcome::Ending(id)) => {
+            let e = &night.sim.scenario().endings[id as usize];
+            (
+                e.title.clone(),
+                night.sim.ending_text(id),
+                format!("{:?}", e.kind),
+            )
+        }
+        _ => (
             "The day is over".into(),
             "No ending applies.".into(),
             "Other".into(),

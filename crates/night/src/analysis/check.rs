@@ -113,14 +113,9 @@ pub struct StartReport {
     pub steps: u64,
 }
 
-/// A part of the scenario the analysis found a problem with, for a diagnostic at its place.
-#[derive(Clone, Debug, Serialize)]
-pub struct Finding {
-    #[serde(skip)]
-    pub span: std::ops::Range<usize>,
-    pub message: String,
-    pub help: Option<String>,
-}
+/// A part of the scenario the analysis found a problem with, for a diagnostic at its place:
+/// the same kind of warning as the compiler's.
+pub use crate::scenario::model::Lint as Finding;
 
 /// Everything `check` found.
 #[derive(Clone, Debug, Serialize)]

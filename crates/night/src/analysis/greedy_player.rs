@@ -1,6 +1,7 @@
 //! A player that takes, at each turn, what looks most eventful: a ringing phone here or next
-//! door, telling someone a fact they do not believe yet, then talking on a topic not yet raised, then doing things with items and
-//! phones, then going somewhere new; waiting comes last. Ties are broken by its own seeded
+//! door, telling someone a fact they do not believe yet, then talking on a topic not yet
+//! raised, then doing things with items and phones, then going somewhere new; waiting comes
+//! last. Ties are broken by its own seeded
 //! generator, so it is a different player per seed. For autoplay, where it reaches the parts
 //! of a scenario a uniformly random player rarely does.
 

@@ -42,9 +42,8 @@ struct Newcomer {
 
 impl Newcomer {
     /// Takes in what it sees before choosing: where it is, and the places named in what it
-    /// reads.
-    /// A place named in narration points it there if it has not been there yet; a place
-    /// someone names to it does, even if it has.
+    /// reads. A place named in narration points it there if it has not been there yet; a
+    /// place someone names to it does, even if it has.
     fn look<'a>(&mut self, sim: &Sim, read: impl Iterator<Item = (&'a str, bool)>) {
         let here = sim.harry_at();
         if !sim.present().is_empty() {
@@ -90,20 +89,16 @@ impl Newcomer {
         match choice {
             Action::TellAll { fact } => {
                 self.warned_at.insert(here);
-                self.told.extend(
-                    sim.present()
-                        .into_iter()
-                        .filter(|&c| !sim.believes(c, *fact)),
-                );
+                self.told.extend(sim.listeners(*fact, &sim.present()));
             }
             Action::Tell { who, .. } => {
                 self.warned_at.insert(here);
                 self.told.insert(*who);
             }
+            Action::Ask { .. } => {
+                self.asked_at.insert(choice.clone(), sim.now());
+            }
             _ => {}
-        }
-        if let Action::Ask { .. } = choice {
-            self.asked_at.insert(choice.clone(), sim.now());
         }
         self.done.insert(choice.clone());
     }

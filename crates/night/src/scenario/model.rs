@@ -345,9 +345,11 @@ pub struct EventDef {
     pub then: Vec<Effect>,
 }
 
-/// A warning about a scenario that still compiles, at the text at fault.
-#[derive(Clone, Debug, PartialEq)]
+/// A warning about a scenario that still compiles, at the text at fault: from the compiler
+/// (a flag that does nothing) or from `check`'s analysis (a part that never comes into play).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Lint {
+    #[serde(skip)]
     pub span: std::ops::Range<usize>,
     pub message: String,
     pub help: Option<String>,

@@ -51,17 +51,13 @@ impl Sim {
                 Effect::End(ending) => self.end(Outcome::Ending(*ending)),
                 Effect::Trigger(event) => self.fire_event(*event),
                 Effect::Sleep(until) => {
-                    if *until > self.state.now
-                        && !matches!(self.state.activity, Activity::Travel { .. })
-                    {
+                    if self.can_hold_until(*until) {
                         self.state.activity = Activity::Asleep { until: *until };
                         self.emit(EventKind::FellAsleep { until: *until }, true);
                     }
                 }
                 Effect::Busy(until) => {
-                    if *until > self.state.now
-                        && !matches!(self.state.activity, Activity::Travel { .. })
-                    {
+                    if self.can_hold_until(*until) {
                         self.state.activity = Activity::Occupied { until: *until };
                     }
                 }
@@ -77,6 +73,12 @@ impl Sim {
                 Effect::Unblock(street) => self.state.blocked_streets.set(*street as usize, false),
             }
         }
+    }
+
+    /// Whether the story can hold the player (`Sleep`, `Busy`) until then: a minute still
+    /// ahead, and not on a trip.
+    fn can_hold_until(&self, until: Minute) -> bool {
+        until > self.state.now && !matches!(self.state.activity, Activity::Travel { .. })
     }
 
     pub(super) fn end(&mut self, outcome: Outcome) {

@@ -149,9 +149,9 @@ impl Sim {
     pub fn take_state(&mut self) -> State {
         std::mem::replace(&mut self.state, State::empty())
     }
-    /// The people here who do not believe `fact` yet, and for whom hearing it can matter: who
-    /// `tell-all` speaks to.
-    fn listeners(&self, fact: FactId, present: &[CharId]) -> Vec<CharId> {
+    /// Of the people `present` (see [`Sim::present`]), those who do not believe `fact` yet and
+    /// for whom hearing it can matter: whom `tell-all` speaks to.
+    pub fn listeners(&self, fact: FactId, present: &[CharId]) -> Vec<CharId> {
         present
             .iter()
             .copied()
@@ -503,6 +503,20 @@ impl Sim {
                 })
             }
         };
+        // Telling needs something to tell.
+        let player_knows = |fact: &FactId| {
+            if self.believes(s.player, *fact) {
+                Ok(())
+            } else {
+                Err(ActionError {
+                    message: format!(
+                        "{} does not know: {}",
+                        self.scenario.player_word(),
+                        s.facts[*fact as usize].name
+                    ),
+                })
+            }
+        };
         match action {
             Action::Go { to, mode } => {
                 if *to == self.state.harry_at {
@@ -548,13 +562,7 @@ impl Sim {
             }
             Action::Tell { who, fact } => {
                 here_person(who)?;
-                if !self.believes(s.player, *fact) {
-                    return no(format!(
-                        "{} does not know: {}",
-                        self.scenario.player_word(),
-                        s.facts[*fact as usize].name
-                    ));
-                }
+                player_knows(fact)?;
                 if self.believes(*who, *fact) {
                     return no(format!(
                         "{} already believes it",
@@ -569,13 +577,7 @@ impl Sim {
                 }
             }
             Action::TellAll { fact } => {
-                if !self.believes(s.player, *fact) {
-                    return no(format!(
-                        "{} does not know: {}",
-                        self.scenario.player_word(),
-                        s.facts[*fact as usize].name
-                    ));
-                }
+                player_knows(fact)?;
                 if self.listeners(*fact, present).len() < 2 {
                     return no(
                         "telling everyone needs at least two people here who do not believe it yet"
