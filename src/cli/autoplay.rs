@@ -1,13 +1,14 @@
-//! `miracle-mile autoplay`: plays many nights with three kinds of computer player in turn (one
-//! choosing uniformly at random, one greedy for events, one a curious newcomer; see
-//! `night::analysis`) and reports how the nights ended, by kind of player, and what never
-//! happened in any of them: endings, states, transitions, events, facts nobody came to believe,
-//! calls never made. A progress line shows on a terminal during long runs.
+//! `miracle-mile autoplay`: plays many nights with kinds of computer player in turn (one
+//! choosing uniformly at random, one greedy for events, one a curious newcomer, and with
+//! `--walkthrough` one who follows a script but strays; see `night::analysis`) and reports how
+//! the nights ended, by kind of player, and what never happened in any of them: endings,
+//! states, transitions, events, facts nobody came to believe, calls never made. A progress
+//! line shows on a terminal during long runs.
 
 use crate::cli::output::outln;
 use crate::cli::scenario_file;
 use night::analysis::coverage::Coverage;
-use night::analysis::{greedy_player, newcomer_player, random_player};
+use night::analysis::{greedy_player, newcomer_player, random_player, walkthrough_player};
 use std::collections::BTreeMap;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -27,13 +28,24 @@ pub struct AutoplayArgs {
     /// Which of the scenario's starts to begin from (default: its first).
     #[arg(long)]
     pub start: Option<String>,
+    /// A script of actions (as for `text --script`) that a fourth kind of player follows from
+    /// the start, straying from it now and then: how forgiving is that path?
+    #[arg(long, value_name = "SCRIPT")]
+    pub walkthrough: Option<PathBuf>,
 }
 
 /// Actions a computer player takes at most in one night (then the clock runs to the end).
 const MAX_ACTIONS: usize = 400;
 
-/// The kinds of computer player, in the order they take turns.
-const KINDS: [&str; 3] = ["random", "greedy", "newcomer"];
+/// The kinds of computer player, in the order they take turns (the last only with a
+/// walkthrough), and how the first line of the report counts each.
+const KINDS: [&str; 4] = ["random", "greedy", "newcomer", "walkthrough"];
+const KIND_COUNTS: [(&str, &str); 4] = [
+    ("random player", "random players"),
+    ("greedy", "greedy"),
+    ("newcomer", "newcomers"),
+    ("walkthrough player", "walkthrough players"),
+];
 
 pub fn run(args: &AutoplayArgs) -> ExitCode {
     let Some((scenario, start)) =
@@ -41,6 +53,27 @@ pub fn run(args: &AutoplayArgs) -> ExitCode {
     else {
         return ExitCode::FAILURE;
     };
+    let walkthrough = match &args.walkthrough {
+        None => None,
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(text) => match night::sim::parse_script(&text, &scenario) {
+                Ok(actions) if actions.is_empty() => {
+                    eprintln!("{}: the walkthrough has no actions", path.display());
+                    return ExitCode::FAILURE;
+                }
+                Ok(actions) => Some(actions),
+                Err((line, e)) => {
+                    eprintln!("{}:{line}: {e}", path.display());
+                    return ExitCode::FAILURE;
+                }
+            },
+            Err(e) => {
+                eprintln!("{}: cannot read: {e}", path.display());
+                return ExitCode::FAILURE;
+            }
+        },
+    };
+    let kinds = if walkthrough.is_some() { 4 } else { 3 };
     let started = std::time::Instant::now();
     let progress = std::io::stderr().is_terminal() && args.runs >= 20;
     let mut coverage = Coverage::default();
@@ -48,10 +81,13 @@ pub fn run(args: &AutoplayArgs) -> ExitCode {
     let mut by_player: BTreeMap<String, [u32; KINDS.len()]> = BTreeMap::new();
     for k in 0..args.runs {
         let seed = args.seed.wrapping_add(u64::from(k));
-        let kind = k as usize % KINDS.len();
-        let night = match kind {
-            0 => random_player::play(&scenario, start, seed, seed, MAX_ACTIONS),
-            1 => greedy_player::play(&scenario, start, seed, seed, MAX_ACTIONS),
+        let kind = k as usize % kinds;
+        let night = match (kind, &walkthrough) {
+            (0, _) => random_player::play(&scenario, start, seed, seed, MAX_ACTIONS),
+            (1, _) => greedy_player::play(&scenario, start, seed, seed, MAX_ACTIONS),
+            (3, Some(script)) => {
+                walkthrough_player::play(&scenario, start, seed, seed, MAX_ACTIONS, script)
+            }
             _ => newcomer_player::play(&scenario, start, seed, seed, MAX_ACTIONS),
         };
         coverage.add(&night.sim, &night.events);
@@ -76,32 +112,35 @@ pub fn run(args: &AutoplayArgs) -> ExitCode {
         eprintln!();
     }
     let seconds = started.elapsed().as_secs_f64();
-    // Nights played by each kind: kind i plays nights i, i + 3, ...
-    let played: Vec<u32> = (0..KINDS.len() as u32)
-        .map(|i| args.runs.saturating_sub(i).div_ceil(KINDS.len() as u32))
+    // Nights played by each kind: kind i plays nights i, i + kinds, ...
+    let played: Vec<u32> = (0..kinds as u32)
+        .map(|i| args.runs.saturating_sub(i).div_ceil(kinds as u32))
+        .collect();
+    let counts: Vec<String> = played
+        .iter()
+        .zip(KIND_COUNTS)
+        .map(|(&n, (one, many))| format!("{n} {}", if n == 1 { one } else { many }))
         .collect();
     outln!(
-        "autoplay: {} nights of {} from {} (seeds {}..={}; {} random players, {} greedy, {} newcomers) in {:.1} s",
+        "autoplay: {} nights of {} from {} (seeds {}..={}; {}) in {:.1} s",
         args.runs,
         scenario.title,
         scenario.starts[start].id,
         args.seed,
         args.seed
             .wrapping_add(u64::from(args.runs.saturating_sub(1))),
-        played[0],
-        played[1],
-        played[2],
+        counts.join(", "),
         seconds
     );
     outln!();
-    let kind_columns: String = KINDS.iter().map(|k| format!("{k:>16}")).collect();
+    let kind_columns: String = KINDS[..kinds].iter().map(|k| format!("{k:>16}")).collect();
     outln!("endings                      nights      share{kind_columns}");
     let share = |n: u32, of: u32| 100.0 * f64::from(n) / f64::from(of.max(1));
     let mut rows: Vec<(&String, &[u32; KINDS.len()])> = by_player.iter().collect();
     rows.sort_by_key(|(id, counts)| (std::cmp::Reverse(counts.iter().sum::<u32>()), (*id).clone()));
     for (id, counts) in rows {
         let total: u32 = counts.iter().sum();
-        let kinds: Vec<String> = counts
+        let columns: Vec<String> = counts[..kinds]
             .iter()
             .zip(&played)
             .map(|(&n, &of)| format!("{n:>6} {:>5.1} %", share(n, of)))
@@ -109,7 +148,7 @@ pub fn run(args: &AutoplayArgs) -> ExitCode {
         outln!(
             "  {id:<26} {total:>6}   {:>6.1} %   {}",
             share(total, args.runs),
-            kinds.join("   ")
+            columns.join("   ")
         );
     }
     let never = coverage.never(&scenario);

@@ -71,3 +71,59 @@ fn autoplay_on_a_broken_scenario_shows_its_diagnostics() {
     assert_no_panic(&out, "autoplay");
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn a_walkthrough_adds_a_player_who_follows_it_and_strays() {
+    let text = report(&[
+        "autoplay",
+        "--runs",
+        "40",
+        "--start",
+        "the_call",
+        "--walkthrough",
+        "tests/nights/film_into_the_tar.script",
+    ]);
+    assert!(
+        text.starts_with("autoplay: 40 nights of Miracle Mile from the_call (seeds 1..=40; 10 random players, 10 greedy, 10 newcomers, 10 walkthrough players)"),
+        "{text}"
+    );
+    let header = text
+        .lines()
+        .find(|l| l.starts_with("endings"))
+        .unwrap_or_default();
+    assert!(header.trim_end().ends_with("walkthrough"), "{text}");
+    // The player who follows the film gets to the film's ending, even in so few nights:
+    // `into_the_tar  N  S %  random n s %  greedy n s %  newcomer n s %  walkthrough n s %`.
+    let tar = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("into_the_tar"))
+        .unwrap_or_else(|| panic!("no night ended in the tar:\n{text}"));
+    let columns: Vec<&str> = tar.split_whitespace().collect();
+    assert_ne!(columns.get(13), Some(&"0"), "{tar}");
+    assert_eq!(columns.len(), 16, "{tar}");
+}
+
+#[test]
+fn a_walkthrough_that_is_not_a_script_says_which_line() {
+    let dir = std::env::temp_dir().join(format!("mm-walkthrough-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bad.script");
+    std::fs::write(&path, "go johnies\n# a comment\nfly to the moon\n").unwrap();
+    let out = run(
+        &[
+            "autoplay",
+            "--runs",
+            "3",
+            "--start",
+            "the_call",
+            "--walkthrough",
+            path.to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_no_panic(&out, "autoplay");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.script:3: "), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

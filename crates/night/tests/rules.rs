@@ -740,3 +740,22 @@ fn narration_does_not_end_a_wait() {
         "the wait ends when Bob arrives, not at the news"
     );
 }
+
+#[test]
+fn a_script_skips_comments_and_blank_lines_and_names_the_line_it_cannot_read() {
+    let s = town();
+    let script = "# the evening\n\ngo diner   # walk over\n  take coin\n";
+    let actions = night::sim::parse_script(script, &s).unwrap_or_else(|(n, e)| panic!("{n}: {e}"));
+    assert_eq!(
+        actions,
+        vec![
+            Action::parse("go diner", &s).unwrap(),
+            Action::parse("take coin", &s).unwrap()
+        ]
+    );
+    let lines: Vec<(usize, &str)> = night::sim::script_lines(script).collect();
+    assert_eq!(lines, vec![(3, "go diner"), (4, "take coin")]);
+    let (line, error) = night::sim::parse_script("go diner\n\nfly away\n", &s).unwrap_err();
+    assert_eq!(line, 3);
+    assert!(error.message.contains("fly"), "{error}");
+}

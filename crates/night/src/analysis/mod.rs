@@ -11,6 +11,7 @@ pub mod novelty;
 pub mod parallel;
 pub mod random_player;
 pub mod target;
+pub mod walkthrough_player;
 
 /// The film's scenario, for the analyses' unit tests.
 #[cfg(test)]

@@ -281,6 +281,22 @@ impl Action {
     }
 }
 
+/// The lines of a script that hold an action, with their line numbers (from 1): what follows
+/// a `#` is a comment, and blank lines are skipped.
+pub fn script_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines().enumerate().filter_map(|(n, raw)| {
+        let line = raw.split('#').next().unwrap_or("").trim();
+        (!line.is_empty()).then_some((n + 1, line))
+    })
+}
+
+/// A whole script's actions, or the first line that is not one: its number and why.
+pub fn parse_script(text: &str, s: &Scenario) -> Result<Vec<Action>, (usize, ParseError)> {
+    script_lines(text)
+        .map(|(n, line)| Action::parse(line, s).map_err(|e| (n, e)))
+        .collect()
+}
+
 /// Why a line is not an action.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseError {

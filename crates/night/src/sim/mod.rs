@@ -11,7 +11,7 @@ pub mod state;
 mod tick;
 pub mod travel;
 
-pub use action::{Action, ParseError};
+pub use action::{Action, ParseError, parse_script, script_lines};
 pub use event::{Event, EventKind};
 pub use state::{Activity, Bits, Outcome, Owner, State};
 
