@@ -33,8 +33,8 @@ enum Command {
     /// Replay a night's record headless: print its transcript and ending (`--verify`: fail
     /// unless both are as recorded).
     Replay(replay::ReplayArgs),
-    /// Play many nights with computer players (random, greedy, a curious newcomer, and one who follows a walkthrough): how they ended, and what
-    /// never happened in any of them.
+    /// Play many nights with computer players (random, greedy, a curious newcomer, and one who
+    /// follows a walkthrough): how they ended, and what never happened in any of them.
     Autoplay(autoplay::AutoplayArgs),
 }
 
