@@ -9,6 +9,7 @@
 pub mod cli;
 pub mod game;
 pub mod record;
+pub mod seed;
 pub mod store;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

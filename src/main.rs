@@ -147,10 +147,8 @@ fn play(args: PlayArgs, launched: bevy::platform::time::Instant) -> ExitCode {
             let script = match &args.script {
                 None => Vec::new(),
                 Some(path) => match read_script(path) {
-                    Ok(text) => text
-                        .lines()
-                        .map(|l| l.split('#').next().unwrap_or("").trim().to_owned())
-                        .filter(|l| !l.is_empty())
+                    Ok(text) => night::sim::script_lines(&text)
+                        .map(|(_, line)| line.to_owned())
                         .collect(),
                     Err(e) => {
                         eprintln!("{}: cannot read: {e}", path.display());

@@ -2,9 +2,9 @@
 //! with the clock time of each. The core is deterministic, so this small file is the whole
 //! night: replaying it gives the same night, minute for minute.
 
-use night::scenario::model::Minute;
+use night::session::Replay;
 use night::sim::Action;
-use night::{Scenario, Sim};
+use night::{Scenario, Session};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -38,15 +38,10 @@ pub struct RecordedAction {
     pub action: String,
 }
 
-/// A record read against a scenario: minutes and actions the sim understands.
+/// A record read against a scenario: the night to play again, in the core's terms.
 #[derive(Clone, Debug)]
 pub struct ResolvedRecord {
-    pub seed: u64,
-    pub start: usize,
-    pub actions: Vec<(Minute, Action)>,
-    pub reached: Minute,
-    /// The record says the night ended (then playing back runs the clock on to its end).
-    pub ended: bool,
+    pub replay: Replay,
     /// Set when the record was made on another version of the scenario.
     pub other_version: bool,
 }
@@ -81,83 +76,10 @@ pub fn transcript_hash(lines: &[String]) -> String {
     hash_text(night::scenario::fnv1a(&lines.join("\n")))
 }
 
-/// A record played back without a window: the night as it ended and its transcript.
-pub struct PlayedBack {
-    pub sim: Sim,
-    /// Every narrated line, in order, exactly as the game's log and `text` print them.
-    pub transcript: Vec<String>,
-    /// Why the playback stopped before the record's end, if it did.
-    pub stopped: Option<String>,
-}
-
-/// Plays a record back the way the game plays a night: the start's events and Harry's first
-/// wait for a free moment, then, for each action, the clock minute by minute to its time and
-/// the action; then the clock on to the minute the record reached, and, for a night that
-/// ended, on until it is over (the last tick may end it without moving the clock).
-pub fn play_back(scenario: &Scenario, record: &ResolvedRecord) -> PlayedBack {
-    let mut sim = Sim::with_start(scenario, record.seed, record.start);
-    let mut transcript = Vec::new();
-    let mut narrate = |events: Vec<night::Event>, sim: &Sim| {
-        transcript.extend(events.iter().filter_map(|e| e.narrate(sim.scenario())));
-    };
-    let events = sim.take_events();
-    narrate(events, &sim);
-    let events = sim.run_until_idle();
-    narrate(events, &sim);
-    let mut stopped = None;
-    for (i, (at, action)) in record.actions.iter().enumerate() {
-        let events = advance_by_minutes(&mut sim, *at);
-        narrate(events, &sim);
-        if sim.is_over() {
-            stopped = Some(format!("the night ended before action {}", i + 1));
-            break;
-        }
-        match sim.apply(action) {
-            Ok(events) => narrate(events, &sim),
-            Err(why) => {
-                stopped = Some(format!(
-                    "action {} (`{}` at {}) does not apply: {}",
-                    i + 1,
-                    action.text(scenario),
-                    scenario.clock(*at),
-                    why.message
-                ));
-                break;
-            }
-        }
-    }
-    if stopped.is_none() {
-        let events = advance_by_minutes(&mut sim, record.reached);
-        narrate(events, &sim);
-        while record.ended && !sim.is_over() {
-            let events = sim.advance(1);
-            narrate(events, &sim);
-        }
-    }
-    PlayedBack {
-        sim,
-        transcript,
-        stopped,
-    }
-}
-
-/// The clock on to minute `to`, one minute at a time (as the game's clock moves it).
-fn advance_by_minutes(sim: &mut Sim, to: Minute) -> Vec<night::Event> {
-    let mut events = Vec::new();
-    while sim.now() < to && !sim.is_over() {
-        events.extend(sim.advance(1));
-    }
-    events
-}
-
 impl NightRecord {
-    /// The record of a night so far, with its transcript's lines.
-    pub fn of(
-        sim: &Sim,
-        start: usize,
-        actions: &[(Minute, Action)],
-        transcript: &[String],
-    ) -> NightRecord {
+    /// The record of a night so far.
+    pub fn of(session: &Session) -> NightRecord {
+        let (sim, start) = (session.sim(), session.start());
         let s = sim.scenario();
         NightRecord {
             scenario: s.id.clone(),
@@ -168,7 +90,8 @@ impl NightRecord {
                 .get(start)
                 .map(|st| st.id.clone())
                 .unwrap_or_default(),
-            actions: actions
+            actions: session
+                .actions()
                 .iter()
                 .map(|(at, action)| RecordedAction {
                     at: s.clock(*at),
@@ -176,13 +99,8 @@ impl NightRecord {
                 })
                 .collect(),
             reached: sim.clock(),
-            ending: match sim.outcome() {
-                Some(night::sim::Outcome::Ending(e)) => {
-                    s.endings.get(e as usize).map(|e| e.id.clone())
-                }
-                _ => None,
-            },
-            transcript: transcript_hash(transcript),
+            ending: session.ending().map(|e| e.id.clone()),
+            transcript: transcript_hash(&session.transcript()),
         }
     }
 
@@ -220,11 +138,13 @@ impl NightRecord {
         }
         let reached = minute(&self.reached, "reached")?.max(last);
         Ok(ResolvedRecord {
-            seed: self.seed,
-            start,
-            actions,
-            reached,
-            ended: self.ending.is_some(),
+            replay: Replay {
+                seed: self.seed,
+                start,
+                actions,
+                reached,
+                ended: self.ending.is_some(),
+            },
             other_version: self.scenario_hash != hash_text(scenario.source_hash),
         })
     }

@@ -25,3 +25,10 @@ macro_rules! outln {
 }
 
 pub(crate) use {out, outln};
+
+/// The last line of a played night: `ending: ID`, or `ending: none` (what scripts and tests
+/// read).
+pub fn ending_line(session: &night::Session) -> String {
+    let id = session.ending().map_or("none", |e| e.id.as_str());
+    format!("ending: {id}")
+}

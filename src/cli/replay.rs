@@ -2,10 +2,10 @@
 //! transcript and its ending; with `--verify`, fails unless the night ends as recorded with the
 //! very same transcript (the scenario, the core and the record agree).
 
-use crate::cli::output::outln;
+use crate::cli::output::{ending_line, outln};
 use crate::cli::scenario_file;
-use crate::record::{self, play_back, transcript_hash};
-use night::sim::Outcome;
+use crate::record::{self, transcript_hash};
+use night::Session;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -52,33 +52,31 @@ pub fn run(args: &ReplayArgs) -> ExitCode {
             record::hash_text(scenario.source_hash)
         );
     }
-    let played = play_back(&scenario, &resolved);
+    let (played, stopped) = Session::replay(&scenario, &resolved.replay);
+    let transcript = played.transcript();
     outln!(
         "{} — seed {}, start {}",
         scenario.title,
-        resolved.seed,
+        resolved.replay.seed,
         saved.start
     );
-    for line in &played.transcript {
+    for line in &transcript {
         outln!("{line}");
     }
-    if let Some(why) = &played.stopped {
+    if let Some(why) = &stopped {
         outln!("{path}: {why}");
     }
-    let ending = match played.sim.outcome() {
-        Some(Outcome::Ending(e)) => scenario.endings.get(e as usize).map(|e| e.id.clone()),
-        _ => None,
-    };
-    outln!("ending: {}", ending.as_deref().unwrap_or("none"));
+    let ending = played.ending().map(|e| e.id.clone());
+    outln!("{}", ending_line(&played));
     if !args.verify {
-        return if played.stopped.is_some() {
+        return if stopped.is_some() {
             ExitCode::FAILURE
         } else {
             ExitCode::SUCCESS
         };
     }
     let mut faults = Vec::new();
-    if let Some(why) = &played.stopped {
+    if let Some(why) = &stopped {
         faults.push(format!("the replay stopped: {why}"));
     }
     if ending != saved.ending {
@@ -88,7 +86,7 @@ pub fn run(args: &ReplayArgs) -> ExitCode {
             ending.as_deref().unwrap_or("none")
         ));
     }
-    let replayed = transcript_hash(&played.transcript);
+    let replayed = transcript_hash(&transcript);
     if saved.transcript.is_empty() {
         faults.push("the record keeps no transcript hash to compare with".into());
     } else if saved.transcript != replayed {
@@ -101,7 +99,7 @@ pub fn run(args: &ReplayArgs) -> ExitCode {
         eprintln!(
             "{path}: verified: ending {}, {} lines of transcript as recorded",
             ending.as_deref().unwrap_or("none"),
-            played.transcript.len()
+            transcript.len()
         );
         ExitCode::SUCCESS
     } else {

@@ -2,12 +2,14 @@
 //! their script form) or from a script, one action per line, printing the transcript and
 //! `ending: ID` at the end.
 
-use crate::cli::output::{out, outln};
+use crate::cli::output::{ending_line, out, outln};
 use crate::cli::scenario_file;
 use crate::record::NightRecord;
 use night::Scenario;
-use night::scenario::model::{Minute, Place};
-use night::sim::{Action, Event, Outcome, Owner, Sim};
+use night::Session;
+use night::scene::{Scene, trip_minutes};
+use night::session::narrate;
+use night::sim::{Action, script_lines};
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -38,13 +40,13 @@ pub fn run(args: &TextArgs) -> ExitCode {
     else {
         return ExitCode::FAILURE;
     };
-    let seed = args.seed.unwrap_or_else(random_seed);
+    let seed = args.seed.unwrap_or_else(crate::seed::fresh);
     if let Some(path) = &args.script {
         let Some(text) = read_script(path) else {
             return ExitCode::FAILURE;
         };
-        let (mut terminal, played) = play_script(&scenario, seed, start, path, &text, true);
-        return match save_record(args, &mut terminal, start) {
+        let (terminal, played) = play_script(&scenario, seed, start, path, &text, true);
+        return match save_record(args, &terminal) {
             Err(code) => code,
             Ok(()) if played => ExitCode::SUCCESS,
             Ok(()) => ExitCode::FAILURE,
@@ -55,25 +57,21 @@ pub fn run(args: &TextArgs) -> ExitCode {
         outln!("{}\n", scenario.intro);
     }
     outln!("(seed {seed}; type a number or an action such as `wait 10`; `help` or `quit`)\n");
-    let mut terminal = Terminal::begin(&scenario, seed, start, true);
+    let mut terminal = Terminal::begin_quietly(&scenario, seed, start, true);
+    terminal.show_beginning();
     let code = run_interactive(&mut terminal);
-    match save_record(args, &mut terminal, start) {
+    match save_record(args, &terminal) {
         Ok(()) => code,
         Err(code) => code,
     }
 }
 
 /// Writes the night's record where `--record` says, if it says.
-fn save_record(args: &TextArgs, terminal: &mut Terminal, start: usize) -> Result<(), ExitCode> {
+fn save_record(args: &TextArgs, terminal: &Terminal) -> Result<(), ExitCode> {
     let Some(path) = &args.record else {
         return Ok(());
     };
-    let record = NightRecord::of(
-        &terminal.sim,
-        start,
-        &terminal.actions,
-        &terminal.transcript,
-    );
+    let record = NightRecord::of(&terminal.session);
     match crate::record::write(path, &record) {
         Ok(()) => {
             eprintln!("the night's record is in {}", path.display());
@@ -92,51 +90,33 @@ pub fn script_transcript(s: &Scenario, seed: u64, start: usize, name: &str, text
     play_script(s, seed, start, name, text, false).0.printed
 }
 
-/// The night being played in the terminal, with what its record needs.
+/// The night being played in the terminal, and what has been printed of it.
 struct Terminal {
-    sim: Sim,
-    /// Every narrated line so far.
-    transcript: Vec<String>,
+    session: Session,
     /// Printed as it comes (the terminal), or kept in `printed` (a transcript for comparing).
     echo: bool,
     printed: String,
-    /// Harry's actions with the minute each was taken.
-    actions: Vec<(Minute, Action)>,
 }
 
 impl Terminal {
-    /// The start's events, and on until Harry can act (a start may leave him asleep).
-    fn begin(s: &Scenario, seed: u64, start: usize, echo: bool) -> Terminal {
-        let mut terminal = Terminal::begin_quietly(s, seed, start, echo);
-        terminal.show_beginning();
-        terminal
-    }
-
-    /// The night at its start, nothing shown yet.
+    /// The night at its start (on until the player can act), nothing shown yet.
     fn begin_quietly(s: &Scenario, seed: u64, start: usize, echo: bool) -> Terminal {
         Terminal {
-            sim: Sim::with_start(s, seed, start),
-            transcript: Vec::new(),
+            session: Session::begin(s, seed, start),
             echo,
             printed: String::new(),
-            actions: Vec::new(),
         }
     }
 
-    /// The start's events, and on until Harry can act.
+    /// The night so far: its beginning, before any action.
     fn show_beginning(&mut self) {
-        let events = self.sim.take_events();
-        self.show(events);
-        let events = self.sim.run_until_idle();
-        self.show(events);
+        let lines = self.session.transcript();
+        self.show(&lines);
     }
 
-    fn show(&mut self, events: Vec<Event>) {
-        for e in &events {
-            if let Some(line) = e.narrate(self.sim.scenario()) {
-                self.say(&line);
-                self.transcript.push(line);
-            }
+    fn show(&mut self, lines: &[String]) {
+        for line in lines {
+            self.say(line);
         }
     }
 
@@ -149,28 +129,13 @@ impl Terminal {
         }
     }
 
-    /// Does an action and plays on until Harry can act again.
+    /// Does an action and plays on until the player can act again.
     fn act(&mut self, action: &Action) -> Result<(), String> {
-        let events = self.sim.apply(action).map_err(|e| e.message)?;
-        self.actions.push((self.sim.now(), action.clone()));
-        self.show(events);
-        let events = self.sim.run_until_idle();
-        self.show(events);
+        let scenario = self.session.scenario().clone();
+        let events = self.session.act_and_settle(action).map_err(|e| e.message)?;
+        let lines = narrate(&scenario, events);
+        self.show(&lines);
         Ok(())
-    }
-}
-
-/// A seed for nights the player did not fix: std's randomly keyed hasher (no extra crate).
-/// Kept below a million so that it is easy to read back and type.
-fn random_seed() -> u64 {
-    use std::hash::{BuildHasher, RandomState};
-    RandomState::new().hash_one(std::time::SystemTime::now()) % 1_000_000
-}
-
-fn ending_line(s: &Scenario, sim: &Sim) -> String {
-    match sim.outcome() {
-        Some(Outcome::Ending(e)) => format!("ending: {}", s.endings[e as usize].id),
-        _ => "ending: none".into(),
     }
 }
 
@@ -206,15 +171,10 @@ fn play_script(
     let header = format!("{} — seed {seed}, start {}", s.title, s.starts[start].id);
     terminal.say(&header);
     terminal.show_beginning();
-    for (n, raw) in text.lines().enumerate() {
-        let line = raw.split('#').next().unwrap_or("").trim();
-        if line.is_empty() {
-            continue;
-        }
-        if terminal.sim.is_over() {
+    for (n, line) in script_lines(text) {
+        if terminal.session.sim().is_over() {
             terminal.say(&format!(
-                "{path}:{}: the night is already over; `{line}` is not played",
-                n + 1
+                "{path}:{n}: the night is already over; `{line}` is not played"
             ));
             break;
         }
@@ -222,28 +182,28 @@ fn play_script(
             .map_err(|e| e.message)
             .and_then(|a| terminal.act(&a));
         if let Err(message) = result {
-            terminal.say(&format!("{path}:{}: cannot `{line}`: {message}", n + 1));
+            terminal.say(&format!("{path}:{n}: cannot `{line}`: {message}"));
             terminal.say("available now:");
-            for a in terminal.sim.actions() {
+            for a in terminal.session.sim().actions() {
                 terminal.say(&format!("  {}", a.text(s)));
             }
-            let ending = ending_line(s, &terminal.sim);
+            let ending = ending_line(&terminal.session);
             terminal.say(&ending);
             return (terminal, false);
         }
     }
-    let ending = ending_line(s, &terminal.sim);
+    let ending = ending_line(&terminal.session);
     terminal.say(&ending);
     (terminal, true)
 }
 
 fn run_interactive(terminal: &mut Terminal) -> ExitCode {
-    let s = &terminal.sim.scenario().clone();
+    let s = &terminal.session.scenario().clone();
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().lines();
-    while !terminal.sim.is_over() {
-        let actions = terminal.sim.actions();
-        print_scene(s, &terminal.sim, &actions);
+    while !terminal.session.sim().is_over() {
+        let actions = terminal.session.sim().actions();
+        print_scene(&terminal.session, &actions);
         out!("> ");
         let _ = std::io::stdout().flush();
         let input = match lines.next() {
@@ -296,68 +256,44 @@ fn run_interactive(terminal: &mut Terminal) -> ExitCode {
             Err(e) => outln!("You can't: {e}.\n"),
         }
     }
-    outln!("{}", ending_line(s, &terminal.sim));
+    outln!("{}", ending_line(&terminal.session));
     ExitCode::SUCCESS
 }
 
-/// The time, the place, who is here, what Harry carries, and the numbered actions.
-fn print_scene(s: &Scenario, sim: &Sim, actions: &[Action]) {
-    let here = sim.harry_at();
-    let place = &s.locations[here as usize];
-    let knows_alarm = sim.alarmed(s.player);
-    let countdown = if knows_alarm && sim.now() < s.deadline {
-        format!("   — {} minutes left", s.deadline - sim.now())
-    } else {
-        String::new()
-    };
-    outln!("── {} ── {}{countdown}", sim.clock(), place.name);
-    let state_text = &sim.location_state(here).text;
-    outln!(
-        "{}",
-        if state_text.is_empty() {
-            &place.description
-        } else {
-            state_text
-        }
-    );
-    for c in sim.present() {
-        let ch = &s.characters[c as usize];
-        let st = sim.character_state(c);
-        let with = if st.place == Place::WithHarry {
+/// The time, the place, who is here, what the player carries, and the numbered actions.
+fn print_scene(session: &Session, actions: &[Action]) {
+    let (s, sim) = (session.scenario(), session.sim());
+    let scene = Scene::of(sim);
+    let countdown = session
+        .countdown()
+        .map(|left| format!("   — {left} minutes left"))
+        .unwrap_or_default();
+    outln!("── {} ── {}{countdown}", sim.clock(), scene.place);
+    outln!("{}", scene.text);
+    for person in &scene.people {
+        let with = if person.with_player {
             " (with you)"
         } else {
             ""
         };
-        match st.description.is_empty() {
-            true => outln!("  {} is here{with}.", ch.name),
-            false => outln!("  {}{with}: {}", ch.name, st.description),
+        match person.doing.is_empty() {
+            true => outln!("  {} is here{with}.", person.name),
+            false => outln!("  {}{with}: {}", person.name, person.doing),
         }
     }
-    let lying: Vec<&str> = (0..s.items.len())
-        .filter(|&i| sim.holder(i as u16) == Owner::At(here))
-        .map(|i| s.items[i].name.as_str())
-        .collect();
-    if !lying.is_empty() {
-        outln!("  You see: {}.", lying.join(", "));
+    if !scene.lying_here.is_empty() {
+        outln!("  You see: {}.", scene.lying_here.join(", "));
     }
-    let held: Vec<&str> = (0..s.items.len())
-        .filter(|&i| sim.holder(i as u16) == Owner::Held(s.player))
-        .map(|i| s.items[i].name.as_str())
-        .collect();
-    if !held.is_empty() {
-        outln!("  Harry has: {}.", held.join(", "));
+    if !scene.carried.is_empty() {
+        outln!("  Harry has: {}.", scene.carried.join(", "));
     }
-    if sim.panic(here) > 0 {
-        outln!("  Panic here: {}/100", sim.panic(here));
+    if scene.panic > 0 {
+        outln!("  Panic here: {}/100", scene.panic);
     }
     for (k, a) in actions.iter().enumerate() {
-        let cost = match a {
-            Action::Go { to, mode } => sim
-                .route_to(*to, *mode)
-                .map(|(_, m): (_, Minute)| format!(" ({m} min)"))
-                .unwrap_or_default(),
-            _ => String::new(),
-        };
+        let cost = trip_minutes(sim, a)
+            .map(|m| format!(" ({m} min)"))
+            .unwrap_or_default();
         outln!("  {:>2}. {:<34} {}{cost}", k + 1, a.text(s), a.describe(s));
     }
 }

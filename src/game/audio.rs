@@ -65,7 +65,7 @@ fn ring_where_harry_is(
     sounds: Res<Sounds>,
     ringing: Query<Entity, With<Ringing>>,
 ) {
-    let rings = night.sim.location_state(night.sim.harry_at()).ringing && night.sim.is_idle();
+    let rings = night.sim().location_state(night.sim().harry_at()).ringing && night.sim().is_idle();
     match (rings, ringing.iter().next()) {
         (true, None) => {
             commands.spawn((
@@ -94,7 +94,7 @@ fn tick_the_countdown(
     time: Res<Time>,
     mut since: Local<f32>,
 ) {
-    let Some(left) = night.countdown() else {
+    let Some(left) = night.session.countdown() else {
         return;
     };
     if settings.paused {

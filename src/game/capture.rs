@@ -203,7 +203,7 @@ fn capture_night(
     {
         warn!(
             "capture: at {} the game refused script line {}: {why}",
-            night.sim.clock(),
+            night.sim().clock(),
             capture.next_line
         );
     }
@@ -217,12 +217,16 @@ fn capture_night(
     }
     if let Some(measure) = &opts.measure
         && !capture.measured
-        && night.sim.now() >= minute_of(&measure.at, night.sim.scenario()).unwrap_or(Minute::MAX)
+        && night.sim().now()
+            >= minute_of(&measure.at, night.sim().scenario()).unwrap_or(Minute::MAX)
     {
         // The night runs on at the film's pace, untouched, while its frames are timed.
         match frame_times.state {
             Measuring::NotYet => {
-                info!("capture: measuring frame times from {}", night.sim.clock());
+                info!(
+                    "capture: measuring frame times from {}",
+                    night.sim().clock()
+                );
                 settings.pace = Pace::Film;
                 frame_times.start();
             }
@@ -243,9 +247,9 @@ fn capture_night(
         }
         return;
     }
-    let s = night.sim.scenario();
+    let s = night.sim().scenario();
     if let Some(shot) = opts.shots(s).get(capture.shots_done).cloned()
-        && night.sim.now() >= shot.at
+        && night.sim().now() >= shot.at
     {
         if shot.notebook && !notebook.0 {
             // Open the notebook first, and let it settle.
@@ -263,7 +267,7 @@ fn capture_night(
         shoot(&mut commands, &mut capture, &opts, &shot.name);
         return;
     }
-    if !night.sim.is_idle() {
+    if !night.sim().is_idle() {
         return;
     }
     let action = if capture.minutes_to_wait > 0 {
@@ -293,7 +297,7 @@ fn capture_night(
             }
             other => other,
         };
-        pointer.choose(action, night.record.len());
+        pointer.choose(action, night.actions_taken());
     } else {
         choose.write(ChooseAction(action));
     }

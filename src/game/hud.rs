@@ -10,7 +10,8 @@ use super::screens::Screen;
 use super::shortcuts::{ACTION_KEYS, ActionPage, key_label};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use night::sim::{Action, Owner};
+use night::scene::{Scene, trip_minutes};
+use night::sim::Action;
 
 /// Where the clickable things were drawn this frame, in window coordinates: what a pointer
 /// would click to choose each action, the named buttons, and the part of the window the map
@@ -76,7 +77,7 @@ fn night_panels(
             .max_rect(ctx.viewport_rect()),
     );
     let scale = settings.text_scale;
-    let sim = &night.sim;
+    let sim = night.sim();
     let s = sim.scenario();
 
     egui::Panel::top("clock").show(&mut root, |ui| {
@@ -87,7 +88,7 @@ fn night_panels(
                     .monospace()
                     .color(AMBER),
             );
-            if let Some(left) = night.countdown() {
+            if let Some(left) = night.session.countdown() {
                 ui.add_space(24.0);
                 ui.label(
                     egui::RichText::new(format!("IMPACT IN {left} MIN"))
@@ -165,47 +166,34 @@ fn night_panels(
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    let here = sim.harry_at();
-                    let state_text = &sim.location_state(here).text;
+                    let scene = Scene::of(sim);
                     ui.label(
-                        egui::RichText::new(&s.locations[here as usize].name)
+                        egui::RichText::new(&scene.place)
                             .size(20.0 * scale)
                             .color(PINK),
                     );
-                    let text = if state_text.is_empty() {
-                        &s.locations[here as usize].description
-                    } else {
-                        state_text
-                    };
-                    ui.label(egui::RichText::new(text).size(14.0 * scale));
-                    if sim.panic(here) > 0 {
+                    ui.label(egui::RichText::new(&scene.text).size(14.0 * scale));
+                    if scene.panic > 0 {
                         ui.label(
-                            egui::RichText::new(format!("Panic here: {}/100", sim.panic(here)))
+                            egui::RichText::new(format!("Panic here: {}/100", scene.panic))
                                 .color(AMBER),
                         );
                     }
                     ui.separator();
-                    let present = sim.present();
-                    if !present.is_empty() {
+                    if !scene.people.is_empty() {
                         ui.label(egui::RichText::new("People here").strong());
-                        for c in present {
-                            let st = sim.character_state(c);
-                            let name = &s.characters[c as usize].name;
-                            if st.description.is_empty() {
-                                ui.label(name);
+                        for person in &scene.people {
+                            if person.doing.is_empty() {
+                                ui.label(&person.name);
                             } else {
-                                ui.label(format!("{name} — {}", st.description));
+                                ui.label(format!("{} — {}", person.name, person.doing));
                             }
                         }
                         ui.separator();
                     }
-                    let held: Vec<&str> = (0..s.items.len() as u16)
-                        .filter(|&i| sim.holder(i) == Owner::Held(s.player))
-                        .map(|i| s.items[i as usize].name.as_str())
-                        .collect();
-                    if !held.is_empty() {
+                    if !scene.carried.is_empty() {
                         ui.label(egui::RichText::new("Harry has").strong());
-                        ui.label(held.join(", "));
+                        ui.label(scene.carried.join(", "));
                         ui.separator();
                     }
                     if let Some(why) = &refusal.0 {
@@ -224,13 +212,9 @@ fn night_panels(
                         let key = key_label(index, page.0)
                             .map(|k| format!("[{k}] "))
                             .unwrap_or_default();
-                        let cost = match action {
-                            Action::Go { to, mode } => sim
-                                .route_to(*to, *mode)
-                                .map(|(_, m)| format!(" ({m} min)"))
-                                .unwrap_or_default(),
-                            _ => String::new(),
-                        };
+                        let cost = trip_minutes(sim, action)
+                            .map(|m| format!(" ({m} min)"))
+                            .unwrap_or_default();
                         let highlighted =
                             matches!(action, Action::Go { to, .. } if Some(*to) == selected.0);
                         let mut text =

@@ -111,7 +111,7 @@ const START_SCALE: f32 = 1.7;
 pub const LANDMARK_RADIUS: f32 = 14.0;
 
 pub(super) fn measure_the_map(mut on_map: ResMut<OnMap>, night: Res<Night>) {
-    *on_map = OnMap::measure(&night.sim);
+    *on_map = OnMap::measure(night.sim());
 }
 
 fn frame_the_night(
@@ -146,7 +146,7 @@ fn follow_harry(
         Projection::Orthographic(o) => o.scale,
         _ => 1.0,
     };
-    let target = layout::harry(&night.sim, night.clock.fraction) + VIEW_OFFSET * scale;
+    let target = layout::harry(night.sim(), night.clock.fraction) + VIEW_OFFSET * scale;
     let current = transform.translation.truncate();
     // Ease towards Harry: close the gap by most of it each second.
     let eased = current.lerp(target, (time.delta_secs() * 4.0).min(1.0));
@@ -155,14 +155,14 @@ fn follow_harry(
 
 /// Harry's path through the night, place to place, as the chronicle kept it (on the map only).
 fn path_points(night: &Night, on_map: &OnMap) -> Vec<Vec2> {
-    let s = night.sim.scenario();
+    let s = night.sim().scenario();
     night
         .chronicle
         .path
         .iter()
         .filter_map(|(_, id)| s.location_index(id))
         .filter(|&l| on_map.contains(l))
-        .map(|l| layout::location(&night.sim, l))
+        .map(|l| layout::location(night.sim(), l))
         .collect()
 }
 
@@ -207,7 +207,7 @@ fn draw_map(
         Projection::Orthographic(o) => o.scale,
         _ => 1.0,
     };
-    let sim = &night.sim;
+    let sim = night.sim();
     let s = sim.scenario();
     let palette = Palette::get(settings.high_contrast);
     if *screen.get() == Screen::Ending {
@@ -412,10 +412,10 @@ fn select_place(
     };
     // Within 24 screen pixels of a marker counts as a click on it.
     let reach = 24.0 * scale;
-    let s = night.sim.scenario();
+    let s = night.sim().scenario();
     selected.0 = (0..s.locations.len() as LocId)
         .filter(|&l| on_map.contains(l))
-        .map(|l| (l, layout::location(&night.sim, l).distance(world)))
+        .map(|l| (l, layout::location(night.sim(), l).distance(world)))
         .filter(|(_, d)| *d <= reach)
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(l, _)| l);
@@ -435,7 +435,7 @@ fn route_card(
         return Ok(());
     };
     let ctx = contexts.ctx_mut()?;
-    let sim = &night.sim;
+    let sim = night.sim();
     let s = sim.scenario();
     let (camera, camera_transform) = *camera;
     let at = layout::location(sim, place).extend(0.0);

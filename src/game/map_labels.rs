@@ -76,7 +76,7 @@ pub(super) fn spawn_labels(
     settings: Res<Settings>,
     on_map: Res<OnMap>,
 ) {
-    let s = night.sim.scenario();
+    let s = night.sim().scenario();
     let palette = Palette::get(settings.high_contrast);
     for (l, loc) in s.locations.iter().enumerate() {
         if !on_map.contains(l as LocId) {
@@ -87,7 +87,7 @@ pub(super) fn spawn_labels(
             Text2d::new(loc.name.clone()),
             TextFont::from_font_size(PLACE_FONT * settings.text_scale),
             TextColor(palette.label),
-            Transform::from_translation(layout::location(&night.sim, l as LocId).extend(2.0)),
+            Transform::from_translation(layout::location(night.sim(), l as LocId).extend(2.0)),
             PlaceLabel(l as LocId),
         ));
     }
@@ -258,7 +258,7 @@ fn place_labels(
     };
     let view = map_view(&window, &targets);
     let radius = LANDMARK_RADIUS / scale;
-    let sim = &night.sim;
+    let sim = night.sim();
     let names = &sim.scenario().locations;
 
     // Every marker is taken ground for the names.

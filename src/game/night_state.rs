@@ -8,96 +8,75 @@ use super::screens::Screen;
 use crate::record::{NightRecord, ResolvedRecord};
 use bevy::prelude::*;
 use night::scenario::model::{CharId, FactId, Minute};
-use night::sim::{Action, Event, Outcome};
-use night::{Scenario, Sim};
+use night::session::narrate;
+use night::sim::Action;
+use night::{Scenario, Session, Sim};
 
 /// The night being played.
 #[derive(Resource)]
 pub struct Night {
-    pub sim: Sim,
+    /// The night itself: the simulation, its events and Harry's actions (the record).
+    pub session: Session,
     pub clock: Clock,
-    /// What happened, as transcript lines, oldest first.
+    /// What happened, as transcript lines, oldest first (the log panel shows the last ones).
     pub log: Vec<String>,
-    /// Harry's actions with the minute each was taken: the night's record.
-    pub record: Vec<(Minute, Action)>,
     /// The actions available now (recomputed when the night changes).
     pub actions: Vec<Action>,
-    /// Which of the scenario's starts this night began from.
-    pub start: usize,
     /// What the night looked like so far: the notebook and the ending's picture.
     pub chronicle: Chronicle,
 }
 
 impl Night {
     pub fn new(scenario: &Scenario, seed: u64, start: usize) -> Night {
-        let mut sim = Sim::with_start(scenario, seed, start);
-        let mut log = Vec::new();
-        let mut events = sim.take_events();
-        events.extend(sim.run_until_idle());
-        append(&mut log, scenario, &events);
-        let actions = in_play_order(sim.actions());
-        let chronicle = Chronicle::begin(&sim);
+        Night::from_session(Session::begin(scenario, seed, start))
+    }
+
+    fn from_session(session: Session) -> Night {
+        let log = session.transcript();
+        let actions = in_play_order(session.sim().actions());
+        let chronicle = Chronicle::begin(session.sim());
         Night {
-            sim,
+            session,
             clock: Clock::default(),
             log,
-            record: Vec::new(),
             actions,
-            start,
             chronicle,
         }
     }
 
-    /// Plays a record back: the same seed, start and actions at the same minutes give the same
-    /// night. Stops at the first action that no longer applies (the scenario changed) and says
-    /// so in the second value.
+    /// Plays a record back (see `Session::replay`). Stops at the first action that no longer
+    /// applies (the scenario changed) and says so in the second value.
     pub fn replay(scenario: &Scenario, record: &ResolvedRecord) -> (Night, Option<String>) {
-        let mut night = Night::new(scenario, record.seed, record.start);
-        for (i, (at, action)) in record.actions.iter().enumerate() {
-            if night.sim.is_over() {
-                return (
-                    night,
-                    Some(format!("the night ended before action {}", i + 1)),
-                );
-            }
-            night.advance(at.saturating_sub(night.sim.now()));
-            if let Err(why) = night.act(action) {
-                let text = action.text(scenario);
-                return (
-                    night,
-                    Some(format!(
-                        "action {} (`{text}` at {}) no longer applies: {why}",
-                        i + 1,
-                        scenario.clock(*at)
-                    )),
-                );
-            }
-        }
-        night.advance(record.reached.saturating_sub(night.sim.now()));
-        (night, None)
+        let (session, stopped) = Session::replay(scenario, &record.replay);
+        (Night::from_session(session), stopped)
+    }
+
+    pub fn sim(&self) -> &Sim {
+        self.session.sim()
     }
 
     /// Does an action now, if it is available; returns why not otherwise.
     pub fn act(&mut self, action: &Action) -> Result<(), String> {
         // Whom Harry tells, for the notebook: one person, or everyone here not yet believing.
+        let sim = self.session.sim();
         let told: Vec<(CharId, FactId)> = match action {
             Action::Tell { who, fact } => vec![(*who, *fact)],
-            Action::TellAll { fact } => self
-                .sim
-                .listeners(*fact, &self.sim.present())
+            Action::TellAll { fact } => sim
+                .listeners(*fact, &sim.present())
                 .into_iter()
                 .map(|c| (c, *fact))
                 .collect(),
             _ => Vec::new(),
         };
-        let events = self.sim.apply(action).map_err(|e| e.message)?;
-        self.record.push((self.sim.now(), action.clone()));
+        let scenario = self.session.scenario().clone();
+        let events = self.session.act(action).map_err(|e| e.message)?;
+        self.log.extend(narrate(&scenario, events));
+        let sim = self.session.sim();
         for (who, fact) in told {
-            self.chronicle.told(&self.sim, who, fact);
+            self.chronicle.told(sim, who, fact);
         }
-        self.chronicle.observe(&self.sim);
-        append(&mut self.log, self.sim.scenario(), &events);
-        self.actions = in_play_order(self.sim.actions());
+        self.chronicle.observe(sim);
+        self.actions = in_play_order(sim.actions());
         Ok(())
     }
 
@@ -106,27 +85,26 @@ impl Night {
         if minutes == 0 {
             return;
         }
+        let scenario = self.session.scenario().clone();
         for _ in 0..minutes {
-            if self.sim.is_over() {
+            if self.session.sim().is_over() {
                 break;
             }
-            let events = self.sim.advance(1);
-            append(&mut self.log, self.sim.scenario(), &events);
-            self.chronicle.observe(&self.sim);
+            let events = self.session.advance_minute();
+            self.log.extend(narrate(&scenario, events));
+            self.chronicle.observe(self.session.sim());
         }
-        self.actions = in_play_order(self.sim.actions());
+        self.actions = in_play_order(self.session.sim().actions());
     }
 
     /// The night's record so far (seed, start, actions with their times).
     pub fn record(&self) -> NightRecord {
-        NightRecord::of(&self.sim, self.start, &self.record, &self.log)
+        NightRecord::of(&self.session)
     }
 
-    /// Minutes left before the deadline, once Harry believes an alarming fact.
-    pub fn countdown(&self) -> Option<Minute> {
-        let s = self.sim.scenario();
-        let knows = self.sim.alarmed(s.player);
-        (knows && self.sim.now() < s.deadline).then(|| s.deadline - self.sim.now())
+    /// How many actions Harry has taken.
+    pub fn actions_taken(&self) -> usize {
+        self.session.actions().len()
     }
 }
 
@@ -147,10 +125,6 @@ pub fn in_play_order(mut actions: Vec<Action>) -> Vec<Action> {
     };
     actions.sort_by_key(rank);
     actions
-}
-
-fn append(log: &mut Vec<String>, scenario: &Scenario, events: &[Event]) {
-    log.extend(events.iter().filter_map(|e| e.narrate(scenario)));
 }
 
 /// The player's settings that shape play; all but `paused` are kept in `settings.ron`.
@@ -233,19 +207,6 @@ pub(super) fn plugin(app: &mut App) {
         );
 }
 
-/// A seed for a night the player did not fix (below a million, easy to read back and type).
-pub fn fresh_seed() -> u64 {
-    // In the browser, randomness comes from the page (std has none there).
-    #[cfg(target_arch = "wasm32")]
-    let random = getrandom::u64().unwrap_or(1);
-    #[cfg(not(target_arch = "wasm32"))]
-    let random = {
-        use std::hash::{BuildHasher, RandomState};
-        RandomState::new().hash_one(0u8)
-    };
-    random % 1_000_000
-}
-
 fn begin_night(
     mut commands: Commands,
     mut begins: MessageReader<BeginNight>,
@@ -279,7 +240,7 @@ fn run_clock(time: Res<Time>, settings: Res<Settings>, hold: Res<Hold>, mut nigh
     let night = &mut *night;
     let minutes = night
         .clock
-        .tick(settings.pace, time.delta_secs(), &night.sim);
+        .tick(settings.pace, time.delta_secs(), night.session.sim());
     if settings.pace != Pace::TurnBased {
         night.advance(minutes);
         return;
@@ -287,7 +248,7 @@ fn run_clock(time: Res<Time>, settings: Res<Settings>, hold: Res<Hold>, mut nigh
     // Turn-based time runs only while Harry is busy: a slow frame's minutes must not run on
     // past the moment he is free again.
     for _ in 0..minutes {
-        if night.sim.is_idle() {
+        if night.sim().is_idle() {
             night.clock.fraction = 0.0;
             break;
         }
@@ -296,11 +257,11 @@ fn run_clock(time: Res<Time>, settings: Res<Settings>, hold: Res<Hold>, mut nigh
 }
 
 fn finish_night(night: Res<Night>, mut next: ResMut<NextState<Screen>>) {
-    if night.sim.is_over() {
+    if night.sim().is_over() {
         let ending = ending_of(&night).map_or("none (the day is over)", |e| e.id.as_str());
         info!(
             "the night is over at {}: ending {ending}",
-            night.sim.clock()
+            night.sim().clock()
         );
         next.set(Screen::Ending);
     }
@@ -308,8 +269,5 @@ fn finish_night(night: Res<Night>, mut next: ResMut<NextState<Screen>>) {
 
 /// The ending reached, if the night is over with one.
 pub fn ending_of(night: &Night) -> Option<&night::scenario::model::Ending> {
-    match night.sim.outcome() {
-        Some(Outcome::Ending(e)) => night.sim.scenario().endings.get(e as usize),
-        _ => None,
-    }
+    night.session.ending()
 }

@@ -52,7 +52,7 @@ fn take_opened_scenarios(
                         "Playing back {name}: choose any action to take over."
                     ));
                     reload.errors = None;
-                    start_playback(&mut commands, &mut begin, resolved);
+                    start_playback(&mut commands, &mut begin, resolved.replay);
                 }
                 Err(why) => {
                     warn!("{name} cannot be played back: {why}");

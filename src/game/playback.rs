@@ -7,14 +7,14 @@
 use super::GameOptions;
 use super::night_state::{BeginNight, ChooseAction, Hold, Night, Refusal, apply_chosen_actions};
 use super::screens::Screen;
-use crate::record::ResolvedRecord;
 use bevy::prelude::*;
 use night::scenario::model::Minute;
+use night::session::Replay;
 
 /// The record being played back, and how far it has got.
 #[derive(Resource)]
 pub struct Playback {
-    record: ResolvedRecord,
+    record: Replay,
     /// Actions taken so far.
     next: usize,
     /// Real seconds since the clock last moved.
@@ -57,14 +57,14 @@ fn begin_playback(
         return;
     };
     *done = true;
-    start_playback(&mut commands, &mut begin, record);
+    start_playback(&mut commands, &mut begin, record.replay);
 }
 
 /// Begins the record's night (its start and seed) and plays its actions back from the first.
 pub fn start_playback(
     commands: &mut Commands,
     begin: &mut MessageWriter<BeginNight>,
-    record: ResolvedRecord,
+    record: Replay,
 ) {
     begin.write(BeginNight {
         start: record.start,
@@ -91,19 +91,19 @@ fn play_back(
     let p = &mut *playback;
     // The player chose something of their own (or is choosing it this frame): the night is
     // theirs now.
-    if chosen.read().count() > 0 || night.record.len() != p.next {
+    if chosen.read().count() > 0 || night.actions_taken() != p.next {
         info!("playback: the player took over after {} actions", p.next);
         finish(&mut commands, &mut hold);
         return;
     }
     hold.0 = true;
-    if night.sim.is_over() {
+    if night.sim().is_over() {
         finish(&mut commands, &mut hold);
         return;
     }
     let next_minute: Option<Minute> = p.record.actions.get(p.next).map(|(at, _)| *at);
     if let Some(at) = next_minute
-        && night.sim.now() >= at
+        && night.sim().now() >= at
     {
         let action = p.record.actions[p.next].1.clone();
         if let Err(why) = night.act(&action) {
@@ -120,8 +120,8 @@ fn play_back(
     // The clock moves on, a whole minute at a time, to the next action or the record's end
     // (and, for a night that ended, on until it is over).
     let last = next_minute.unwrap_or(p.record.reached);
-    if night.sim.now() >= last && !(p.record.ended && next_minute.is_none()) {
-        info!("playback: the record ends at {}", night.sim.clock());
+    if night.sim().now() >= last && !(p.record.ended && next_minute.is_none()) {
+        info!("playback: the record ends at {}", night.sim().clock());
         finish(&mut commands, &mut hold);
         return;
     }

@@ -160,8 +160,8 @@ fn continue_night(
     }
     info!(
         "continued the night at {} after {} actions",
-        night.sim.clock(),
-        night.record.len()
+        night.sim().clock(),
+        night.actions_taken()
     );
     commands.insert_resource(night);
     next.set(Screen::Night);
@@ -204,10 +204,10 @@ fn autosave_night(
     mut notebook: ResMut<Notebook>,
     mut last: Local<(usize, u16, u64)>,
 ) {
-    if night.sim.is_over() {
+    if night.sim().is_over() {
         return;
     }
-    let marker = (night.record.len(), night.sim.now(), night.sim.seed());
+    let marker = (night.actions_taken(), night.sim().now(), night.sim().seed());
     let fresh_night = marker.2 != last.2 || marker.0 < last.0 || marker.1 < last.1;
     if !fresh_night && marker.0 == last.0 && marker.1 < last.1.saturating_add(5) {
         return;
@@ -219,7 +219,7 @@ fn autosave_night(
     // The notebook's page for this night, so that it survives a crash too.
     notebook
         .nights
-        .insert(night.sim.scenario().id.clone(), night.chronicle.clone());
+        .insert(night.sim().scenario().id.clone(), night.chronicle.clone());
     let notebook = notebook.clone();
     files.save(NOTEBOOK_FILE, &notebook);
 }
@@ -231,7 +231,7 @@ fn save_on_quit(
     mut files: ResMut<PlayerFiles>,
     mut unfinished: ResMut<Unfinished>,
 ) {
-    if exits.read().last().is_none() || night.sim.is_over() {
+    if exits.read().last().is_none() || night.sim().is_over() {
         return;
     }
     let record = night.record();
@@ -249,11 +249,11 @@ fn put_night_away(
     mut gallery: ResMut<Gallery>,
 ) {
     let Some(night) = night else { return };
-    let scenario = night.sim.scenario().id.clone();
+    let scenario = night.sim().scenario().id.clone();
     notebook
         .nights
         .insert(scenario.clone(), night.chronicle.clone());
-    if night.sim.is_over() {
+    if night.sim().is_over() {
         *notebook.finished.entry(scenario.clone()).or_default() += 1;
         if let Some(ending) = ending_of(&night) {
             let entry = gallery
@@ -263,7 +263,7 @@ fn put_night_away(
                 .entry(ending.id.clone())
                 .or_default();
             if entry.times == 0 {
-                entry.first_seed = night.sim.seed();
+                entry.first_seed = night.sim().seed();
             }
             entry.times += 1;
             let gallery = gallery.clone();

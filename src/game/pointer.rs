@@ -123,7 +123,7 @@ fn drive_pointer(
         return;
     };
     goal.frames += 1;
-    if night.record.len() > goal.before {
+    if night.actions_taken() > goal.before {
         pointer.goal = None;
         return;
     }
@@ -133,7 +133,7 @@ fn drive_pointer(
             let on_screen = match goal.action {
                 Action::Go { to, .. } if on_map.contains(to) => {
                     let (camera, transform) = *camera;
-                    let at = layout::location(&night.sim, to).extend(0.0);
+                    let at = layout::location(night.sim(), to).extend(0.0);
                     camera.world_to_viewport(transform, at).ok().filter(|p| {
                         targets
                             .map_area
@@ -171,8 +171,8 @@ fn drive_pointer(
             } else if goal.frames > PATIENCE {
                 pointer.failure = Some(format!(
                     "no button for `{}` in view at {}",
-                    goal.action.text(night.sim.scenario()),
-                    night.sim.clock()
+                    goal.action.text(night.sim().scenario()),
+                    night.sim().clock()
                 ));
                 pointer.goal = None;
             }
@@ -180,8 +180,8 @@ fn drive_pointer(
         Phase::Clicked if goal.frames > PATIENCE => {
             pointer.failure = Some(format!(
                 "clicking `{}` at {} did not choose it",
-                goal.action.text(night.sim.scenario()),
-                night.sim.clock()
+                goal.action.text(night.sim().scenario()),
+                night.sim().clock()
             ));
             pointer.goal = None;
         }

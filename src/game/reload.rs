@@ -109,7 +109,7 @@ pub(super) fn look_at_the_file(
             let (replayed, news) = match record.resolve(&scenario) {
                 Ok(resolved) => {
                     let (again, stopped) = Night::replay(&scenario, &resolved);
-                    let kept = again.record.len();
+                    let kept = again.actions_taken();
                     let news = match stopped {
                         None => format!(
                             "Reloaded {}: the night replayed with all {done} of Harry's actions.",
@@ -125,8 +125,8 @@ pub(super) fn look_at_the_file(
                 Err(why) => (
                     Night::new(
                         &scenario,
-                        night.sim.seed(),
-                        night.start.min(scenario.starts.len() - 1),
+                        night.sim().seed(),
+                        night.session.start().min(scenario.starts.len() - 1),
                     ),
                     format!(
                         "Reloaded {}: the night starts again ({why}).",

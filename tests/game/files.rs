@@ -180,8 +180,8 @@ fn an_unfinished_night_continues_where_it_was_left() {
     app.update();
     let night = app.world().resource::<Night>();
     let (state, clock, log) = (
-        night.sim.state().clone(),
-        night.sim.clock(),
+        night.sim().state().clone(),
+        night.sim().clock(),
         night.log.clone(),
     );
     drop(app);
@@ -195,13 +195,13 @@ fn an_unfinished_night_continues_where_it_was_left() {
     assert_eq!(screen(&app), Screen::Night, "C continues the night");
     let night = app.world().resource::<Night>();
     assert_eq!(
-        night.sim.seed(),
+        night.sim().seed(),
         7,
         "the night's own seed, not the new game's"
     );
-    assert_eq!(night.sim.clock(), clock);
+    assert_eq!(night.sim().clock(), clock);
     assert_eq!(
-        *night.sim.state(),
+        *night.sim().state(),
         state,
         "the replay reaches the very same state"
     );

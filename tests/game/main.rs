@@ -46,10 +46,8 @@ pub fn run(args: &[&str], stdin: &str) -> Output {
 
 /// A script's actions, one per line, without `#` comments and blank lines.
 pub fn script_lines(script: &str) -> Vec<String> {
-    script
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim().to_owned())
-        .filter(|l| !l.is_empty())
+    night::sim::script_lines(script)
+        .map(|(_, line)| line.to_owned())
         .collect()
 }
 

@@ -105,7 +105,7 @@ pub fn until_idle(app: &mut App) {
             return;
         }
         let night = app.world().resource::<Night>();
-        if night.sim.is_idle() {
+        if night.sim().is_idle() {
             return;
         }
         app.update();
@@ -132,12 +132,12 @@ pub fn keyboard_lines(script: &str, s: &Scenario) -> Vec<String> {
 pub fn choose_by_key(app: &mut App, line: &str) {
     until_idle(app);
     let night = app.world().resource::<Night>();
-    let wanted = Action::parse(line, night.sim.scenario()).expect("a valid line");
+    let wanted = Action::parse(line, night.sim().scenario()).expect("a valid line");
     let index = night
         .actions
         .iter()
         .position(|a| *a == wanted)
-        .unwrap_or_else(|| panic!("`{line}` is not offered at {}", night.sim.clock()));
+        .unwrap_or_else(|| panic!("`{line}` is not offered at {}", night.sim().clock()));
     for _ in 0..index / ACTION_KEYS.len() {
         press(app, KeyCode::BracketRight);
     }
@@ -145,7 +145,7 @@ pub fn choose_by_key(app: &mut App, line: &str) {
     press(app, key);
     let night = app.world().resource::<Night>();
     assert_eq!(
-        night.record.last().map(|(_, a)| a),
+        night.session.actions().last().map(|(_, a)| a),
         Some(&wanted),
         "the key chose `{line}`"
     );
@@ -160,7 +160,7 @@ fn a_full_night_is_winnable_with_the_keyboard_alone() {
     // The film's second start (03:50) is key 2 on the title screen.
     press(&mut app, KeyCode::Digit2);
     assert_eq!(screen(&app), Screen::Night);
-    assert_eq!(app.world().resource::<Night>().sim.clock(), "03:50");
+    assert_eq!(app.world().resource::<Night>().sim().clock(), "03:50");
     for line in keyboard_lines(&script, &s) {
         choose_by_key(&mut app, &line);
     }
@@ -182,16 +182,16 @@ fn space_pauses_the_clock_and_tab_changes_the_pace() {
     for _ in 0..100 {
         app.update();
     }
-    let moved = app.world().resource::<Night>().sim.clock();
+    let moved = app.world().resource::<Night>().sim().clock();
     assert_ne!(moved, "03:50", "brisk time runs by itself");
     press(&mut app, KeyCode::Space);
     assert!(app.world().resource::<Settings>().paused);
-    let paused_at = app.world().resource::<Night>().sim.clock();
+    let paused_at = app.world().resource::<Night>().sim().clock();
     for _ in 0..100 {
         app.update();
     }
     assert_eq!(
-        app.world().resource::<Night>().sim.clock(),
+        app.world().resource::<Night>().sim().clock(),
         paused_at,
         "paused time stands still"
     );
@@ -204,7 +204,7 @@ fn turn_based_time_stops_when_harry_is_free_even_after_a_slow_frame() {
     let mut app = headless(film(), 1);
     press(&mut app, KeyCode::Digit2);
     until_idle(&mut app);
-    let before = app.world().resource::<Night>().sim.now();
+    let before = app.world().resource::<Night>().sim().now();
     app.world_mut()
         .write_message(miracle_mile::game::night_state::ChooseAction(
             Action::Wait { minutes: 2 },
@@ -218,9 +218,9 @@ fn turn_based_time_stops_when_harry_is_free_even_after_a_slow_frame() {
         app.update();
     }
     let night = app.world().resource::<Night>();
-    assert!(night.sim.is_idle());
+    assert!(night.sim().is_idle());
     assert_eq!(
-        night.sim.now(),
+        night.sim().now(),
         before + 2,
         "the clock ran on past the end of Harry's wait"
     );

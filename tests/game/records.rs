@@ -251,7 +251,7 @@ fn choosing_an_action_during_a_playback_takes_over() {
         app.update();
     }
     // The first recorded action is taken; then the player picks the first action on offer.
-    while app.world().resource::<Night>().record.is_empty() {
+    while app.world().resource::<Night>().session.actions().is_empty() {
         app.update();
     }
     until_idle(&mut app);
@@ -265,7 +265,7 @@ fn choosing_an_action_during_a_playback_takes_over() {
             .contains_resource::<miracle_mile::game::playback::Playback>(),
         "the playback goes on after the player chose"
     );
-    let record = &app.world().resource::<Night>().record;
+    let record = app.world().resource::<Night>().session.actions();
     assert_eq!(record.last().map(|(_, a)| a), Some(&mine));
     let _ = std::fs::remove_dir_all(&dir);
 }

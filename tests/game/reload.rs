@@ -35,7 +35,7 @@ fn an_edited_scenario_reloads_and_a_broken_one_keeps_the_last_good_version() {
     for line in keyboard_lines(&script, &s).iter().take(6) {
         choose_by_key(&mut app, line);
     }
-    let before = app.world().resource::<Night>().record.clone();
+    let before = app.world().resource::<Night>().session.actions().to_vec();
     assert_eq!(before.len(), 6);
 
     // A good edit: Johnie's reads differently. The night is played again on it.
@@ -52,10 +52,14 @@ fn an_edited_scenario_reloads_and_a_broken_one_keeps_the_last_good_version() {
     assert!(news.contains("all 6 of Harry's actions"), "{news}");
     assert!(reload.errors.is_none());
     let night = app.world().resource::<Night>();
-    assert_eq!(night.record, before, "the same actions at the same minutes");
-    let johnies = night.sim.scenario().location_index("johnies").unwrap() as usize;
+    assert_eq!(
+        night.session.actions(),
+        before,
+        "the same actions at the same minutes"
+    );
+    let johnies = night.sim().scenario().location_index("johnies").unwrap() as usize;
     assert!(
-        night.sim.scenario().locations[johnies].states[0]
+        night.sim().scenario().locations[johnies].states[0]
             .text
             .contains("new coat of paint")
     );
@@ -78,11 +82,11 @@ fn an_edited_scenario_reloads_and_a_broken_one_keeps_the_last_good_version() {
         "no place in the diagnostics: {errors}"
     );
     assert_eq!(screen(&app), Screen::Night);
-    assert_eq!(app.world().resource::<Night>().record, before);
+    assert_eq!(app.world().resource::<Night>().session.actions(), before);
     assert!(app.world().resource::<GameOptions>().scenario.is_ok());
     let night = app.world().resource::<Night>();
     assert!(
-        night.sim.scenario().locations[johnies].states[0]
+        night.sim().scenario().locations[johnies].states[0]
             .text
             .contains("new coat of paint")
     );

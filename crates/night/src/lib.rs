@@ -4,7 +4,10 @@
 
 pub mod analysis;
 pub mod scenario;
+pub mod scene;
+pub mod session;
 pub mod sim;
 
 pub use scenario::{Diagnostic, Diagnostics, Scenario};
+pub use session::Session;
 pub use sim::{Action, Event, Outcome, Sim};

@@ -6,7 +6,7 @@ use super::Screen;
 use crate::game::GameOptions;
 use crate::game::chronicle::Chronicle;
 use crate::game::hud::ClickTargets;
-use crate::game::night_state::{BeginNight, Night, Settings, fresh_seed};
+use crate::game::night_state::{BeginNight, Night, Settings};
 use crate::game::notebook;
 use crate::game::player_files::{PlayerFiles, RECORDS_DIR};
 use bevy::prelude::*;
@@ -52,13 +52,13 @@ fn ending_screen(
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let scale = settings.text_scale;
-    let (title, text, kind) = match night.sim.outcome() {
+    let (title, text, kind) = match night.sim().outcome() {
         // The text as this night tells it: the ending's parts that hold where it ended.
         Some(night::Outcome::Ending(id)) => {
-            let e = &night.sim.scenario().endings[id as usize];
+            let e = &night.sim().scenario().endings[id as usize];
             (
                 e.title.clone(),
-                night.sim.ending_text(id),
+                night.sim().ending_text(id),
                 format!("{:?}", e.kind),
             )
         }
@@ -68,7 +68,7 @@ fn ending_screen(
             "Other".into(),
         ),
     };
-    let sim = &night.sim;
+    let sim = night.sim();
     let scenario = sim.scenario();
     let mut root = egui::Ui::new(
         ctx.clone(),
@@ -96,11 +96,11 @@ fn ending_screen(
                         "{} — seed {}, {} actions, ended at {}. Harry's path is on the map.",
                         scenario.title,
                         sim.seed(),
-                        night.record.len(),
+                        night.actions_taken(),
                         sim.clock()
                     ));
                     ui.horizontal_wrapped(|ui| {
-                        let start = night.start;
+                        let start = night.session.start();
                         if ui.button("[R] Play again, same seed").clicked() {
                             begin.write(BeginNight {
                                 start,
@@ -110,7 +110,7 @@ fn ending_screen(
                         if ui.button("[N] New night, new seed").clicked() {
                             begin.write(BeginNight {
                                 start,
-                                seed: options.seed.unwrap_or_else(fresh_seed),
+                                seed: options.seed.unwrap_or_else(crate::seed::fresh),
                             });
                         }
                         if ui.button("[S] Save the night's record").clicked() {
@@ -238,16 +238,16 @@ fn ending_keys(
     mut save: MessageWriter<SaveRecord>,
     mut next: ResMut<NextState<Screen>>,
 ) {
-    let start = night.start;
+    let start = night.session.start();
     if keys.just_pressed(KeyCode::KeyR) {
         begin.write(BeginNight {
             start,
-            seed: night.sim.seed(),
+            seed: night.sim().seed(),
         });
     } else if keys.just_pressed(KeyCode::KeyN) {
         begin.write(BeginNight {
             start,
-            seed: options.seed.unwrap_or_else(fresh_seed),
+            seed: options.seed.unwrap_or_else(crate::seed::fresh),
         });
     } else if keys.just_pressed(KeyCode::KeyS) {
         save.write(SaveRecord);

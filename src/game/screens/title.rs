@@ -6,7 +6,7 @@ use super::Screen;
 use crate::game::GameOptions;
 use crate::game::gallery::GalleryOpen;
 use crate::game::hud::ClickTargets;
-use crate::game::night_state::{BeginNight, Settings, fresh_seed};
+use crate::game::night_state::{BeginNight, Settings};
 use crate::game::notebook::NotebookOpen;
 use crate::game::pace::Pace;
 use crate::game::player_files::{ContinueNight, PlayerFiles, Unfinished};
@@ -35,7 +35,7 @@ fn starts(options: &GameOptions) -> Vec<(usize, String)> {
 }
 
 fn seed_for(options: &GameOptions) -> u64 {
-    options.seed.unwrap_or_else(fresh_seed)
+    options.seed.unwrap_or_else(crate::seed::fresh)
 }
 
 /// The unfinished night's description, if there is one for this scenario.

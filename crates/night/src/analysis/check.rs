@@ -592,13 +592,11 @@ pub fn find_seed(s: &Scenario, draws: &[ChanceDraw], seeds: u64) -> Option<u64> 
 /// How a night played as `text --script` plays it (each action, then on until the player is
 /// free) ends under `seed`.
 pub fn plays_to(s: &Scenario, start: usize, seed: u64, actions: &[Action]) -> Option<Outcome> {
-    let mut sim = Sim::with_start(s, seed, start);
-    sim.run_until_idle();
+    let mut session = crate::Session::begin(s, seed, start);
     for a in actions {
-        sim.apply(a).ok()?;
-        sim.run_until_idle();
+        session.act_and_settle(a).ok()?;
     }
-    sim.outcome()
+    session.sim().outcome()
 }
 
 /// How many dead ends the exact exploration of a start reports, the nearest first.

@@ -2,6 +2,7 @@
 //! (for benchmarks, property tests and autoplay), and the loop every computer player plays in.
 
 use crate::scenario::Scenario;
+use crate::session::Session;
 use crate::sim::{Action, Event, Sim};
 use rand_chacha::ChaCha8Rng;
 use rand_chacha::rand_core::{Rng, SeedableRng};
@@ -38,31 +39,27 @@ pub fn play_with(
     max_actions: usize,
     mut choose: impl FnMut(&Sim, &[Action], &[Event]) -> Action,
 ) -> RandomNight {
-    let mut sim = Sim::with_start(scenario, seed, start);
-    let mut events = sim.take_events();
-    let mut actions = Vec::new();
+    let mut session = Session::begin(scenario, seed, start);
     let mut seen = 0;
-    while !sim.is_over() && actions.len() < max_actions {
-        let available = sim.actions();
+    while !session.sim().is_over() && session.actions().len() < max_actions {
+        let available = session.sim().actions();
         if available.is_empty() {
-            events.extend(sim.advance(1));
+            session.advance_minute();
             continue;
         }
-        let choice = choose(&sim, &available, &events[seen..]);
-        seen = events.len();
-        match sim.apply(&choice) {
-            Ok(evs) => events.extend(evs),
-            Err(e) => panic!("the sim offered an action it then refused: {e}"),
+        let choice = choose(session.sim(), &available, &session.events()[seen..]);
+        seen = session.events().len();
+        if let Err(e) = session.act_and_settle(&choice) {
+            panic!("the sim offered an action it then refused: {e}");
         }
-        events.extend(sim.run_until_idle());
-        actions.push(choice);
     }
-    while !sim.is_over() {
-        events.extend(sim.advance(60));
+    while !session.sim().is_over() {
+        session.advance_to(session.sim().now() + 60);
     }
+    let (sim, events, actions) = session.into_parts();
     RandomNight {
         sim,
-        actions,
         events,
+        actions: actions.into_iter().map(|(_, a)| a).collect(),
     }
 }
