@@ -7,9 +7,10 @@
 #![allow(clippy::too_many_arguments, clippy::type_complexity)]
 
 pub mod cli;
+pub mod files;
 pub mod game;
-pub mod record;
+pub(crate) mod output;
 pub mod seed;
-pub mod store;
+pub mod transcript;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -9,7 +9,7 @@ use std::sync::Mutex;
 /// A file handed over by the page: a scenario (or its diagnostics), or a night's record.
 pub enum Opened {
     Scenario(String, Result<Scenario, String>),
-    Record(String, crate::record::NightRecord),
+    Record(String, crate::files::record::NightRecord),
 }
 
 /// Files handed over by the page and not yet taken by the game.
@@ -22,7 +22,7 @@ static INBOX: Mutex<Vec<Opened>> = Mutex::new(Vec::new());
 /// A night's record (saved from the ending screen) is played back instead, as the desktop's
 /// `--replay FILE` does; whether it fits the scenario playing is for the game to say.
 pub fn open_scenario(name: &str, text: &str) -> String {
-    if let Ok(record) = ron::from_str::<crate::record::NightRecord>(text) {
+    if let Ok(record) = ron::from_str::<crate::files::record::NightRecord>(text) {
         push(Opened::Record(name.to_owned(), record));
         return String::new();
     }
@@ -47,14 +47,14 @@ pub fn take_opened() -> Option<Opened> {
 /// The film's own night (its script, seed 1, the call) as `miracle-mile text --script` prints
 /// it: the browser test compares it with the native build's golden transcript.
 pub fn golden_transcript() -> String {
-    let scenario = match crate::cli::scenario_file::load(None) {
+    let scenario = match crate::files::scenario_file::load(None) {
         Ok(s) => s,
         Err(d) => return d.render(),
     };
     let Some(start) = scenario.start_index("the_call") else {
         return "the film has no start `the_call`".into();
     };
-    crate::cli::text::script_transcript(
+    crate::transcript::script_transcript(
         &scenario,
         1,
         start,
@@ -73,4 +73,22 @@ pub fn query(key: &str) -> Option<String> {
     web_sys::UrlSearchParams::new_with_str(&search)
         .ok()?
         .get(key)
+}
+
+/// What the page's script calls: scenario files dropped onto the page or picked, and the
+/// golden night for the browser test.
+mod page_calls {
+    use wasm_bindgen::prelude::wasm_bindgen;
+
+    /// Opens a scenario file's text in the game; its diagnostics, or "" when it loads.
+    #[wasm_bindgen(js_name = openScenario)]
+    pub fn open_scenario(name: &str, text: &str) -> String {
+        super::open_scenario(name, text)
+    }
+
+    /// The film's night played from its script, as `miracle-mile text --script` prints it.
+    #[wasm_bindgen(js_name = goldenTranscript)]
+    pub fn golden_transcript() -> String {
+        super::golden_transcript()
+    }
 }

@@ -5,8 +5,8 @@
 //! states, transitions, events, facts nobody came to believe, calls never made. A progress
 //! line shows on a terminal during long runs.
 
-use crate::cli::output::outln;
-use crate::cli::scenario_file;
+use crate::files::scenario_file;
+use crate::output::outln;
 use night::analysis::coverage::Coverage;
 use night::analysis::{greedy_player, newcomer_player, random_player, walkthrough_player};
 use std::collections::BTreeMap;

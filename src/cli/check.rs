@@ -4,8 +4,8 @@
 //! warnings at `FILE:LINE:COLUMN` for the parts at fault. `--json` prints the same as one
 //! JSON object per file, for tools and CI.
 
-use crate::cli::output::{out, outln};
-use crate::cli::scenario_file::{self, LoadError};
+use crate::files::scenario_file::{self, LoadError};
+use crate::output::{out, outln};
 use night::Scenario;
 use night::analysis::check::{self, CheckOptions, Reach, Report};
 use night::scenario::{Diagnostics, Severity};

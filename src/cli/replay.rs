@@ -2,9 +2,10 @@
 //! transcript and its ending; with `--verify`, fails unless the night ends as recorded with the
 //! very same transcript (the scenario, the core and the record agree).
 
-use crate::cli::output::{ending_line, outln};
-use crate::cli::scenario_file;
-use crate::record::{self, transcript_hash};
+use crate::files::record::{self, transcript_hash};
+use crate::files::scenario_file;
+use crate::output::outln;
+use crate::transcript::ending_line;
 use night::Session;
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -2,14 +2,13 @@
 //! their script form) or from a script, one action per line, printing the transcript and
 //! `ending: ID` at the end.
 
-use crate::cli::output::{ending_line, out, outln};
-use crate::cli::scenario_file;
-use crate::record::NightRecord;
-use night::Scenario;
+use crate::files::record::NightRecord;
+use crate::files::scenario_file;
+use crate::output::{out, outln};
+use crate::transcript::{Terminal, ending_line, play_script};
 use night::Session;
 use night::scene::{Scene, trip_minutes};
-use night::session::narrate;
-use night::sim::{Action, script_lines};
+use night::sim::Action;
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -72,7 +71,7 @@ fn save_record(args: &TextArgs, terminal: &Terminal) -> Result<(), ExitCode> {
         return Ok(());
     };
     let record = NightRecord::of(&terminal.session);
-    match crate::record::write(path, &record) {
+    match crate::files::record::write(path, &record) {
         Ok(()) => {
             eprintln!("the night's record is in {}", path.display());
             Ok(())
@@ -81,61 +80,6 @@ fn save_record(args: &TextArgs, terminal: &Terminal) -> Result<(), ExitCode> {
             eprintln!("{e}");
             Err(ExitCode::FAILURE)
         }
-    }
-}
-
-/// What `text --script` prints for a script (`name` is where it came from, for its messages):
-/// the same text on every platform, which is what the golden night compares.
-pub fn script_transcript(s: &Scenario, seed: u64, start: usize, name: &str, text: &str) -> String {
-    play_script(s, seed, start, name, text, false).0.printed
-}
-
-/// The night being played in the terminal, and what has been printed of it.
-struct Terminal {
-    session: Session,
-    /// Printed as it comes (the terminal), or kept in `printed` (a transcript for comparing).
-    echo: bool,
-    printed: String,
-}
-
-impl Terminal {
-    /// The night at its start (on until the player can act), nothing shown yet.
-    fn begin_quietly(s: &Scenario, seed: u64, start: usize, echo: bool) -> Terminal {
-        Terminal {
-            session: Session::begin(s, seed, start),
-            echo,
-            printed: String::new(),
-        }
-    }
-
-    /// The night so far: its beginning, before any action.
-    fn show_beginning(&mut self) {
-        let lines = self.session.transcript();
-        self.show(&lines);
-    }
-
-    fn show(&mut self, lines: &[String]) {
-        for line in lines {
-            self.say(line);
-        }
-    }
-
-    fn say(&mut self, line: &str) {
-        if self.echo {
-            outln!("{line}");
-        } else {
-            self.printed.push_str(line);
-            self.printed.push('\n');
-        }
-    }
-
-    /// Does an action and plays on until the player can act again.
-    fn act(&mut self, action: &Action) -> Result<(), String> {
-        let scenario = self.session.scenario().clone();
-        let events = self.session.act_and_settle(action).map_err(|e| e.message)?;
-        let lines = narrate(&scenario, events);
-        self.show(&lines);
-        Ok(())
     }
 }
 
@@ -156,45 +100,6 @@ fn read_script(path: &str) -> Option<String> {
             None
         }
     }
-}
-
-/// Plays a script from the night's beginning: the night, and whether every line played.
-fn play_script(
-    s: &Scenario,
-    seed: u64,
-    start: usize,
-    path: &str,
-    text: &str,
-    echo: bool,
-) -> (Terminal, bool) {
-    let mut terminal = Terminal::begin_quietly(s, seed, start, echo);
-    let header = format!("{} — seed {seed}, start {}", s.title, s.starts[start].id);
-    terminal.say(&header);
-    terminal.show_beginning();
-    for (n, line) in script_lines(text) {
-        if terminal.session.sim().is_over() {
-            terminal.say(&format!(
-                "{path}:{n}: the night is already over; `{line}` is not played"
-            ));
-            break;
-        }
-        let result = Action::parse(line, s)
-            .map_err(|e| e.message)
-            .and_then(|a| terminal.act(&a));
-        if let Err(message) = result {
-            terminal.say(&format!("{path}:{n}: cannot `{line}`: {message}"));
-            terminal.say("available now:");
-            for a in terminal.session.sim().actions() {
-                terminal.say(&format!("  {}", a.text(s)));
-            }
-            let ending = ending_line(&terminal.session);
-            terminal.say(&ending);
-            return (terminal, false);
-        }
-    }
-    let ending = ending_line(&terminal.session);
-    terminal.say(&ending);
-    (terminal, true)
 }
 
 fn run_interactive(terminal: &mut Terminal) -> ExitCode {

@@ -4,14 +4,14 @@
 //! and at the ending, and exits. With `mouse`, every choice is made by clicking (see
 //! [`super::pointer`]); otherwise actions are chosen directly.
 
-use super::GameOptions;
-use super::hud::ClickTargets;
+use super::click_targets::ClickTargets;
 use super::measure::{FrameTimes, MeasureOptions, Measuring};
 use super::night_state::{BeginNight, ChooseAction, Hold, Night, Refusal, Settings, ending_of};
 use super::notebook::NotebookOpen;
 use super::pace::Pace;
 use super::pointer::Pointer;
 use super::screens::Screen;
+use super::{AppSystems, GameOptions};
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 use night::scenario::model::Minute;
@@ -105,7 +105,7 @@ pub(super) fn plugin(app: &mut App) {
             // and the script never runs ahead of the night.
             capture_night
                 .run_if(in_state(Screen::Night))
-                .before(super::night_state::apply_chosen_actions),
+                .in_set(AppSystems::Choose),
             capture_ending.run_if(in_state(Screen::Ending)),
         )
             .run_if(|options: Res<GameOptions>| options.capture.is_some()),

@@ -3,6 +3,7 @@
 //! dragging with the right mouse button, zoom with the wheel or `+`/`-`; click a place to see
 //! what it costs to get there now, and go.
 
+use super::AppSystems;
 use super::layout;
 use super::night_state::{ChooseAction, Night, Settings};
 use super::palette::Palette;
@@ -71,16 +72,32 @@ fn district_centre(sim: &night::Sim) -> Vec2 {
     )
 }
 
+/// The map's systems that later ones wait for: measuring the district for a scenario.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct MeasureTheMap;
+
+/// The one camera: the map draws through it and egui attaches to it.
+fn spawn_camera(mut commands: Commands) {
+    // No multisampling: under software rendering it multiplies the cost of every pixel, and
+    // the map's lines read as well without it.
+    commands.spawn((Name::new("Camera"), Camera2d, Msaa::Off, MapCamera));
+}
+
 pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<SelectedPlace>()
+    app.add_systems(Startup, spawn_camera)
+        .init_resource::<SelectedPlace>()
         .init_resource::<OnMap>()
         .init_resource::<FollowHarry>()
-        .add_systems(OnEnter(Screen::Night), (measure_the_map, frame_the_night))
+        .add_systems(
+            OnEnter(Screen::Night),
+            (measure_the_map.in_set(MeasureTheMap), frame_the_night),
+        )
         .add_systems(
             Update,
             measure_the_map
+                .in_set(MeasureTheMap)
                 .run_if(on_message::<super::reload::ScenarioReloaded>)
-                .after(super::reload::look_at_the_file),
+                .after(AppSystems::ReadFiles),
         )
         .add_systems(OnEnter(Screen::Ending), frame_the_path)
         .add_systems(
@@ -428,7 +445,7 @@ fn route_card(
     mut selected: ResMut<SelectedPlace>,
     camera: Single<(&Camera, &GlobalTransform), With<MapCamera>>,
     mut choose: MessageWriter<ChooseAction>,
-    mut targets: ResMut<super::hud::ClickTargets>,
+    mut targets: ResMut<super::click_targets::ClickTargets>,
 ) -> Result {
     targets.card.clear();
     let Some(place) = selected.0 else {

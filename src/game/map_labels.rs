@@ -7,9 +7,9 @@
 //! is left out of the picture. A street's name sits along the longest part of the street that is in view, where
 //! no place's name is.
 
-use super::hud::ClickTargets;
+use super::click_targets::ClickTargets;
 use super::layout;
-use super::map::{LANDMARK_RADIUS, MapCamera, OnMap, SelectedPlace};
+use super::map::{LANDMARK_RADIUS, MapCamera, MeasureTheMap, OnMap, SelectedPlace};
 use super::night_state::{Night, Settings};
 use super::palette::Palette;
 use super::reload::ScenarioReloaded;
@@ -23,9 +23,7 @@ use night::scenario::model::LocId;
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
         OnEnter(Screen::Night),
-        (despawn_labels, spawn_labels)
-            .chain()
-            .after(super::map::measure_the_map),
+        (despawn_labels, spawn_labels).chain().after(MeasureTheMap),
     )
     .add_systems(OnEnter(Screen::Title), despawn_labels)
     .add_systems(
@@ -34,7 +32,7 @@ pub(super) fn plugin(app: &mut App) {
             .chain()
             .run_if(on_message::<ScenarioReloaded>)
             .run_if(in_state(Screen::Night))
-            .after(super::map::measure_the_map),
+            .after(MeasureTheMap),
     )
     .add_systems(
         PostUpdate,

@@ -5,6 +5,7 @@
 pub mod audio;
 pub mod capture;
 pub mod chronicle;
+pub mod click_targets;
 pub mod gallery;
 pub mod hud;
 pub mod layout;
@@ -42,11 +43,11 @@ pub struct GameOptions {
     /// Non-interactive capture: play a script, save screenshots, exit.
     pub capture: Option<capture::CaptureOptions>,
     /// Where the player's settings, notebook, gallery and unfinished night are kept.
-    pub store: crate::store::Store,
+    pub store: crate::files::store::Store,
     /// The scenario's file, watched for edits (`None`: the film built into the game).
     pub scenario_path: Option<std::path::PathBuf>,
     /// A night's record to play back in the window (`--replay FILE`).
-    pub playback: Option<crate::record::ResolvedRecord>,
+    pub playback: Option<crate::files::record::ResolvedRecord>,
     /// When the process began (for the launch-to-interactive figure).
     pub launched: bevy::platform::time::Instant,
 }
@@ -85,10 +86,22 @@ pub fn run(options: GameOptions) -> AppExit {
     app.run()
 }
 
+/// The order of each frame's `Update`, in sets that the plugins place their systems in (so that
+/// no system is ordered by another file's function): the scenario file is looked at, then the
+/// player's or the automation's choices are made, then the night acts on them and its clock
+/// runs.
+#[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AppSystems {
+    ReadFiles,
+    Choose,
+    Act,
+}
+
 /// Every plugin of the game, in one place.
 pub fn plugin(app: &mut App) {
     app.add_plugins((
         logic_plugin,
+        click_targets::plugin,
         map::plugin,
         map_labels::plugin,
         hud::plugin,
@@ -104,6 +117,10 @@ pub fn plugin(app: &mut App) {
 /// The plugins that need no renderer: screens, the night and its clock, keyboard shortcuts.
 /// Headless tests run these under `MinimalPlugins`.
 pub fn logic_plugin(app: &mut App) {
+    app.configure_sets(
+        Update,
+        (AppSystems::ReadFiles, AppSystems::Choose, AppSystems::Act).chain(),
+    );
     app.add_plugins((
         player_files::plugin,
         screens::plugin,

@@ -1,11 +1,11 @@
 //! The night in progress: the simulation, its clock at the chosen pace, the log, and the
 //! record of Harry's actions. Every change to the night goes through here.
 
-use super::GameOptions;
 use super::chronicle::Chronicle;
 use super::pace::{Clock, Pace};
 use super::screens::Screen;
-use crate::record::{NightRecord, ResolvedRecord};
+use super::{AppSystems, GameOptions};
+use crate::files::record::{NightRecord, ResolvedRecord};
 use bevy::prelude::*;
 use night::scenario::model::{CharId, FactId, Minute};
 use night::session::narrate;
@@ -203,7 +203,8 @@ pub(super) fn plugin(app: &mut App) {
                     .chain()
                     .run_if(in_state(Screen::Night)),
             )
-                .chain(),
+                .chain()
+                .in_set(AppSystems::Act),
         );
 }
 
@@ -223,7 +224,7 @@ fn begin_night(
     next.set(Screen::Night);
 }
 
-pub(super) fn apply_chosen_actions(
+fn apply_chosen_actions(
     mut chosen: MessageReader<ChooseAction>,
     mut night: ResMut<Night>,
     mut refusal: ResMut<Refusal>,

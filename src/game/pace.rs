@@ -5,7 +5,16 @@ use night::Sim;
 
 /// The player's choice of pace (Settings).
 #[derive(
-    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
 )]
 pub enum Pace {
     /// One game minute per real minute, as in the film.
@@ -14,6 +23,7 @@ pub enum Pace {
     #[default]
     Brisk,
     /// The clock stands still until Harry acts; his action's minutes then pass quickly.
+    #[value(name = "turn")]
     TurnBased,
 }
 

@@ -4,9 +4,9 @@
 //! unfolds on the map. Choosing any action takes over: the playback stops and the night is the
 //! player's from there.
 
-use super::GameOptions;
-use super::night_state::{BeginNight, ChooseAction, Hold, Night, Refusal, apply_chosen_actions};
+use super::night_state::{BeginNight, ChooseAction, Hold, Night, Refusal};
 use super::screens::Screen;
+use super::{AppSystems, GameOptions};
 use bevy::prelude::*;
 use night::scenario::model::Minute;
 use night::session::Replay;
@@ -42,7 +42,7 @@ pub(super) fn plugin(app: &mut App) {
             play_back
                 .run_if(resource_exists::<Playback>)
                 .run_if(in_state(Screen::Night))
-                .before(apply_chosen_actions),
+                .in_set(AppSystems::Choose),
         );
 }
 

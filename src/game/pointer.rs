@@ -3,7 +3,7 @@
 //! going somewhere on the map) or the action's button in the panel, through the same window
 //! events the windowing layer sends. So a capture in this mode proves the mouse alone can play.
 
-use super::hud::ClickTargets;
+use super::click_targets::ClickTargets;
 use super::layout;
 use super::map::{MapCamera, OnMap};
 use super::night_state::Night;

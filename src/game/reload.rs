@@ -5,10 +5,10 @@
 //! in a window and the last good version keeps running. A scenario that could not be read at
 //! launch is watched too, and the title comes up as soon as it is fixed.
 
-use super::GameOptions;
 use super::night_state::Night;
 use super::screens::Screen;
-use crate::cli::scenario_file;
+use super::{AppSystems, GameOptions};
+use crate::files::scenario_file;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use std::path::PathBuf;
@@ -36,7 +36,7 @@ const LOOK_EVERY: f32 = 0.5;
 pub(super) fn plugin(app: &mut App) {
     app.add_message::<ScenarioReloaded>()
         .add_systems(Startup, watch_the_scenario)
-        .add_systems(Update, look_at_the_file)
+        .add_systems(Update, look_at_the_file.in_set(AppSystems::ReadFiles))
         .add_systems(EguiPrimaryContextPass, reload_window);
 }
 

@@ -13,6 +13,7 @@ mod nights;
 mod play;
 mod records;
 mod reload;
+mod shape;
 mod text;
 mod window;
 

@@ -112,14 +112,14 @@ fn the_golden_night_is_unchanged() {
 #[test]
 fn the_golden_night_as_a_string_is_the_terminals() {
     let scenario =
-        miracle_mile::cli::scenario_file::load(None).unwrap_or_else(|e| panic!("{}", e.render()));
+        miracle_mile::files::scenario_file::load(None).unwrap_or_else(|e| panic!("{}", e.render()));
     let start = scenario
         .starts
         .iter()
         .position(|s| s.id == "the_call")
         .expect("the film has the call");
     let script = "tests/nights/film_into_the_tar.script";
-    let out = miracle_mile::cli::text::script_transcript(
+    let out = miracle_mile::transcript::script_transcript(
         &scenario,
         1,
         start,

@@ -8,10 +8,10 @@ use super::play::{
 };
 use super::{assert_no_panic, files_with_extension, read, root, run, stdout};
 use bevy::prelude::KeyCode;
+use miracle_mile::files::record::NightRecord;
+use miracle_mile::files::store::Store;
 use miracle_mile::game::night_state::Night;
 use miracle_mile::game::screens::Screen;
-use miracle_mile::record::NightRecord;
-use miracle_mile::store::Store;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
@@ -198,7 +198,7 @@ fn the_games_own_record_of_a_night_verifies_on_the_command_line() {
     let record = app.world().resource::<Night>().record();
     assert_eq!(record.ending.as_deref(), Some("reconciliation"));
     let path = dir.join("from-the-game.ron");
-    miracle_mile::record::write(&path, &record).unwrap();
+    miracle_mile::files::record::write(&path, &record).unwrap();
     let out = run(&["replay", "--verify", path.to_str().unwrap()], "");
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).ends_with("ending: reconciliation\n"));
@@ -208,8 +208,9 @@ fn the_games_own_record_of_a_night_verifies_on_the_command_line() {
 /// A headless game started as `--replay tests/records/NAME.ron` would be (the seed it was
 /// given is not the record's, which must win).
 fn playing_back(name: &str, dir: &std::path::Path) -> (bevy::app::App, NightRecord) {
-    let saved = miracle_mile::record::read(&root().join(format!("tests/records/{name}.ron")))
-        .expect("the record reads");
+    let saved =
+        miracle_mile::files::record::read(&root().join(format!("tests/records/{name}.ron")))
+            .expect("the record reads");
     let resolved = saved.resolve(&film()).expect("the record fits the film");
     let app = headless_configured(film(), 99, Store::at(dir), |o| o.playback = Some(resolved));
     (app, saved)

@@ -4,11 +4,11 @@
 use super::play::{choose_by_key, film, headless_configured, keyboard_lines, press, screen};
 use super::{read, root};
 use bevy::prelude::*;
+use miracle_mile::files::store::Store;
 use miracle_mile::game::GameOptions;
 use miracle_mile::game::night_state::Night;
 use miracle_mile::game::reload::Reload;
 use miracle_mile::game::screens::Screen;
-use miracle_mile::store::Store;
 
 /// Runs frames until the watcher has looked at the file again (it looks twice a second).
 fn let_it_look(app: &mut App) {

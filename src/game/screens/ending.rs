@@ -5,7 +5,7 @@
 use super::Screen;
 use crate::game::GameOptions;
 use crate::game::chronicle::Chronicle;
-use crate::game::hud::ClickTargets;
+use crate::game::click_targets::ClickTargets;
 use crate::game::night_state::{BeginNight, Night, Settings};
 use crate::game::notebook;
 use crate::game::player_files::{PlayerFiles, RECORDS_DIR};

@@ -4,8 +4,8 @@
 
 use super::Screen;
 use crate::game::GameOptions;
+use crate::game::click_targets::ClickTargets;
 use crate::game::gallery::GalleryOpen;
-use crate::game::hud::ClickTargets;
 use crate::game::night_state::{BeginNight, Settings};
 use crate::game::notebook::NotebookOpen;
 use crate::game::pace::Pace;

@@ -15,20 +15,13 @@ pub fn write(args: Arguments) {
 
 /// `print!` that never panics.
 macro_rules! out {
-    ($($arg:tt)*) => { $crate::cli::output::write(format_args!($($arg)*)) };
+    ($($arg:tt)*) => { $crate::output::write(format_args!($($arg)*)) };
 }
 
 /// `println!` that never panics.
 macro_rules! outln {
-    () => { $crate::cli::output::write(format_args!("\n")) };
-    ($($arg:tt)*) => { $crate::cli::output::write(format_args!("{}\n", format_args!($($arg)*))) };
+    () => { $crate::output::write(format_args!("\n")) };
+    ($($arg:tt)*) => { $crate::output::write(format_args!("{}\n", format_args!($($arg)*))) };
 }
 
 pub(crate) use {out, outln};
-
-/// The last line of a played night: `ending: ID`, or `ending: none` (what scripts and tests
-/// read).
-pub fn ending_line(session: &night::Session) -> String {
-    let id = session.ending().map_or("none", |e| e.id.as_str());
-    format!("ending: {id}")
-}

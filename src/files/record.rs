@@ -52,7 +52,7 @@ pub fn hash_text(hash: u64) -> String {
 
 /// Reads a record file, saying where and what is wrong.
 pub fn read(path: &Path) -> Result<NightRecord, String> {
-    match crate::store::read_ron(path) {
+    match crate::files::store::read_ron(path) {
         Ok(Some(record)) => Ok(record),
         Ok(None) => Err(format!("{}: no such file", path.display())),
         Err(why) => Err(format!("{}: {why}", path.display())),
@@ -68,7 +68,7 @@ pub fn write(path: &Path, record: &NightRecord) -> Result<(), String> {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    crate::store::Store::at(folder).save(&name.to_string_lossy(), record)
+    crate::files::store::Store::at(folder).save(&name.to_string_lossy(), record)
 }
 
 /// The hash a record keeps of a transcript.
