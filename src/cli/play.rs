@@ -3,9 +3,9 @@
 //! back, checked and turned into the game's options.
 
 use crate::files::scenario_file;
-use crate::game::{
-    self, GameOptions, capture::CaptureOptions, measure::MeasureOptions, pace::Pace,
-};
+use crate::game::automation::{capture::CaptureOptions, measure::MeasureOptions};
+use crate::game::night::pace::Pace;
+use crate::game::{self, GameOptions};
 use clap::Args;
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -1,35 +1,24 @@
-//! The windowed game: one plugin per concern, all on the `night` core. The game holds a
-//! `night::Sim` (in [`night_state::Night`]), turns clicks and keys into the sim's actions,
+//! The windowed game: one plugin per concern, in feature folders, all on the `night` core. The
+//! game holds a play session (in [`night::Night`]), turns clicks and keys into its actions,
 //! advances its clock at the chosen pace, and draws what it reports.
 
 pub mod audio;
-pub mod capture;
-pub mod chronicle;
-pub mod click_targets;
-pub mod gallery;
+pub mod automation;
 pub mod hud;
-pub mod layout;
 pub mod map;
-pub mod map_labels;
-pub mod measure;
-pub mod night_state;
-pub mod notebook;
-pub mod pace;
+pub mod menus;
+pub mod night;
 #[cfg(target_arch = "wasm32")]
 pub mod page;
-pub mod palette;
-pub mod playback;
 pub mod player_files;
-pub mod pointer;
-pub mod reload;
 pub mod screens;
-pub mod shortcuts;
-pub mod synth;
+pub mod settings;
+pub mod theme;
 
+use ::night::Scenario;
 use bevy::prelude::*;
 use bevy::window::{PresentMode, WindowResolution};
 use bevy_egui::EguiPlugin;
-use night::Scenario;
 
 /// What the command line asked the game to play.
 #[derive(Resource, Clone)]
@@ -41,7 +30,7 @@ pub struct GameOptions {
     /// Start to use when a night is begun without choosing (capture mode).
     pub start: usize,
     /// Non-interactive capture: play a script, save screenshots, exit.
-    pub capture: Option<capture::CaptureOptions>,
+    pub capture: Option<automation::capture::CaptureOptions>,
     /// Where the player's settings, notebook, gallery and unfinished night are kept.
     pub store: crate::files::store::Store,
     /// The scenario's file, watched for edits (`None`: the film built into the game).
@@ -59,7 +48,7 @@ pub fn run(options: GameOptions) -> AppExit {
         .as_ref()
         .is_some_and(|c| c.measure.is_some());
     let mut app = App::new();
-    app.insert_resource(ClearColor(palette::NIGHT_SKY))
+    app.insert_resource(ClearColor(theme::palette::NIGHT_SKY))
         .add_plugins(DefaultPlugins.set(WindowPlugin {
             primary_window: Some(Window {
                 title: "Miracle Mile".into(),
@@ -101,16 +90,11 @@ pub enum AppSystems {
 pub fn plugin(app: &mut App) {
     app.add_plugins((
         logic_plugin,
-        click_targets::plugin,
         map::plugin,
-        map_labels::plugin,
         hud::plugin,
-        notebook::plugin,
-        gallery::plugin,
+        menus::plugin,
         audio::plugin,
-        capture::plugin,
-        pointer::plugin,
-        measure::plugin,
+        automation::plugin,
     ));
 }
 
@@ -122,12 +106,11 @@ pub fn logic_plugin(app: &mut App) {
         (AppSystems::ReadFiles, AppSystems::Choose, AppSystems::Act).chain(),
     );
     app.add_plugins((
+        settings::plugin,
         player_files::plugin,
         screens::plugin,
-        night_state::plugin,
-        shortcuts::plugin,
-        playback::plugin,
-        reload::plugin,
+        night::plugin,
+        hud::shortcuts::plugin,
     ));
     #[cfg(target_arch = "wasm32")]
     app.add_plugins(page::plugin);

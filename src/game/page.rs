@@ -4,15 +4,15 @@
 //! and the scenario that was playing plays on. A night's record is played back, as the
 //! desktop's `--replay FILE` does.
 
-use super::GameOptions;
-use super::night_state::BeginNight;
-use super::playback::start_playback;
-use super::reload::Reload;
-use super::screens::Screen;
+use crate::game::GameOptions;
+use crate::game::night::BeginNight;
+use crate::game::night::playback::start_playback;
+use crate::game::night::reload::Reload;
+use crate::game::screens::Screen;
 use crate::web::Opened;
 use bevy::prelude::*;
 
-pub(super) fn plugin(app: &mut App) {
+pub fn plugin(app: &mut App) {
     app.add_systems(Update, take_opened_scenarios);
 }
 

@@ -2,12 +2,13 @@
 //! unfinished night are read when the game starts (a bad file is reported on the title screen,
 //! kept aside, and its backup used) and written whenever they change.
 
-use super::GameOptions;
-use super::chronicle::Chronicle;
-use super::night_state::{Night, Settings, ending_of};
-use super::screens::Screen;
 use crate::files::record::NightRecord;
 use crate::files::store::Store;
+use crate::game::GameOptions;
+use crate::game::night::chronicle::Chronicle;
+use crate::game::night::{Night, ending_of};
+use crate::game::screens::Screen;
+use crate::game::settings::Settings;
 use bevy::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -71,7 +72,7 @@ pub struct Notebook {
 #[derive(Resource, Default, Debug)]
 pub struct Unfinished(pub Option<NightRecord>);
 
-pub(super) fn plugin(app: &mut App) {
+pub fn plugin(app: &mut App) {
     // Read now, while the app is being built, so that a test or a capture that sets its own
     // settings afterwards wins over the file.
     let store = app

@@ -5,12 +5,13 @@ use super::play::{choose_by_key, film, headless_with_store, keyboard_lines, pres
 use super::{read, root};
 use bevy::prelude::*;
 use miracle_mile::files::store::Store;
-use miracle_mile::game::night_state::{Night, Settings};
-use miracle_mile::game::pace::Pace;
+use miracle_mile::game::night::Night;
+use miracle_mile::game::night::pace::Pace;
 use miracle_mile::game::player_files::{
     GALLERY_FILE, Gallery, NOTEBOOK_FILE, Notebook, PlayerFiles, UNFINISHED_FILE, Unfinished,
 };
 use miracle_mile::game::screens::Screen;
+use miracle_mile::game::settings::Settings;
 use std::path::{Path, PathBuf};
 
 fn scratch(name: &str) -> PathBuf {

@@ -10,10 +10,11 @@ use bevy::time::TimeUpdateStrategy;
 use bevy_egui::input::EguiWantsInput;
 use miracle_mile::files::store::Store;
 use miracle_mile::game::GameOptions;
-use miracle_mile::game::night_state::{Night, Settings};
-use miracle_mile::game::pace::Pace;
+use miracle_mile::game::hud::shortcuts::ACTION_KEYS;
+use miracle_mile::game::night::Night;
+use miracle_mile::game::night::pace::Pace;
 use miracle_mile::game::screens::Screen;
-use miracle_mile::game::shortcuts::ACTION_KEYS;
+use miracle_mile::game::settings::Settings;
 use night::Scenario;
 use night::sim::Action;
 use std::time::Duration;
@@ -167,7 +168,7 @@ fn a_full_night_is_winnable_with_the_keyboard_alone() {
     until_idle(&mut app);
     assert_eq!(screen(&app), Screen::Ending);
     let night = app.world().resource::<Night>();
-    let ending = miracle_mile::game::night_state::ending_of(night).expect("an ending");
+    let ending = miracle_mile::game::night::ending_of(night).expect("an ending");
     assert_eq!(ending.id, "into_the_tar");
 }
 
@@ -206,9 +207,9 @@ fn turn_based_time_stops_when_harry_is_free_even_after_a_slow_frame() {
     until_idle(&mut app);
     let before = app.world().resource::<Night>().sim().now();
     app.world_mut()
-        .write_message(miracle_mile::game::night_state::ChooseAction(
-            Action::Wait { minutes: 2 },
-        ));
+        .write_message(miracle_mile::game::night::ChooseAction(Action::Wait {
+            minutes: 2,
+        }));
     // Slow frames: each is worth a minute and a half of turn-based fast-forward, so the
     // second one brings 0.5 + 1.5 = 2 minutes where only one is left of the wait.
     app.insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_millis(

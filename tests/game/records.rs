@@ -10,7 +10,7 @@ use super::{assert_no_panic, files_with_extension, read, root, run, stdout};
 use bevy::prelude::KeyCode;
 use miracle_mile::files::record::NightRecord;
 use miracle_mile::files::store::Store;
-use miracle_mile::game::night_state::Night;
+use miracle_mile::game::night::Night;
 use miracle_mile::game::screens::Screen;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -258,12 +258,12 @@ fn choosing_an_action_during_a_playback_takes_over() {
     until_idle(&mut app);
     let mine = app.world().resource::<Night>().actions[0].clone();
     app.world_mut()
-        .write_message(miracle_mile::game::night_state::ChooseAction(mine.clone()));
+        .write_message(miracle_mile::game::night::ChooseAction(mine.clone()));
     app.update();
     app.update();
     assert!(
         !app.world()
-            .contains_resource::<miracle_mile::game::playback::Playback>(),
+            .contains_resource::<miracle_mile::game::night::playback::Playback>(),
         "the playback goes on after the player chose"
     );
     let record = app.world().resource::<Night>().session.actions();

@@ -6,8 +6,8 @@ use super::{read, root};
 use bevy::prelude::*;
 use miracle_mile::files::store::Store;
 use miracle_mile::game::GameOptions;
-use miracle_mile::game::night_state::Night;
-use miracle_mile::game::reload::Reload;
+use miracle_mile::game::night::Night;
+use miracle_mile::game::night::reload::Reload;
 use miracle_mile::game::screens::Screen;
 
 /// Runs frames until the watcher has looked at the file again (it looks twice a second).

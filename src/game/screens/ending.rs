@@ -2,13 +2,15 @@
 //! by the map; here the panic curve, the people's timeline with when the rumour reached each,
 //! what Harry learned); play again with the same seed or a new one, save the night's record.
 
-use super::Screen;
 use crate::game::GameOptions;
-use crate::game::chronicle::Chronicle;
-use crate::game::click_targets::ClickTargets;
-use crate::game::night_state::{BeginNight, Night, Settings};
-use crate::game::notebook;
+use crate::game::hud::click_targets::ClickTargets;
+use crate::game::menus::notebook;
+use crate::game::night::chronicle::Chronicle;
+use crate::game::night::{BeginNight, Night};
 use crate::game::player_files::{PlayerFiles, RECORDS_DIR};
+use crate::game::screens::Screen;
+use crate::game::settings::Settings;
+use crate::game::theme::palette::{AMBER, GOLD};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use night::Scenario;
@@ -21,7 +23,7 @@ pub struct SavedRecord(pub Option<Result<String, String>>);
 #[derive(Message, Clone, Debug)]
 pub struct SaveRecord;
 
-pub(super) fn plugin(app: &mut App) {
+pub fn plugin(app: &mut App) {
     app.init_resource::<SavedRecord>()
         .add_message::<SaveRecord>()
         .add_systems(OnEnter(Screen::Ending), |mut saved: ResMut<SavedRecord>| {
@@ -87,7 +89,7 @@ fn ending_screen(
                     ui.label(
                         egui::RichText::new(title.to_uppercase())
                             .size(32.0 * scale)
-                            .color(egui::Color32::from_rgb(255, 200, 90)),
+                            .color(GOLD),
                     );
                     ui.label(egui::RichText::new(kind).italics());
                     ui.label(egui::RichText::new(text).size(15.0 * scale));
@@ -127,7 +129,7 @@ fn ending_screen(
                         Some(Err(why)) => {
                             ui.label(
                                 egui::RichText::new(format!("Could not save the record: {why}"))
-                                    .color(egui::Color32::from_rgb(255, 176, 64)),
+                                    .color(AMBER),
                             );
                         }
                         None => {}

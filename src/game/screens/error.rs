@@ -1,11 +1,11 @@
 //! A scenario that cannot be read shows its diagnostics instead of crashing the game.
 
-use super::Screen;
 use crate::game::GameOptions;
+use crate::game::screens::Screen;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-pub(super) fn plugin(app: &mut App) {
+pub fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
         error_screen.run_if(in_state(Screen::Error)),

@@ -16,13 +16,16 @@ pub enum Screen {
     Error,
 }
 
-pub(super) fn plugin(app: &mut App) {
+pub fn plugin(app: &mut App) {
     app.init_state::<Screen>()
         .add_systems(Startup, show_error_if_unreadable)
         .add_plugins((title::plugin, ending::plugin, error::plugin));
 }
 
-fn show_error_if_unreadable(options: Res<super::GameOptions>, mut next: ResMut<NextState<Screen>>) {
+fn show_error_if_unreadable(
+    options: Res<crate::game::GameOptions>,
+    mut next: ResMut<NextState<Screen>>,
+) {
     if options.scenario.is_err() {
         next.set(Screen::Error);
     }

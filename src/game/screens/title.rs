@@ -2,18 +2,20 @@
 //! night, open the notebook or the endings gallery, set the pace and the rest, quit. Problems
 //! with the player's files are reported here.
 
-use super::Screen;
 use crate::game::GameOptions;
-use crate::game::click_targets::ClickTargets;
-use crate::game::gallery::GalleryOpen;
-use crate::game::night_state::{BeginNight, Settings};
-use crate::game::notebook::NotebookOpen;
-use crate::game::pace::Pace;
+use crate::game::hud::click_targets::ClickTargets;
+use crate::game::menus::gallery::GalleryOpen;
+use crate::game::menus::notebook::NotebookOpen;
+use crate::game::night::BeginNight;
+use crate::game::night::pace::Pace;
 use crate::game::player_files::{ContinueNight, PlayerFiles, Unfinished};
+use crate::game::screens::Screen;
+use crate::game::settings::Settings;
+use crate::game::theme::palette::{GOLD, PINK};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-pub(super) fn plugin(app: &mut App) {
+pub fn plugin(app: &mut App) {
     app.add_systems(
         EguiPrimaryContextPass,
         title_screen.run_if(in_state(Screen::Title)),
@@ -92,7 +94,7 @@ fn title_screen(
                 ui.label(
                     egui::RichText::new(title.to_uppercase())
                         .size(44.0 * settings.text_scale)
-                        .color(egui::Color32::from_rgb(255, 110, 190)),
+                        .color(PINK),
                 );
                 ui.add_space(8.0);
                 ui.label(egui::RichText::new(intro).size(15.0 * settings.text_scale));
@@ -166,7 +168,7 @@ fn title_screen(
                     ui.label(
                         egui::RichText::new(notice)
                             .size(13.0 * settings.text_scale)
-                            .color(egui::Color32::from_rgb(255, 200, 90)),
+                            .color(GOLD),
                     );
                 }
                 if ui.button("Understood").clicked() {

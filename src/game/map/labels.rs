@@ -7,20 +7,21 @@
 //! is left out of the picture. A street's name sits along the longest part of the street that is in view, where
 //! no place's name is.
 
-use super::click_targets::ClickTargets;
-use super::layout;
-use super::map::{LANDMARK_RADIUS, MapCamera, MeasureTheMap, OnMap, SelectedPlace};
-use super::night_state::{Night, Settings};
-use super::palette::Palette;
-use super::reload::ScenarioReloaded;
-use super::screens::Screen;
+use crate::game::hud::click_targets::ClickTargets;
+use crate::game::map::positions;
+use crate::game::map::{LANDMARK_RADIUS, MapCamera, MeasureTheMap, OnMap, SelectedPlace};
+use crate::game::night::Night;
+use crate::game::night::reload::ScenarioReloaded;
+use crate::game::screens::Screen;
+use crate::game::settings::Settings;
+use crate::game::theme::palette::Palette;
 use bevy::prelude::*;
 use bevy::text::{FontSize, TextLayoutInfo};
 use bevy::transform::TransformSystems;
 use bevy::window::PrimaryWindow;
 use night::scenario::model::LocId;
 
-pub(super) fn plugin(app: &mut App) {
+pub fn plugin(app: &mut App) {
     app.add_systems(
         OnEnter(Screen::Night),
         (despawn_labels, spawn_labels).chain().after(MeasureTheMap),
@@ -85,7 +86,7 @@ pub(super) fn spawn_labels(
             Text2d::new(loc.name.clone()),
             TextFont::from_font_size(PLACE_FONT * settings.text_scale),
             TextColor(palette.label),
-            Transform::from_translation(layout::location(night.sim(), l as LocId).extend(2.0)),
+            Transform::from_translation(positions::location(night.sim(), l as LocId).extend(2.0)),
             PlaceLabel(l as LocId),
         ));
     }
@@ -264,7 +265,7 @@ fn place_labels(
         .iter()
         .map(|(label, ..)| {
             Area::around(
-                to_screen(layout::location(sim, label.0)),
+                to_screen(positions::location(sim, label.0)),
                 Vec2::splat(radius * 2.0),
             )
         })
@@ -295,7 +296,7 @@ fn place_labels(
     });
     for (label, mut transform, mut color, mut visibility, font, info) in order {
         let size = size_of(font, info, names[label.0 as usize].name.chars().count());
-        let marker = to_screen(layout::location(sim, label.0));
+        let marker = to_screen(positions::location(sim, label.0));
         let (centre, clear) = choose_spot(marker, radius, size, &taken, &view);
         let first = label.0 == here;
         if ending && !clear && !first {

@@ -34,6 +34,6 @@ impl ClickTargets {
     }
 }
 
-pub(super) fn plugin(app: &mut App) {
+pub fn plugin(app: &mut App) {
     app.init_resource::<ClickTargets>();
 }

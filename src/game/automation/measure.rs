@@ -3,8 +3,8 @@
 //! frame times over some seconds of a running night at a chosen minute (median, 95th and 99th
 //! percentile, worst), logged as one `measure:` line for the closing notes and for regressions.
 
-use super::GameOptions;
-use super::screens::Screen;
+use crate::game::GameOptions;
+use crate::game::screens::Screen;
 use bevy::platform::time::Instant;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured};
@@ -48,7 +48,7 @@ impl FrameTimes {
 /// Frames thrown away when measuring begins: the pace has just changed, caches warm up.
 const WARM_UP_FRAMES: usize = 30;
 
-pub(super) fn plugin(app: &mut App) {
+pub fn plugin(app: &mut App) {
     app.init_resource::<FrameTimes>()
         .init_resource::<FirstFrame>()
         .add_systems(Last, (first_interactive_frame, collect_frame_times));

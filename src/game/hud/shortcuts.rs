@@ -1,8 +1,9 @@
 //! Every action has a key: digits first, then letters. The HUD shows the same key next to
 //! each action, and the same table turns key presses into actions.
 
-use super::night_state::{ChooseAction, Night, Settings};
-use super::screens::Screen;
+use crate::game::night::{ChooseAction, Night};
+use crate::game::screens::Screen;
+use crate::game::settings::Settings;
 use bevy::prelude::*;
 use bevy_egui::input::egui_wants_any_keyboard_input;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
@@ -58,7 +59,7 @@ pub fn key_label(index: usize, page: usize) -> Option<&'static str> {
     (index / ACTION_KEYS.len() == page).then(|| ACTION_KEYS[index % ACTION_KEYS.len()].1)
 }
 
-pub(super) fn plugin(app: &mut App) {
+pub fn plugin(app: &mut App) {
     app.init_resource::<ActionPage>()
         .add_systems(
             Update,
@@ -121,7 +122,7 @@ fn clock_keys(keys: Res<ButtonInput<KeyCode>>, mut settings: ResMut<Settings>) {
         settings.paused = !settings.paused;
     }
     if keys.just_pressed(KeyCode::Tab) {
-        let all = super::pace::Pace::ALL;
+        let all = crate::game::night::pace::Pace::ALL;
         let i = all.iter().position(|&p| p == settings.pace).unwrap_or(0);
         settings.pace = all[(i + 1) % all.len()];
     }

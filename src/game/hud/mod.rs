@@ -1,29 +1,33 @@
 //! The night's panels (egui): the clock and, once Harry knows, the countdown; the place and
 //! its people; Harry's things; every available action with its key; what happened.
 
-use super::click_targets::ClickTargets;
-use super::map::SelectedPlace;
-use super::night_state::{ChooseAction, Night, Refusal, Settings};
-use super::notebook::NotebookOpen;
-use super::pace::Pace;
-use super::playback::Playback;
-use super::screens::Screen;
-use super::shortcuts::{ACTION_KEYS, ActionPage, key_label};
+pub mod click_targets;
+pub mod shortcuts;
+
+use crate::game::hud::click_targets::ClickTargets;
+use crate::game::hud::shortcuts::{ACTION_KEYS, ActionPage, key_label};
+use crate::game::map::SelectedPlace;
+use crate::game::menus::notebook::NotebookOpen;
+use crate::game::night::pace::Pace;
+use crate::game::night::playback::Playback;
+use crate::game::night::{ChooseAction, Night, Refusal};
+use crate::game::screens::Screen;
+use crate::game::settings::Settings;
+use crate::game::theme::palette::{ALARM_RED, AMBER, CYAN, PINK};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use night::scene::{Scene, trip_minutes};
 use night::sim::Action;
 
-pub(super) fn plugin(app: &mut App) {
+/// The panels and where their buttons are (the keyboard's shortcuts are in the logic plugin:
+/// headless tests press keys too).
+pub fn plugin(app: &mut App) {
+    app.add_plugins(click_targets::plugin);
     app.add_systems(
         EguiPrimaryContextPass,
         night_panels.run_if(in_state(Screen::Night)),
     );
 }
-
-const AMBER: egui::Color32 = egui::Color32::from_rgb(255, 176, 64);
-const PINK: egui::Color32 = egui::Color32::from_rgb(255, 110, 190);
-const CYAN: egui::Color32 = egui::Color32::from_rgb(110, 220, 240);
 
 fn night_panels(
     mut contexts: EguiContexts,
@@ -69,7 +73,7 @@ fn night_panels(
                         .color(if settings.high_contrast {
                             egui::Color32::YELLOW
                         } else {
-                            egui::Color32::from_rgb(255, 70, 70)
+                            ALARM_RED
                         }),
                 );
             }
@@ -212,59 +216,7 @@ fn night_panels(
 
     targets.map_area = Some(root.available_rect_before_wrap());
     if settings.paused {
-        pause_menu(ctx, &mut settings, &mut next, &mut exit);
+        crate::game::menus::pause::pause_menu(ctx, &mut settings, &mut next, &mut exit);
     }
     Ok(())
-}
-
-/// While paused: resume, the settings, back to the title, quit.
-fn pause_menu(
-    ctx: &egui::Context,
-    settings: &mut Settings,
-    next: &mut NextState<Screen>,
-    exit: &mut MessageWriter<AppExit>,
-) {
-    let scale = settings.text_scale;
-    egui::Window::new("paused")
-        .title_bar(false)
-        .anchor(egui::Align2::CENTER_CENTER, [-210.0, 0.0])
-        .resizable(false)
-        .show(ctx, |ui| {
-            ui.vertical_centered(|ui| {
-                ui.label(
-                    egui::RichText::new("PAUSED")
-                        .size(30.0 * scale)
-                        .color(AMBER),
-                );
-                if ui
-                    .button(egui::RichText::new("[Space / Esc] Resume").size(18.0 * scale))
-                    .clicked()
-                {
-                    settings.paused = false;
-                }
-            });
-            ui.separator();
-            ui.horizontal(|ui| {
-                ui.label("Pace:");
-                for pace in Pace::ALL {
-                    ui.selectable_value(&mut settings.pace, pace, pace.label());
-                }
-            });
-            ui.add(egui::Slider::new(&mut settings.volume, 0.0..=1.0).text("Volume"));
-            ui.add(egui::Slider::new(&mut settings.text_scale, 0.8..=1.8).text("Text size"));
-            ui.checkbox(
-                &mut settings.high_contrast,
-                "High contrast (no red against green)",
-            );
-            ui.separator();
-            ui.horizontal(|ui| {
-                if ui.button("Leave this night (title)").clicked() {
-                    settings.paused = false;
-                    next.set(Screen::Title);
-                }
-                if ui.button("Quit").clicked() {
-                    exit.write(AppExit::Success);
-                }
-            });
-        });
 }

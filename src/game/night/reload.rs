@@ -5,10 +5,10 @@
 //! in a window and the last good version keeps running. A scenario that could not be read at
 //! launch is watched too, and the title comes up as soon as it is fixed.
 
-use super::night_state::Night;
-use super::screens::Screen;
-use super::{AppSystems, GameOptions};
 use crate::files::scenario_file;
+use crate::game::night::Night;
+use crate::game::screens::Screen;
+use crate::game::{AppSystems, GameOptions};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use std::path::PathBuf;
@@ -33,7 +33,7 @@ pub struct Reload {
 /// Seconds between looks at the file.
 const LOOK_EVERY: f32 = 0.5;
 
-pub(super) fn plugin(app: &mut App) {
+pub fn plugin(app: &mut App) {
     app.add_message::<ScenarioReloaded>()
         .add_systems(Startup, watch_the_scenario)
         .add_systems(Update, look_at_the_file.in_set(AppSystems::ReadFiles))

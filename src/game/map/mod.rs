@@ -1,13 +1,16 @@
 //! The to-scale night map: streets, landmarks, Harry moving along his route (their names are
-//! in [`super::map_labels`]), the people he can see, and panic glowing along the routes. Pan with the arrow keys or by
+//! in [`crate::game::map::labels`]), the people he can see, and panic glowing along the routes. Pan with the arrow keys or by
 //! dragging with the right mouse button, zoom with the wheel or `+`/`-`; click a place to see
 //! what it costs to get there now, and go.
 
-use super::AppSystems;
-use super::layout;
-use super::night_state::{ChooseAction, Night, Settings};
-use super::palette::Palette;
-use super::screens::Screen;
+pub mod labels;
+pub mod positions;
+
+use crate::game::AppSystems;
+use crate::game::night::{ChooseAction, Night};
+use crate::game::screens::Screen;
+use crate::game::settings::Settings;
+use crate::game::theme::palette::Palette;
 use bevy::color::Mix;
 use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll};
 use bevy::prelude::*;
@@ -49,7 +52,7 @@ impl OnMap {
         let places = sim.scenario().locations.len() as LocId;
         OnMap(
             (0..places)
-                .map(|l| layout::location(sim, l).distance(centre) <= DISTRICT_METRES)
+                .map(|l| positions::location(sim, l).distance(centre) <= DISTRICT_METRES)
                 .collect(),
         )
     }
@@ -83,7 +86,8 @@ fn spawn_camera(mut commands: Commands) {
     commands.spawn((Name::new("Camera"), Camera2d, Msaa::Off, MapCamera));
 }
 
-pub(super) fn plugin(app: &mut App) {
+pub fn plugin(app: &mut App) {
+    app.add_plugins(labels::plugin);
     app.add_systems(Startup, spawn_camera)
         .init_resource::<SelectedPlace>()
         .init_resource::<OnMap>()
@@ -96,7 +100,7 @@ pub(super) fn plugin(app: &mut App) {
             Update,
             measure_the_map
                 .in_set(MeasureTheMap)
-                .run_if(on_message::<super::reload::ScenarioReloaded>)
+                .run_if(on_message::<crate::game::night::reload::ScenarioReloaded>)
                 .after(AppSystems::ReadFiles),
         )
         .add_systems(OnEnter(Screen::Ending), frame_the_path)
@@ -163,7 +167,7 @@ fn follow_harry(
         Projection::Orthographic(o) => o.scale,
         _ => 1.0,
     };
-    let target = layout::harry(night.sim(), night.clock.fraction) + VIEW_OFFSET * scale;
+    let target = positions::harry(night.sim(), night.clock.fraction) + VIEW_OFFSET * scale;
     let current = transform.translation.truncate();
     // Ease towards Harry: close the gap by most of it each second.
     let eased = current.lerp(target, (time.delta_secs() * 4.0).min(1.0));
@@ -179,7 +183,7 @@ fn path_points(night: &Night, on_map: &OnMap) -> Vec<Vec2> {
         .iter()
         .filter_map(|(_, id)| s.location_index(id))
         .filter(|&l| on_map.contains(l))
-        .map(|l| layout::location(night.sim(), l))
+        .map(|l| positions::location(night.sim(), l))
         .collect()
 }
 
@@ -243,7 +247,7 @@ fn draw_map(
     }
     let places: Vec<(LocId, Vec2)> = (0..s.locations.len() as LocId)
         .filter(|&l| on_map.contains(l))
-        .map(|l| (l, layout::location(sim, l)))
+        .map(|l| (l, positions::location(sim, l)))
         .collect();
     // Panic near a point: the highest panic among the places within reach of it.
     let panic_near = |p: Vec2| {
@@ -309,8 +313,8 @@ fn draw_map(
             continue;
         }
         let (a, b) = (
-            layout::location(sim, route.a),
-            layout::location(sim, route.b),
+            positions::location(sim, route.a),
+            positions::location(sim, route.b),
         );
         gizmos.line_2d(a, b, palette.route);
     }
@@ -329,7 +333,7 @@ fn draw_map(
     }
     let fraction = night.clock.fraction;
     for c in sim.present() {
-        if let Some(at) = layout::character(sim, c, fraction) {
+        if let Some(at) = positions::character(sim, c, fraction) {
             // At least a few pixels across whatever the zoom, so that people stay visible.
             let radius = (6.0f32).max(4.0 * pixel);
             gizmos.circle_2d(at, radius, palette.person).resolution(12);
@@ -338,7 +342,7 @@ fn draw_map(
                 .resolution(8);
         }
     }
-    let harry = layout::harry(sim, fraction);
+    let harry = positions::harry(sim, fraction);
     let radius = (9.0f32).max(6.0 * pixel);
     gizmos
         .circle_2d(harry, radius, palette.harry)
@@ -432,7 +436,7 @@ fn select_place(
     let s = night.sim().scenario();
     selected.0 = (0..s.locations.len() as LocId)
         .filter(|&l| on_map.contains(l))
-        .map(|l| (l, layout::location(night.sim(), l).distance(world)))
+        .map(|l| (l, positions::location(night.sim(), l).distance(world)))
         .filter(|(_, d)| *d <= reach)
         .min_by(|a, b| a.1.total_cmp(&b.1))
         .map(|(l, _)| l);
@@ -445,7 +449,7 @@ fn route_card(
     mut selected: ResMut<SelectedPlace>,
     camera: Single<(&Camera, &GlobalTransform), With<MapCamera>>,
     mut choose: MessageWriter<ChooseAction>,
-    mut targets: ResMut<super::click_targets::ClickTargets>,
+    mut targets: ResMut<crate::game::hud::click_targets::ClickTargets>,
 ) -> Result {
     targets.card.clear();
     let Some(place) = selected.0 else {
@@ -455,7 +459,7 @@ fn route_card(
     let sim = night.sim();
     let s = sim.scenario();
     let (camera, camera_transform) = *camera;
-    let at = layout::location(sim, place).extend(0.0);
+    let at = positions::location(sim, place).extend(0.0);
     let screen = camera
         .world_to_viewport(camera_transform, at)
         .unwrap_or(Vec2::new(640.0, 360.0));

@@ -2,8 +2,17 @@
 //! Two palettes: the default, and a high-contrast one that never relies on red versus green.
 
 use bevy::color::Color;
+use bevy_egui::egui::Color32;
 
 pub const NIGHT_SKY: Color = Color::srgb(0.03, 0.035, 0.07);
+
+/// The panels' colours (egui): the clock and warnings, neon pink for places and titles, cyan
+/// for what the map has selected, gold for endings, red for the countdown.
+pub const AMBER: Color32 = Color32::from_rgb(255, 176, 64);
+pub const PINK: Color32 = Color32::from_rgb(255, 110, 190);
+pub const CYAN: Color32 = Color32::from_rgb(110, 220, 240);
+pub const GOLD: Color32 = Color32::from_rgb(255, 200, 90);
+pub const ALARM_RED: Color32 = Color32::from_rgb(255, 70, 70);
 
 /// Colours of the map, chosen as a set so a palette switch changes them all.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -2,16 +2,17 @@
 //! the title (screenshot), begins a night, plays a script of actions whenever Harry is free,
 //! takes screenshots at the named clock times (of the map, or of the notebook opened over it)
 //! and at the ending, and exits. With `mouse`, every choice is made by clicking (see
-//! [`super::pointer`]); otherwise actions are chosen directly.
+//! [`crate::game::automation::pointer`]); otherwise actions are chosen directly.
 
-use super::click_targets::ClickTargets;
-use super::measure::{FrameTimes, MeasureOptions, Measuring};
-use super::night_state::{BeginNight, ChooseAction, Hold, Night, Refusal, Settings, ending_of};
-use super::notebook::NotebookOpen;
-use super::pace::Pace;
-use super::pointer::Pointer;
-use super::screens::Screen;
-use super::{AppSystems, GameOptions};
+use crate::game::automation::measure::{FrameTimes, MeasureOptions, Measuring};
+use crate::game::automation::pointer::Pointer;
+use crate::game::hud::click_targets::ClickTargets;
+use crate::game::menus::notebook::NotebookOpen;
+use crate::game::night::pace::Pace;
+use crate::game::night::{BeginNight, ChooseAction, Hold, Night, Refusal, ending_of};
+use crate::game::screens::Screen;
+use crate::game::settings::Settings;
+use crate::game::{AppSystems, GameOptions};
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 use night::scenario::model::Minute;
@@ -33,7 +34,7 @@ pub struct CaptureOptions {
     pub mouse: bool,
     /// The ending the night must reach; another one makes the run exit with an error.
     pub expect: Option<String>,
-    /// Measure frame times at a minute of the night (see [`super::measure`]).
+    /// Measure frame times at a minute of the night (see [`crate::game::automation::measure`]).
     pub measure: Option<MeasureOptions>,
 }
 
@@ -96,7 +97,7 @@ struct Capture {
     finished: bool,
 }
 
-pub(super) fn plugin(app: &mut App) {
+pub fn plugin(app: &mut App) {
     app.init_resource::<Capture>().add_systems(
         Update,
         (

@@ -3,10 +3,10 @@
 //! going somewhere on the map) or the action's button in the panel, through the same window
 //! events the windowing layer sends. So a capture in this mode proves the mouse alone can play.
 
-use super::click_targets::ClickTargets;
-use super::layout;
-use super::map::{MapCamera, OnMap};
-use super::night_state::Night;
+use crate::game::hud::click_targets::ClickTargets;
+use crate::game::map::positions;
+use crate::game::map::{MapCamera, OnMap};
+use crate::game::night::Night;
 use bevy::input::ButtonState;
 use bevy::input::mouse::MouseButtonInput;
 use bevy::prelude::*;
@@ -102,7 +102,7 @@ impl Pointer {
     }
 }
 
-pub(super) fn plugin(app: &mut App) {
+pub fn plugin(app: &mut App) {
     app.init_resource::<Pointer>()
         .add_systems(Update, (drive_pointer, move_pointer).chain());
 }
@@ -133,7 +133,7 @@ fn drive_pointer(
             let on_screen = match goal.action {
                 Action::Go { to, .. } if on_map.contains(to) => {
                     let (camera, transform) = *camera;
-                    let at = layout::location(night.sim(), to).extend(0.0);
+                    let at = positions::location(night.sim(), to).extend(0.0);
                     camera.world_to_viewport(transform, at).ok().filter(|p| {
                         targets
                             .map_area

@@ -3,11 +3,14 @@
 //! night (the live page) or from the title (the last night's page, kept in `notebook.ron`).
 //! The timeline widget is shared with the ending's picture of the night.
 
-use super::GameOptions;
-use super::chronicle::Chronicle;
-use super::night_state::{Night, Settings};
-use super::player_files::Notebook;
-use super::screens::Screen;
+use crate::game::GameOptions;
+use crate::game::night::Night;
+use crate::game::night::chronicle::Chronicle;
+use crate::game::player_files::Notebook;
+use crate::game::screens::Screen;
+use crate::game::settings::Settings;
+use crate::game::theme::palette::AMBER;
+use crate::game::theme::widgets::overlay_window;
 use bevy::prelude::*;
 use bevy_egui::input::egui_wants_any_keyboard_input;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
@@ -18,7 +21,7 @@ use night::scenario::model::Minute;
 #[derive(Resource, Default)]
 pub struct NotebookOpen(pub bool);
 
-pub(super) fn plugin(app: &mut App) {
+pub fn plugin(app: &mut App) {
     app.init_resource::<NotebookOpen>()
         .add_systems(
             Update,
@@ -78,17 +81,6 @@ fn notebook_window(
     });
     open.0 = still_open;
     Ok(())
-}
-
-/// A window over the middle of the screen with a close button (the notebook, the gallery).
-pub fn overlay_window<'a>(title: &str, open: &'a mut bool, width: f32) -> egui::Window<'a> {
-    egui::Window::new(title.to_owned())
-        .id(egui::Id::new(title))
-        .open(open)
-        .collapsible(false)
-        .default_width(width)
-        .default_height(460.0)
-        .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
 }
 
 /// One night's page: who Harry saw, where and when; what he learned and whom he told.
@@ -159,7 +151,7 @@ pub fn timeline(
     let name_width = 150.0 * scale;
     let row = 18.0 * scale;
     let font = egui::FontId::proportional(12.0 * scale);
-    let mut people: Vec<(&str, &[super::chronicle::Sighting])> = chronicle
+    let mut people: Vec<(&str, &[crate::game::night::chronicle::Sighting])> = chronicle
         .people_in_order()
         .into_iter()
         .map(|(id, s)| (id.as_str(), s.as_slice()))
@@ -272,7 +264,7 @@ pub fn facts(ui: &mut egui::Ui, chronicle: &Chronicle, scenario: &Scenario, scal
         ui.label(
             egui::RichText::new(format!("{}  {name}", scenario.clock(*at)))
                 .size(14.0 * scale)
-                .color(egui::Color32::from_rgb(255, 176, 64)),
+                .color(AMBER),
         );
         let told: Vec<String> = chronicle
             .told

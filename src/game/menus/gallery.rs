@@ -1,10 +1,11 @@
 //! The endings gallery on the title screen: every ending of the scenario, the ones reached with
 //! their text and how often, the others as closed doors with only their kind shown.
 
-use super::GameOptions;
-use super::night_state::Settings;
-use super::player_files::{Gallery, Notebook};
-use super::screens::Screen;
+use crate::game::GameOptions;
+use crate::game::player_files::{Gallery, Notebook};
+use crate::game::screens::Screen;
+use crate::game::settings::Settings;
+use crate::game::theme::palette::GOLD;
 use bevy::prelude::*;
 use bevy_egui::input::egui_wants_any_keyboard_input;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
@@ -13,7 +14,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 #[derive(Resource, Default)]
 pub struct GalleryOpen(pub bool);
 
-pub(super) fn plugin(app: &mut App) {
+pub fn plugin(app: &mut App) {
     app.init_resource::<GalleryOpen>()
         .add_systems(
             Update,
@@ -58,9 +59,8 @@ fn gallery_window(
         .filter(|e| gallery.reached(&scenario.id, &e.id).is_some())
         .count();
     let mut still_open = true;
-    super::notebook::overlay_window("Endings gallery  [G]", &mut still_open, 640.0).show(
-        ctx,
-        |ui| {
+    crate::game::theme::widgets::overlay_window("Endings gallery  [G]", &mut still_open, 640.0)
+        .show(ctx, |ui| {
             ui.label(
                 egui::RichText::new(format!(
                     "{} of {} endings reached in {} finished nights",
@@ -86,7 +86,7 @@ fn gallery_window(
                                 ))
                                 .size(16.0 * scale)
                                 .strong()
-                                .color(egui::Color32::from_rgb(255, 200, 90)),
+                                .color(GOLD),
                             );
                             ui.label(egui::RichText::new(&ending.text).size(13.0 * scale));
                         }
@@ -101,8 +101,7 @@ fn gallery_window(
                     ui.add_space(6.0);
                 }
             });
-        },
-    );
+        });
     open.0 = still_open;
     Ok(())
 }

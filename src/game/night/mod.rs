@@ -1,11 +1,17 @@
 //! The night in progress: the simulation, its clock at the chosen pace, the log, and the
 //! record of Harry's actions. Every change to the night goes through here.
 
-use super::chronicle::Chronicle;
-use super::pace::{Clock, Pace};
-use super::screens::Screen;
-use super::{AppSystems, GameOptions};
+pub mod chronicle;
+pub mod pace;
+pub mod playback;
+pub mod reload;
+
 use crate::files::record::{NightRecord, ResolvedRecord};
+use crate::game::night::chronicle::Chronicle;
+use crate::game::night::pace::{Clock, Pace};
+use crate::game::screens::Screen;
+use crate::game::settings::Settings;
+use crate::game::{AppSystems, GameOptions};
 use bevy::prelude::*;
 use night::scenario::model::{CharId, FactId, Minute};
 use night::session::narrate;
@@ -127,49 +133,6 @@ pub fn in_play_order(mut actions: Vec<Action>) -> Vec<Action> {
     actions
 }
 
-/// The player's settings that shape play; all but `paused` are kept in `settings.ron`.
-#[derive(Resource, Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    pub pace: Pace,
-    #[serde(skip)]
-    pub paused: bool,
-    /// Multiplier for all text.
-    pub text_scale: f32,
-    /// 0.0 to 1.0.
-    pub volume: f32,
-    pub high_contrast: bool,
-}
-
-impl Settings {
-    /// Keeps values read from a file within what the game offers.
-    pub fn clamped(mut self) -> Settings {
-        self.text_scale = if self.text_scale.is_finite() {
-            self.text_scale.clamp(0.8, 1.8)
-        } else {
-            1.0
-        };
-        self.volume = if self.volume.is_finite() {
-            self.volume.clamp(0.0, 1.0)
-        } else {
-            0.7
-        };
-        self
-    }
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            pace: Pace::Brisk,
-            paused: false,
-            text_scale: 1.0,
-            volume: 0.7,
-            high_contrast: false,
-        }
-    }
-}
-
 /// Harry should do this now: from a button, a key, a map click or a script.
 #[derive(Message, Clone, Debug)]
 pub struct ChooseAction(pub Action);
@@ -189,9 +152,9 @@ pub struct Hold(pub bool);
 #[derive(Resource, Default)]
 pub struct Refusal(pub Option<String>);
 
-pub(super) fn plugin(app: &mut App) {
-    app.init_resource::<Settings>()
-        .init_resource::<Refusal>()
+pub fn plugin(app: &mut App) {
+    app.add_plugins((playback::plugin, reload::plugin));
+    app.init_resource::<Refusal>()
         .init_resource::<Hold>()
         .add_message::<ChooseAction>()
         .add_message::<BeginNight>()

@@ -2,9 +2,11 @@
 //! where Harry is, and a ticking clock once Harry knows, quickening as the deadline nears.
 //! A machine with no audio device plays nothing: Bevy finds no output and skips playback.
 
-use super::night_state::{Night, Settings};
-use super::screens::Screen;
-use super::synth;
+pub mod synth;
+
+use crate::game::night::Night;
+use crate::game::screens::Screen;
+use crate::game::settings::Settings;
 use bevy::audio::{AudioSource, GlobalVolume, Volume};
 use bevy::prelude::*;
 
@@ -19,7 +21,7 @@ struct Sounds {
 #[derive(Component)]
 struct Ringing;
 
-pub(super) fn plugin(app: &mut App) {
+pub fn plugin(app: &mut App) {
     app.add_systems(Startup, make_sounds)
         .add_systems(OnEnter(Screen::Night), start_pad)
         .add_systems(

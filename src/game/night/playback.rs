@@ -4,9 +4,9 @@
 //! unfolds on the map. Choosing any action takes over: the playback stops and the night is the
 //! player's from there.
 
-use super::night_state::{BeginNight, ChooseAction, Hold, Night, Refusal};
-use super::screens::Screen;
-use super::{AppSystems, GameOptions};
+use crate::game::night::{BeginNight, ChooseAction, Hold, Night, Refusal};
+use crate::game::screens::Screen;
+use crate::game::{AppSystems, GameOptions};
 use bevy::prelude::*;
 use night::scenario::model::Minute;
 use night::session::Replay;
@@ -35,7 +35,7 @@ impl Playback {
 /// Real seconds per game minute while playing back.
 const SECONDS_PER_MINUTE: f32 = 0.25;
 
-pub(super) fn plugin(app: &mut App) {
+pub fn plugin(app: &mut App) {
     app.add_systems(OnEnter(Screen::Title), begin_playback)
         .add_systems(
             Update,

@@ -1,0 +1,11 @@
+//! The windows over the night: the pause menu, the notebook and the endings gallery.
+
+pub mod gallery;
+pub mod notebook;
+pub mod pause;
+
+use bevy::prelude::*;
+
+pub fn plugin(app: &mut App) {
+    app.add_plugins((notebook::plugin, gallery::plugin));
+}
