@@ -63,7 +63,7 @@ pub fn golden_transcript() -> String {
     )
 }
 
-/// The film's night as a script of Harry's actions (the golden night's, and what the page
+/// The film's night as a script of the player's actions (the golden night's, and what the page
 /// plays by itself with `?script=film`).
 pub const FILM_SCRIPT: &str = include_str!("../tests/nights/film_into_the_tar.script");
 

@@ -27,7 +27,7 @@ pub struct TextArgs {
     /// Read actions from this file (`-` for standard input), one per line; `#` starts a comment.
     #[arg(long)]
     pub script: Option<String>,
-    /// Write the night's record (seed, start, Harry's actions with their times, the ending and
+    /// Write the night's record (seed, start, the player's actions with their times, the ending and
     /// a hash of the transcript) to this file, for `miracle-mile replay`.
     #[arg(long, value_name = "FILE")]
     pub record: Option<PathBuf>,
@@ -171,7 +171,7 @@ fn print_scene(session: &Session, actions: &[Action]) {
     let scene = Scene::of(sim);
     let countdown = session
         .countdown()
-        .map(|left| format!("   — {left} minutes left"))
+        .map(|left| format!("   — {}", s.countdown_words(left)))
         .unwrap_or_default();
     outln!("── {} ── {}{countdown}", sim.clock(), scene.place);
     outln!("{}", scene.text);
@@ -190,7 +190,7 @@ fn print_scene(session: &Session, actions: &[Action]) {
         outln!("  You see: {}.", scene.lying_here.join(", "));
     }
     if !scene.carried.is_empty() {
-        outln!("  Harry has: {}.", scene.carried.join(", "));
+        outln!("  {} has: {}.", s.player_name(), scene.carried.join(", "));
     }
     if scene.panic > 0 {
         outln!("  Panic here: {}/100", scene.panic);

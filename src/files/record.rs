@@ -1,4 +1,4 @@
-//! A night's record: the scenario it was played on, the seed, the start, and Harry's actions
+//! A night's record: the scenario it was played on, the seed, the start, and the player's actions
 //! with the clock time of each. The core is deterministic, so this small file is the whole
 //! night: replaying it gives the same night, minute for minute.
 
@@ -18,7 +18,7 @@ pub struct NightRecord {
     pub seed: u64,
     /// The id of the start the night began from.
     pub start: String,
-    /// Harry's actions in order, each with the clock time it was taken.
+    /// The player's actions in order, each with the clock time it was taken.
     pub actions: Vec<RecordedAction>,
     /// The clock time the night had reached when the record was written.
     pub reached: String,

@@ -196,7 +196,7 @@ fn save_settings(
     }
 }
 
-/// The unfinished night is written after each of Harry's actions and every few game minutes,
+/// The unfinished night is written after each of the player's actions and every few game minutes,
 /// so that quitting at any moment (or a crash) loses almost nothing.
 fn autosave_night(
     night: Res<Night>,

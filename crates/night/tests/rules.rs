@@ -759,3 +759,29 @@ fn a_script_skips_comments_and_blank_lines_and_names_the_line_it_cannot_read() {
     assert_eq!(line, 3);
     assert!(error.message.contains("fly"), "{error}");
 }
+
+#[test]
+fn the_countdown_has_the_scenarios_words_and_the_player_a_first_name() {
+    let s = town();
+    assert_eq!(
+        s.countdown_words(12),
+        "12 minutes left",
+        "the default words"
+    );
+    let s = town_edits(&[
+        (
+            r#"player: "harry","#,
+            r#"player: "harry", countdown: "The bridge goes in {minutes} min","#,
+        ),
+        (
+            r#""harry": (name: "Harry","#,
+            r#""harry": (name: "Harry Lime","#,
+        ),
+    ]);
+    assert_eq!(s.countdown_words(3), "The bridge goes in 3 min");
+    assert_eq!(
+        s.player_name(),
+        "Harry",
+        "the first word of the player's name"
+    );
+}

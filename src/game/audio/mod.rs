@@ -1,5 +1,5 @@
 //! Sound: an ambient synth bed through the night, the payphone's ring while a phone rings
-//! where Harry is, and a ticking clock once Harry knows, quickening as the deadline nears.
+//! where the player is, and a ticking clock once the player knows, quickening as the deadline nears.
 //! A machine with no audio device plays nothing: Bevy finds no output and skips playback.
 
 pub mod synth;

@@ -1,5 +1,5 @@
 //! The non-interactive mode of the real windowed game, for tests and screenshots: it opens on
-//! the title (screenshot), begins a night, plays a script of actions whenever Harry is free,
+//! the title (screenshot), begins a night, plays a script of actions whenever the player is free,
 //! takes screenshots at the named clock times (of the map, or of the notebook opened over it)
 //! and at the ending, and exits. With `mouse`, every choice is made by clicking (see
 //! [`crate::game::automation::pointer`]); otherwise actions are chosen directly.
@@ -23,7 +23,7 @@ use std::path::PathBuf;
 pub struct CaptureOptions {
     /// Where the PNGs go.
     pub dir: PathBuf,
-    /// Actions in script syntax, played one by one whenever Harry is free.
+    /// Actions in script syntax, played one by one whenever the player is free.
     pub script: Vec<String>,
     /// Clock times ("HH:MM") at which to save a screenshot of the night.
     pub shots_at: Vec<String>,
@@ -102,7 +102,7 @@ pub fn plugin(app: &mut App) {
         Update,
         (
             capture_title.run_if(in_state(Screen::Title)),
-            // Its choice is applied in the same frame, so that the next frame sees Harry busy
+            // Its choice is applied in the same frame, so that the next frame sees the player busy
             // and the script never runs ahead of the night.
             capture_night
                 .run_if(in_state(Screen::Night))

@@ -35,7 +35,7 @@ struct Goal {
     phase: Phase,
     frames: u32,
     /// Where the target was last frame: click only once it holds still (a route card follows
-    /// its place while the camera eases towards Harry).
+    /// its place while the camera eases towards the player).
     last_seen: Option<egui::Rect>,
 }
 

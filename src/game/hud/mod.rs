@@ -1,5 +1,5 @@
-//! The night's panels (egui): the clock and, once Harry knows, the countdown; the place and
-//! its people; Harry's things; every available action with its key; what happened.
+//! The night's panels (egui): the clock and, once the player knows, the countdown; the place and
+//! its people; the player's things; every available action with its key; what happened.
 
 pub mod click_targets;
 pub mod shortcuts;
@@ -67,7 +67,7 @@ fn night_panels(
             if let Some(left) = night.session.countdown() {
                 ui.add_space(24.0);
                 ui.label(
-                    egui::RichText::new(format!("IMPACT IN {left} MIN"))
+                    egui::RichText::new(s.countdown_words(left))
                         .size(34.0 * scale)
                         .strong()
                         .color(if settings.high_contrast {
@@ -105,7 +105,7 @@ fn night_panels(
                     ui.selectable_value(&mut settings.pace, *pace, pace.label());
                 }
                 ui.label("[Tab] Pace:");
-                // Where Harry is takes the room the buttons leave, cut short if need be.
+                // Where the player is takes the room the buttons leave, cut short if need be.
                 ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
                     ui.add(
                         egui::Label::new(
@@ -168,7 +168,7 @@ fn night_panels(
                         ui.separator();
                     }
                     if !scene.carried.is_empty() {
-                        ui.label(egui::RichText::new("Harry has").strong());
+                        ui.label(egui::RichText::new(format!("{} has", s.player_name())).strong());
                         ui.label(scene.carried.join(", "));
                         ui.separator();
                     }
@@ -176,14 +176,26 @@ fn night_panels(
                         ui.label(egui::RichText::new(format!("Can't: {why}")).color(AMBER));
                     }
                     if !sim.is_idle() {
-                        ui.label(egui::RichText::new("Harry is busy…").italics());
+                        ui.label(
+                            egui::RichText::new(format!("{} is busy…", s.player_name())).italics(),
+                        );
                     }
                     let pages = night.actions.len().div_ceil(ACTION_KEYS.len());
-            if pages > 1 {
-                ui.label(egui::RichText::new(format!("What Harry can do — keys for page {} of {pages} ([ ] or PgUp/PgDn)", page.0 + 1)).strong());
-            } else {
-                ui.label(egui::RichText::new("What Harry can do").strong());
-            }
+                    if pages > 1 {
+                        ui.label(
+                            egui::RichText::new(format!(
+                                "What {} can do — keys for page {} of {pages} ([ ] or PgUp/PgDn)",
+                                s.player_name(),
+                                page.0 + 1
+                            ))
+                            .strong(),
+                        );
+                    } else {
+                        ui.label(
+                            egui::RichText::new(format!("What {} can do", s.player_name()))
+                                .strong(),
+                        );
+                    }
                     for (index, action) in night.actions.iter().enumerate() {
                         let key = key_label(index, page.0)
                             .map(|k| format!("[{k}] "))

@@ -2,8 +2,8 @@
 //! and placed every frame so that they do not cover each other. A place's name tries the spots
 //! around its marker in turn (below, above, right, left, then the corners) and takes the first
 //! that is free; where none is, it takes the least covered one and dims, to come clear when the
-//! player zooms in. Harry's place and the selected one are placed first, so theirs are always
-//! readable; at the ending, the place where it ended and the others on Harry's path, and a name that finds no free spot
+//! player zooms in. the player's place and the selected one are placed first, so theirs are always
+//! readable; at the ending, the place where it ended and the others on the player's path, and a name that finds no free spot
 //! is left out of the picture. A street's name sits along the longest part of the street that is in view, where
 //! no place's name is.
 
@@ -271,7 +271,7 @@ fn place_labels(
         })
         .collect();
 
-    // At the ending the map is the picture of Harry's path: the places on it are named first,
+    // At the ending the map is the picture of the player's path: the places on it are named first,
     // and a name that cannot be placed clear is left out rather than drawn over another.
     let ending = *screen.get() == Screen::Ending;
     let on_path: Vec<LocId> = if ending {

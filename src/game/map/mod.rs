@@ -1,5 +1,5 @@
-//! The to-scale night map: streets, landmarks, Harry moving along his route (their names are
-//! in [`crate::game::map::labels`]), the people he can see, and panic glowing along the routes. Pan with the arrow keys or by
+//! The to-scale night map: streets, landmarks, the player moving along their route (their names are
+//! in [`crate::game::map::labels`]), the people they can see, and panic glowing along the routes. Pan with the arrow keys or by
 //! dragging with the right mouse button, zoom with the wheel or `+`/`-`; click a place to see
 //! what it costs to get there now, and go.
 
@@ -28,7 +28,7 @@ pub struct MapCamera;
 #[derive(Resource, Default)]
 pub struct SelectedPlace(pub Option<LocId>);
 
-/// The camera keeps Harry in view until the player pans; Home brings it back to him.
+/// The camera keeps the player in view until the player pans; Home brings it back to them.
 #[derive(Resource)]
 pub struct FollowHarry(pub bool);
 
@@ -38,21 +38,22 @@ impl Default for FollowHarry {
     }
 }
 
-/// Places farther than this from the district's middle (LAX, the pier) are off the map.
-const DISTRICT_METRES: f32 = 4_000.0;
+/// The tag by which a scenario leaves a place off the map: a far-off destination (the film's
+/// LAX and Santa Monica Pier) that the map would have to zoom out of its district to show.
+const OFF_MAP_TAG: &str = "offmap";
 
-/// Which places are drawn: the scenario's far-off destinations are left out of the map.
-/// Geography does not change during a night, so this is measured once when it begins.
+/// Which places are drawn: every place of the scenario, however wide it spans, but those it
+/// tags `offmap`. Geography does not change during a night, so this is measured once when it
+/// begins.
 #[derive(Resource, Default)]
 pub struct OnMap(Vec<bool>);
 
 impl OnMap {
     pub fn measure(sim: &night::Sim) -> OnMap {
-        let centre = district_centre(sim);
         let places = sim.scenario().locations.len() as LocId;
         OnMap(
             (0..places)
-                .map(|l| positions::location(sim, l).distance(centre) <= DISTRICT_METRES)
+                .map(|l| !sim.location_has_tag(l, OFF_MAP_TAG))
                 .collect(),
         )
     }
@@ -60,19 +61,6 @@ impl OnMap {
     pub fn contains(&self, l: LocId) -> bool {
         self.0.get(l as usize).copied().unwrap_or(false)
     }
-}
-
-/// The middle of the district: the median of the places' positions (robust to far-off ones).
-fn district_centre(sim: &night::Sim) -> Vec2 {
-    let s = sim.scenario();
-    let mut xs: Vec<f32> = s.locations.iter().map(|l| l.x as f32).collect();
-    let mut ys: Vec<f32> = s.locations.iter().map(|l| l.y as f32).collect();
-    xs.sort_by(f32::total_cmp);
-    ys.sort_by(f32::total_cmp);
-    Vec2::new(
-        xs.get(xs.len() / 2).copied().unwrap_or(0.0),
-        ys.get(ys.len() / 2).copied().unwrap_or(0.0),
-    )
 }
 
 /// The map's systems that later ones wait for: measuring the district for a scenario.
@@ -169,12 +157,12 @@ fn follow_harry(
     };
     let target = positions::harry(night.sim(), night.clock.fraction) + VIEW_OFFSET * scale;
     let current = transform.translation.truncate();
-    // Ease towards Harry: close the gap by most of it each second.
+    // Ease towards the player: close the gap by most of it each second.
     let eased = current.lerp(target, (time.delta_secs() * 4.0).min(1.0));
     transform.translation = eased.extend(transform.translation.z);
 }
 
-/// Harry's path through the night, place to place, as the chronicle kept it (on the map only).
+/// The player's path through the night, place to place, as the chronicle kept it (on the map only).
 fn path_points(night: &Night, on_map: &OnMap) -> Vec<Vec2> {
     let s = night.sim().scenario();
     night
@@ -187,7 +175,7 @@ fn path_points(night: &Night, on_map: &OnMap) -> Vec<Vec2> {
         .collect()
 }
 
-/// At the ending the camera frames Harry's whole path in the part of the window the picture
+/// At the ending the camera frames the player's whole path in the part of the window the picture
 /// of the night leaves free (the left 45 %).
 fn frame_the_path(
     night: Res<Night>,
@@ -232,7 +220,7 @@ fn draw_map(
     let s = sim.scenario();
     let palette = Palette::get(settings.high_contrast);
     if *screen.get() == Screen::Ending {
-        // The picture of the night: Harry's path, bright where it ended.
+        // The picture of the night: the player's path, bright where it ended.
         let path = path_points(&night, &on_map);
         let n = path.len().max(2) as f32;
         for (i, pair) in path.windows(2).enumerate() {
@@ -302,7 +290,7 @@ fn draw_map(
             }
         }
     }
-    // The routes from Harry's place, and from the selected one, with their panic.
+    // The routes from the player's place, and from the selected one, with their panic.
     let here = sim.harry_at();
     for route in &s.routes {
         let touches = |l: LocId| route.a == l || route.b == l;
@@ -473,7 +461,7 @@ fn route_card(
         .show(ctx, |ui| {
             ui.label(&sim.location_state(place).text);
             if place == sim.harry_at() {
-                ui.label("Harry is here.");
+                ui.label(format!("{} is here.", s.player_name()));
                 return;
             }
             let mut any = false;
@@ -493,7 +481,10 @@ fn route_card(
                 }
             }
             if !any {
-                ui.label("No direct route from where Harry is.");
+                ui.label(format!(
+                    "No direct route from where {} is.",
+                    s.player_name()
+                ));
             }
         });
     if !open {

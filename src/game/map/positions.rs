@@ -1,5 +1,5 @@
 //! Where things are on the map at a given moment, between the simulation's whole minutes:
-//! Harry along his route, people on their way, companions at his side. Map units are metres
+//! The player along their route, people on their way, companions at their side. Map units are metres
 //! east and north of the scenario's origin.
 
 use bevy::math::Vec2;
@@ -11,7 +11,7 @@ pub fn location(sim: &Sim, l: LocId) -> Vec2 {
     Vec2::new(loc.x as f32, loc.y as f32)
 }
 
-/// Harry's position, `fraction` of the way into the current minute.
+/// The player's position, `fraction` of the way into the current minute.
 pub fn harry(sim: &Sim, fraction: f32) -> Vec2 {
     let here = location(sim, sim.harry_at());
     match sim.state().activity {

@@ -1,5 +1,5 @@
-//! The notebook, the player's memory of a night: per person a timeline bar of where Harry saw
-//! them and when, and the facts Harry learned and whom he told. Open it with F2 during the
+//! The notebook, the player's memory of a night: per person a timeline bar of where the player saw
+//! them and when, and the facts the player learned and whom they told. Open it with F2 during the
 //! night (the live page) or from the title (the last night's page, kept in `notebook.ron`).
 //! The timeline widget is shared with the ending's picture of the night.
 
@@ -83,7 +83,7 @@ fn notebook_window(
     Ok(())
 }
 
-/// One night's page: who Harry saw, where and when; what he learned and whom he told.
+/// One night's page: who the player saw, where and when; what they learned and whom they told.
 pub fn page(ui: &mut egui::Ui, chronicle: &Chronicle, scenario: &Scenario, scale: f32) {
     ui.label(
         egui::RichText::new(format!(
@@ -98,16 +98,22 @@ pub fn page(ui: &mut egui::Ui, chronicle: &Chronicle, scenario: &Scenario, scale
     );
     ui.add_space(6.0);
     ui.label(
-        egui::RichText::new("Whom Harry saw, where and when")
-            .strong()
-            .size(16.0 * scale),
+        egui::RichText::new(format!(
+            "Whom {} saw, where and when",
+            scenario.player_name()
+        ))
+        .strong()
+        .size(16.0 * scale),
     );
     timeline(ui, chronicle, scenario, scale, false);
     ui.add_space(8.0);
     ui.label(
-        egui::RichText::new("What Harry learned, and whom he told")
-            .strong()
-            .size(16.0 * scale),
+        egui::RichText::new(format!(
+            "What {0} learned, and whom {0} told",
+            scenario.player_name()
+        ))
+        .strong()
+        .size(16.0 * scale),
     );
     facts(ui, chronicle, scenario, scale);
 }
@@ -137,7 +143,7 @@ fn place_colour(scenario: &Scenario, id: &str) -> egui::Color32 {
     )
 }
 
-/// Per person a bar across the night: coloured stretches where Harry saw them (hover for the
+/// Per person a bar across the night: coloured stretches where the player saw them (hover for the
 /// place and the times). With `rumour`, a white mark where the rumour reached them.
 pub fn timeline(
     ui: &mut egui::Ui,
@@ -157,7 +163,7 @@ pub fn timeline(
         .map(|(id, s)| (id.as_str(), s.as_slice()))
         .collect();
     if rumour {
-        // On the ending, also the people the rumour reached whom Harry never saw.
+        // On the ending, also the people the rumour reached whom the player never saw.
         for id in chronicle.rumour.keys() {
             if !chronicle.seen.contains_key(id) {
                 people.push((id.as_str(), &[]));
@@ -165,7 +171,7 @@ pub fn timeline(
         }
     }
     if people.is_empty() {
-        ui.label("Harry saw no one.");
+        ui.label(format!("{} saw no one.", scenario.player_name()));
         return;
     }
     let width = (ui.available_width() - name_width).max(200.0);
@@ -249,7 +255,7 @@ pub fn timeline(
     }
 }
 
-/// The facts Harry came to believe, when, and whom he told each.
+/// The facts the player came to believe, when, and whom they told each.
 pub fn facts(ui: &mut egui::Ui, chronicle: &Chronicle, scenario: &Scenario, scale: f32) {
     if chronicle.learned.is_empty() {
         ui.label("Nothing yet.");

@@ -1,5 +1,5 @@
-//! What a night looked like, minute by minute, kept as it is played: Harry's path, whom he saw
-//! where and when, what he learned and whom he told (the notebook: the player's memory), and
+//! What a night looked like, minute by minute, kept as it is played: the player's path, whom they saw
+//! where and when, what they learned and whom they told (the notebook: the player's memory), and
 //! for the ending's picture, when the rumour reached each person and how the panic grew.
 //! It only watches the sim and never feeds back into it, so every record replays the same.
 //! Ids, not indices, so a notebook saved on one version of a scenario reads on the next.
@@ -19,13 +19,13 @@ pub struct Chronicle {
     /// Minutes since the scenario's clock start (`Model::clock` turns them into times).
     pub began: Minute,
     pub until: Minute,
-    /// Where Harry was, each time it changed: (minute, place id).
+    /// Where the player was, each time it changed: (minute, place id).
     pub path: Vec<(Minute, String)>,
-    /// Per person (id), the stretches of time Harry saw them, and where.
+    /// Per person (id), the stretches of time the player saw them, and where.
     pub seen: BTreeMap<String, Vec<Sighting>>,
-    /// The facts Harry came to believe, when.
+    /// The facts the player came to believe, when.
     pub learned: Vec<(Minute, String)>,
-    /// Whom Harry told what: (minute, fact id, person id).
+    /// Whom the player told what: (minute, fact id, person id).
     pub told: Vec<(Minute, String, String)>,
     /// When each person first believed an alarming fact (the ending's picture of the rumour).
     pub rumour: BTreeMap<String, Minute>,
@@ -103,7 +103,7 @@ impl Chronicle {
         self.panic[index] = self.panic[index].max(panic);
     }
 
-    /// Harry told someone something.
+    /// The player told someone something.
     pub fn told(&mut self, sim: &Sim, who: CharId, fact: FactId) {
         let s = sim.scenario();
         self.told.push((
@@ -113,7 +113,7 @@ impl Chronicle {
         ));
     }
 
-    /// The people Harry saw, in the order he first saw them.
+    /// The people the player saw, in the order they first saw them.
     pub fn people_in_order(&self) -> Vec<(&String, &Vec<Sighting>)> {
         let mut people: Vec<_> = self.seen.iter().collect();
         people.sort_by_key(|(id, stretches)| (stretches.first().map(|s| s.from), *id));

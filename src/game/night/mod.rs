@@ -1,5 +1,5 @@
 //! The night in progress: the simulation, its clock at the chosen pace, the log, and the
-//! record of Harry's actions. Every change to the night goes through here.
+//! record of the player's actions. Every change to the night goes through here.
 
 pub mod chronicle;
 pub mod pace;
@@ -21,7 +21,7 @@ use night::{Scenario, Session, Sim};
 /// The night being played.
 #[derive(Resource)]
 pub struct Night {
-    /// The night itself: the simulation, its events and Harry's actions (the record).
+    /// The night itself: the simulation, its events and the player's actions (the record).
     pub session: Session,
     pub clock: Clock,
     /// What happened, as transcript lines, oldest first (the log panel shows the last ones).
@@ -63,7 +63,7 @@ impl Night {
 
     /// Does an action now, if it is available; returns why not otherwise.
     pub fn act(&mut self, action: &Action) -> Result<(), String> {
-        // Whom Harry tells, for the notebook: one person, or everyone here not yet believing.
+        // Whom the player tells, for the notebook: one person, or everyone here not yet believing.
         let sim = self.session.sim();
         let told: Vec<(CharId, FactId)> = match action {
             Action::Tell { who, fact } => vec![(*who, *fact)],
@@ -108,7 +108,7 @@ impl Night {
         NightRecord::of(&self.session)
     }
 
-    /// How many actions Harry has taken.
+    /// How many actions the player has taken.
     pub fn actions_taken(&self) -> usize {
         self.session.actions().len()
     }
@@ -133,7 +133,7 @@ pub fn in_play_order(mut actions: Vec<Action>) -> Vec<Action> {
     actions
 }
 
-/// Harry should do this now: from a button, a key, a map click or a script.
+/// The player should do this now: from a button, a key, a map click or a script.
 #[derive(Message, Clone, Debug)]
 pub struct ChooseAction(pub Action);
 
@@ -209,8 +209,8 @@ fn run_clock(time: Res<Time>, settings: Res<Settings>, hold: Res<Hold>, mut nigh
         night.advance(minutes);
         return;
     }
-    // Turn-based time runs only while Harry is busy: a slow frame's minutes must not run on
-    // past the moment he is free again.
+    // Turn-based time runs only while the player is busy: a slow frame's minutes must not run on
+    // past the moment they are free again.
     for _ in 0..minutes {
         if night.sim().is_idle() {
             night.clock.fraction = 0.0;

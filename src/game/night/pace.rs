@@ -1,4 +1,4 @@
-//! How fast the night's clock runs: the film's real time, brisk, or only while Harry acts.
+//! How fast the night's clock runs: the film's real time, brisk, or only while the player acts.
 //! Pure arithmetic over real seconds, so tests can drive it without a window.
 
 use night::Sim;
@@ -22,7 +22,7 @@ pub enum Pace {
     /// One game minute every two real seconds.
     #[default]
     Brisk,
-    /// The clock stands still until Harry acts; his action's minutes then pass quickly.
+    /// The clock stands still until the player acts; their action's minutes then pass quickly.
     #[value(name = "turn")]
     TurnBased,
 }
@@ -38,10 +38,10 @@ impl Pace {
         }
     }
 
-    /// Game minutes per real second, given whether Harry is busy (travelling, waiting...).
+    /// Game minutes per real second, given whether the player is busy (travelling, waiting...).
     pub fn minutes_per_second(self, harry_busy: bool) -> f32 {
-        // While Harry is busy in turn-based play the minutes still have to pass, quickly
-        // enough not to bore and slowly enough to watch him walk.
+        // While the player is busy in turn-based play the minutes still have to pass, quickly
+        // enough not to bore and slowly enough to watch them walk.
         const FAST_FORWARD: f32 = 6.0;
         match (self, harry_busy) {
             (Pace::Film, _) => 1.0 / 60.0,

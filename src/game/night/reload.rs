@@ -1,7 +1,7 @@
 //! Reloading the scenario while playing: the file given with `--scenario` is watched (its
 //! modification time and size, twice a second: no watcher thread, nothing platform-specific).
 //! When it changes and still loads, the night in progress is played again on the new version,
-//! Harry's actions replayed where they still apply; when it has errors, their diagnostics show
+//! The player's actions replayed where they still apply; when it has errors, their diagnostics show
 //! in a window and the last good version keeps running. A scenario that could not be read at
 //! launch is watched too, and the title comes up as soon as it is fixed.
 
@@ -112,8 +112,9 @@ pub(super) fn look_at_the_file(
                     let kept = again.actions_taken();
                     let news = match stopped {
                         None => format!(
-                            "Reloaded {}: the night replayed with all {done} of Harry's actions.",
-                            path.display()
+                            "Reloaded {}: the night replayed with all {done} of {}'s actions.",
+                            path.display(),
+                            scenario.player_name()
                         ),
                         Some(why) => format!(
                             "Reloaded {}: replayed {kept} of {done} actions; {why}.",

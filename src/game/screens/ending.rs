@@ -1,6 +1,6 @@
-//! The ending: its title and text, and a picture of the night (Harry's path on the map, drawn
+//! The ending: its title and text, and a picture of the night (the player's path on the map, drawn
 //! by the map; here the panic curve, the people's timeline with when the rumour reached each,
-//! what Harry learned); play again with the same seed or a new one, save the night's record.
+//! what the player learned); play again with the same seed or a new one, save the night's record.
 
 use crate::game::GameOptions;
 use crate::game::hud::click_targets::ClickTargets;
@@ -95,11 +95,12 @@ fn ending_screen(
                     ui.label(egui::RichText::new(text).size(15.0 * scale));
                     ui.add_space(4.0);
                     ui.label(format!(
-                        "{} — seed {}, {} actions, ended at {}. Harry's path is on the map.",
+                        "{} — seed {}, {} actions, ended at {}. {}'s path is on the map.",
                         scenario.title,
                         sim.seed(),
                         night.actions_taken(),
-                        sim.clock()
+                        sim.clock(),
+                        scenario.player_name()
                     ));
                     ui.horizontal_wrapped(|ui| {
                         let start = night.session.start();
@@ -153,9 +154,12 @@ fn picture(ui: &mut egui::Ui, chronicle: &Chronicle, scenario: &Scenario, scale:
     panic_curve(ui, chronicle, scenario, scale);
     ui.add_space(6.0);
     ui.label(
-        egui::RichText::new("Whom Harry saw, and when the rumour reached them (white mark)")
-            .strong()
-            .size(15.0 * scale),
+        egui::RichText::new(format!(
+            "Whom {} saw, and when the rumour reached them (white mark)",
+            scenario.player_name()
+        ))
+        .strong()
+        .size(15.0 * scale),
     );
     notebook::timeline(ui, chronicle, scenario, scale, true);
     let mut reached: Vec<(&String, &u16)> = chronicle.rumour.iter().collect();
@@ -179,9 +183,12 @@ fn picture(ui: &mut egui::Ui, chronicle: &Chronicle, scenario: &Scenario, scale:
     }
     ui.add_space(6.0);
     ui.label(
-        egui::RichText::new("What Harry learned, and whom he told")
-            .strong()
-            .size(15.0 * scale),
+        egui::RichText::new(format!(
+            "What {0} learned, and whom {0} told",
+            scenario.player_name()
+        ))
+        .strong()
+        .size(15.0 * scale),
     );
     notebook::facts(ui, chronicle, scenario, scale);
 }

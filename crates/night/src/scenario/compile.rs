@@ -559,6 +559,24 @@ impl<'a> Compiler<'a> {
         };
         let deadline = self.time(&raw.deadline, start_clock);
         let player = self.resolve(Kind::Character, &raw.player);
+        let countdown = match &raw.countdown {
+            Some(words) if !words.text.contains(COUNTDOWN_MINUTES) => {
+                self.error(
+                    words,
+                    format!(
+                        "the countdown `{}` does not say how many minutes",
+                        words.text
+                    ),
+                    Some(format!(
+                        "words with `{COUNTDOWN_MINUTES}` where the number goes"
+                    )),
+                    Some(format!("countdown: \"IMPACT IN {COUNTDOWN_MINUTES} MIN\"")),
+                );
+                DEFAULT_COUNTDOWN.to_owned()
+            }
+            Some(words) => words.text.clone(),
+            None => DEFAULT_COUNTDOWN.to_owned(),
+        };
 
         // Night chances come first among the draws.
         let mut chances = Vec::new();
@@ -1030,6 +1048,7 @@ impl<'a> Compiler<'a> {
             start_clock,
             deadline,
             player,
+            countdown,
             chances,
             travel: Travel {
                 walk: raw.travel.walk.max(1),

@@ -64,6 +64,11 @@ pub enum Entity {
     Character(CharId),
 }
 
+/// Where a scenario's `countdown` puts the number of minutes.
+pub const COUNTDOWN_MINUTES: &str = "{minutes}";
+/// The countdown's words when a scenario does not choose its own.
+pub const DEFAULT_COUNTDOWN: &str = "{minutes} minutes left";
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model {
     pub id: String,
@@ -75,6 +80,8 @@ pub struct Model {
     pub start_clock: u16,
     pub deadline: Minute,
     pub player: CharId,
+    /// The countdown's words, with `{minutes}` where the number goes (see `countdown_words`).
+    pub countdown: String,
     pub chances: Vec<NightChance>,
     pub travel: Travel,
     pub panic: PanicRules,
@@ -527,6 +534,20 @@ impl Model {
     /// the inverse of [`Model::clock`].
     pub fn minute_at(&self, clock: u16) -> Minute {
         ((clock + 1440 - self.start_clock) % 1440) as Minute
+    }
+
+    /// The countdown's words for so many minutes left: the scenario's `countdown` with the
+    /// number in place of `{minutes}`.
+    pub fn countdown_words(&self, minutes: Minute) -> String {
+        self.countdown
+            .replace(COUNTDOWN_MINUTES, &minutes.to_string())
+    }
+
+    /// How the panels call the player: the first word of their character's name ("Harry" for
+    /// "Harry Washello").
+    pub fn player_name(&self) -> &str {
+        let name = &self.characters[self.player as usize].name;
+        name.split_whitespace().next().unwrap_or(name)
     }
 
     /// "HH:MM" of a minute of the day.

@@ -26,6 +26,10 @@ pub struct ScenarioRaw {
     pub chances: Entries<f64>,
     /// The character the player controls.
     pub player: Id,
+    /// The countdown's words once the player is alarmed, with `{minutes}` where the number goes
+    /// (default "{minutes} minutes left").
+    #[serde(default)]
+    pub countdown: Option<Id>,
     #[serde(default)]
     pub origin: Option<PosRaw>,
     #[serde(default)]
