@@ -16,3 +16,24 @@ fn main() -> ExitCode {
     let cli = <miracle_mile::cli::Cli as clap::Parser>::parse();
     miracle_mile::cli::run(cli, launched)
 }
+
+// In the binary, not the library: the page calls these exports by name, and a wasm binary
+// keeps the exports of its own crate.
+/// What the page's script calls: scenario files dropped onto the page or picked, and the
+/// golden night for the browser test.
+#[cfg(target_arch = "wasm32")]
+mod page_calls {
+    use wasm_bindgen::prelude::wasm_bindgen;
+
+    /// Opens a scenario file's text in the game; its diagnostics, or "" when it loads.
+    #[wasm_bindgen(js_name = openScenario)]
+    pub fn open_scenario(name: &str, text: &str) -> String {
+        miracle_mile::web::open_scenario(name, text)
+    }
+
+    /// The film's night played from its script, as `miracle-mile text --script` prints it.
+    #[wasm_bindgen(js_name = goldenTranscript)]
+    pub fn golden_transcript() -> String {
+        miracle_mile::web::golden_transcript()
+    }
+}

@@ -74,21 +74,3 @@ pub fn query(key: &str) -> Option<String> {
         .ok()?
         .get(key)
 }
-
-/// What the page's script calls: scenario files dropped onto the page or picked, and the
-/// golden night for the browser test.
-mod page_calls {
-    use wasm_bindgen::prelude::wasm_bindgen;
-
-    /// Opens a scenario file's text in the game; its diagnostics, or "" when it loads.
-    #[wasm_bindgen(js_name = openScenario)]
-    pub fn open_scenario(name: &str, text: &str) -> String {
-        super::open_scenario(name, text)
-    }
-
-    /// The film's night played from its script, as `miracle-mile text --script` prints it.
-    #[wasm_bindgen(js_name = goldenTranscript)]
-    pub fn golden_transcript() -> String {
-        super::golden_transcript()
-    }
-}

@@ -291,12 +291,20 @@ fn as_json(
         "counts": counts,
     });
     if let Some(r) = report {
-        let analysis = serde_json::to_value(r).unwrap_or_default();
-        if let (Some(obj), Some(analysis)) = (value.as_object_mut(), analysis.as_object()) {
-            for (k, v) in analysis {
-                if k != "findings" {
-                    obj.insert(k.clone(), v.clone());
+        match serde_json::to_value(r) {
+            Ok(serde_json::Value::Object(analysis)) => {
+                if let Some(obj) = value.as_object_mut() {
+                    obj.extend(analysis.into_iter().filter(|(k, _)| k != "findings"));
                 }
+            }
+            // A report that cannot be written as JSON must not read as a clean one.
+            other => {
+                let why = match other {
+                    Err(e) => e.to_string(),
+                    Ok(v) => format!("the analysis is not a JSON object: {v}"),
+                };
+                value["ok"] = json!(false);
+                value["error"] = json!(format!("the analysis could not be written: {why}"));
             }
         }
     }

@@ -86,7 +86,7 @@ impl Store {
     }
 
     /// Where `name` is, for the player.
-    fn where_is(&self, name: &str) -> String {
+    pub fn where_is(&self, name: &str) -> String {
         match &self.place {
             Place::Folder(root) => root.join(name).display().to_string(),
             #[cfg(target_arch = "wasm32")]
@@ -153,6 +153,19 @@ impl Store {
     /// deleted) and the backup of the last good version is used instead, if there is one.
     pub fn load<T: DeserializeOwned + Default>(&self, name: &str) -> Loaded<T> {
         let backup = backup_name(name);
+        // A file that cannot even be opened (a permission) is not corrupt: it is the player's
+        // business. It is left alone, and `save` will not replace it either.
+        if let Place::Folder(root) = &self.place
+            && let Some(why) = unopenable(&root.join(name))
+        {
+            return Loaded {
+                value: T::default(),
+                notice: Some(format!(
+                    "{} cannot be opened ({why}); it was left as it is, and will not be written over.",
+                    self.where_is(name)
+                )),
+            };
+        }
         // A missing file is a first start, or one removed on purpose (a finished night): the
         // default, whatever backup there is. Writes never leave the file missing.
         let fault = match self.read_text(name).and_then(|t| parse_ron::<T>(t)) {
@@ -413,9 +426,33 @@ fn parse_ron<T: DeserializeOwned>(text: Option<String>) -> Result<Option<T>, Str
     })
 }
 
+/// Why an existing file cannot be opened for reading, if it cannot (a missing file can).
+fn unopenable(path: &Path) -> Option<String> {
+    match std::fs::File::open(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Some(e.to_string()),
+        _ => None,
+    }
+}
+
 fn write_atomically(path: &Path, text: &str, keep_backup: bool) -> Result<(), String> {
     use std::io::Write;
     let fail = |what: &str, e: std::io::Error| format!("{}: cannot {what}: {e}", path.display());
+    // Renaming over a file needs only its folder to be writable: a file the player made
+    // read-only, or one that cannot be read, is refused here rather than silently replaced.
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.permissions().readonly() {
+            return Err(format!(
+                "{}: read-only, so it was not replaced (make it writable to save)",
+                path.display()
+            ));
+        }
+        if let Some(why) = unopenable(path) {
+            return Err(format!(
+                "{}: cannot be opened ({why}), so it was not replaced",
+                path.display()
+            ));
+        }
+    }
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(|e| fail("create its folder", e))?;
     }
@@ -469,6 +506,22 @@ mod tests {
         let backup = std::fs::read_to_string(dir.join("thing.ron.bak")).unwrap();
         assert_eq!(ron::from_str::<Thing>(&backup).unwrap(), Thing { n: 1 });
         assert!(!dir.join("thing.ron.tmp").exists());
+    }
+
+    #[test]
+    fn a_read_only_file_is_read_but_never_replaced() {
+        let dir = scratch("read_only");
+        let store = Store::at(&dir);
+        store.save("thing.ron", &Thing { n: 1 }).unwrap();
+        let path = dir.join("thing.ron");
+        let mut permissions = std::fs::metadata(&path).unwrap().permissions();
+        permissions.set_readonly(true);
+        std::fs::set_permissions(&path, permissions).unwrap();
+        assert_eq!(store.load::<Thing>("thing.ron").value, Thing { n: 1 });
+        let refused = store.save("thing.ron", &Thing { n: 2 }).unwrap_err();
+        assert!(refused.contains("read-only"), "{refused}");
+        assert_eq!(store.load::<Thing>("thing.ron").value, Thing { n: 1 });
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]

@@ -53,6 +53,28 @@ pub struct Reached {
     pub first_seed: u64,
 }
 
+impl Notebook {
+    /// The notebook with every chronicle held to a day's minutes (see `Chronicle::clamped`),
+    /// and whether anything had to change.
+    pub fn clamped(self) -> (Notebook, bool) {
+        let mut changed = false;
+        let nights = self
+            .nights
+            .into_iter()
+            .map(|(id, chronicle)| {
+                let (chronicle, clamped) = chronicle.clamped();
+                changed |= clamped;
+                (id, chronicle)
+            })
+            .collect();
+        let notebook = Notebook {
+            nights,
+            finished: self.finished,
+        };
+        (notebook, changed)
+    }
+}
+
 impl Gallery {
     pub fn reached(&self, scenario: &str, ending: &str) -> Option<&Reached> {
         self.scenarios.get(scenario)?.get(ending)
@@ -86,6 +108,13 @@ pub fn plugin(app: &mut App) {
     take(settings.notice);
     let notebook = store.load::<Notebook>(NOTEBOOK_FILE);
     take(notebook.notice);
+    let (notebook_value, clamped) = notebook.value.clamped();
+    if clamped {
+        take(Some(format!(
+            "{} held times outside a day; they were brought back within it (the file is left as it is until the notebook is next saved).",
+            store.where_is(NOTEBOOK_FILE)
+        )));
+    }
     let gallery = store.load::<Gallery>(GALLERY_FILE);
     take(gallery.notice);
     let unfinished = store.load::<Option<NightRecord>>(UNFINISHED_FILE);
@@ -100,7 +129,7 @@ pub fn plugin(app: &mut App) {
         settings.value.pace.label()
     );
     app.insert_resource(settings.value.clamped())
-        .insert_resource(notebook.value)
+        .insert_resource(notebook_value)
         .insert_resource(gallery.value)
         .insert_resource(Unfinished(unfinished.value))
         .insert_resource(PlayerFiles { store, notices })
@@ -255,7 +284,8 @@ fn put_night_away(
         .nights
         .insert(scenario.clone(), night.chronicle.clone());
     if night.sim().is_over() {
-        *notebook.finished.entry(scenario.clone()).or_default() += 1;
+        let finished = notebook.finished.entry(scenario.clone()).or_default();
+        *finished = finished.saturating_add(1);
         if let Some(ending) = ending_of(&night) {
             let entry = gallery
                 .scenarios
@@ -266,7 +296,7 @@ fn put_night_away(
             if entry.times == 0 {
                 entry.first_seed = night.sim().seed();
             }
-            entry.times += 1;
+            entry.times = entry.times.saturating_add(1);
             let gallery = gallery.clone();
             files.save(GALLERY_FILE, &gallery);
         }

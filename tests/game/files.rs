@@ -214,3 +214,76 @@ fn an_unfinished_night_continues_where_it_was_left() {
     super::play::until_idle(&mut app);
     assert_eq!(screen(&app), Screen::Ending);
 }
+
+#[test]
+fn a_hand_edited_notebook_and_a_read_only_gallery_lose_nothing() {
+    let dir = scratch("hand_edited");
+    drop(play_to_the_end(&dir));
+    // The player edits the notebook by hand: times beyond any day, an end before its start.
+    let mut notebook: Notebook =
+        ron::from_str(&read(&dir.join(NOTEBOOK_FILE))).expect("the game's own notebook");
+    let page = notebook.nights.get_mut("miracle_mile").expect("a page");
+    page.began = 65_000;
+    page.until = 60_000;
+    if let Some(sighting) = page.seen.values_mut().flatten().next() {
+        sighting.to = u16::MAX;
+    }
+    notebook.finished.insert("miracle_mile".into(), u32::MAX);
+    std::fs::write(dir.join(NOTEBOOK_FILE), ron::to_string(&notebook).unwrap()).unwrap();
+    // ...and makes the gallery read-only, with a count at the top of its range.
+    let mut gallery: Gallery =
+        ron::from_str(&read(&dir.join(GALLERY_FILE))).expect("the game's own gallery");
+    let reached = gallery
+        .scenarios
+        .get_mut("miracle_mile")
+        .and_then(|endings| endings.get_mut("into_the_tar"))
+        .expect("the film's ending in the gallery");
+    reached.times = u32::MAX;
+    let gallery_text = ron::to_string(&gallery).unwrap();
+    let gallery_path = dir.join(GALLERY_FILE);
+    std::fs::write(&gallery_path, &gallery_text).unwrap();
+    let mut permissions = std::fs::metadata(&gallery_path).unwrap().permissions();
+    permissions.set_readonly(true);
+    std::fs::set_permissions(&gallery_path, permissions).unwrap();
+
+    // The game starts, says what it found, and holds the notebook to a day.
+    let app = headless_with_store(film(), 1, Store::at(&dir));
+    assert_eq!(screen(&app), Screen::Title, "the game starts");
+    let notices = app.world().resource::<PlayerFiles>().notices.clone();
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.contains(NOTEBOOK_FILE) && n.contains("outside a day")),
+        "{notices:?}"
+    );
+    let page = &app.world().resource::<Notebook>().nights["miracle_mile"];
+    assert!(
+        page.began <= 24 * 60 && page.until >= page.began,
+        "{page:?}"
+    );
+    drop(app);
+
+    // Another night to its ending: the counts stay at the top of their range, and the
+    // read-only gallery is not replaced; the player is told so.
+    let app = play_to_the_end(&dir);
+    let reached = app
+        .world()
+        .resource::<Gallery>()
+        .reached("miracle_mile", "into_the_tar")
+        .map(|r| r.times);
+    assert_eq!(reached, Some(u32::MAX));
+    let notices = &app.world().resource::<PlayerFiles>().notices;
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.contains(GALLERY_FILE) && n.contains("read-only")),
+        "{notices:?}"
+    );
+    assert_eq!(
+        read(&gallery_path),
+        gallery_text,
+        "the read-only gallery is as it was"
+    );
+    // (A read-only file in a writable folder can still be removed.)
+    let _ = std::fs::remove_dir_all(&dir);
+}

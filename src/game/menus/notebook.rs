@@ -182,10 +182,13 @@ pub fn timeline(
         ui.allocate_exact_size(egui::vec2(name_width + width, row), egui::Sense::hover());
     let painter = ui.painter_at(axis.expand(2.0));
     let left = axis.left() + name_width;
-    let first_hour = (began + scenario.start_clock).div_ceil(60) * 60;
+    // In clock minutes from the day's start (u32: a day of minutes added to a clock is no
+    // overflow, whatever a notebook file says).
+    let start_clock = u32::from(scenario.start_clock);
+    let first_hour = (u32::from(began) + start_clock).div_ceil(60) * 60;
     let mut clock = first_hour;
-    while clock <= chronicle.until + scenario.start_clock {
-        let minute = clock - scenario.start_clock;
+    while clock <= u32::from(chronicle.until) + start_clock {
+        let minute = Minute::try_from(clock - start_clock).unwrap_or(Minute::MAX);
         let x = x_of(minute, left);
         painter.text(
             egui::pos2(x, axis.center().y),
@@ -214,7 +217,7 @@ pub fn timeline(
         painter.rect_filled(bar, 2.0, egui::Color32::from_gray(35));
         for stretch in stretches {
             let x0 = x_of(stretch.from, bar.left());
-            let x1 = x_of(stretch.to + 1, bar.left())
+            let x1 = x_of(stretch.to.saturating_add(1), bar.left())
                 .max(x0 + 2.0)
                 .min(bar.right());
             let piece =

@@ -40,7 +40,33 @@ pub struct Sighting {
     pub to: Minute,
 }
 
+/// A night's minutes run from 0 to a day's length: a chronicle read from a file is held to it.
+const DAY_MINUTES: Minute = 24 * 60;
+
 impl Chronicle {
+    /// The chronicle with every minute within a day and its end not before its beginning (a
+    /// hand-edited notebook can say anything), and whether anything had to change.
+    pub fn clamped(mut self) -> (Chronicle, bool) {
+        let before = self.clone();
+        let day = |m: &mut Minute| *m = (*m).min(DAY_MINUTES);
+        day(&mut self.began);
+        day(&mut self.until);
+        self.until = self.until.max(self.began);
+        self.path.iter_mut().for_each(|(m, _)| day(m));
+        self.learned.iter_mut().for_each(|(m, _)| day(m));
+        self.told.iter_mut().for_each(|(m, _, _)| day(m));
+        self.rumour.values_mut().for_each(day);
+        for sighting in self.seen.values_mut().flatten() {
+            day(&mut sighting.from);
+            day(&mut sighting.to);
+            sighting.to = sighting.to.max(sighting.from);
+        }
+        self.panic.truncate(usize::from(DAY_MINUTES) + 1);
+        self.panic.iter_mut().for_each(|p| *p = (*p).min(100));
+        let changed = self != before;
+        (self, changed)
+    }
+
     /// Begins the chronicle of a night and notes its first minute.
     pub fn begin(sim: &Sim) -> Chronicle {
         let s = sim.scenario();
