@@ -35,6 +35,10 @@ pub struct CheckArgs {
     /// States of each search toward an ending not found by the others.
     #[arg(long, default_value_t = CheckOptions::default().toward_states)]
     pub toward_states: usize,
+    /// Threads to spread the analysis over (default: one per core). The report is the same
+    /// whatever the number.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
 }
 
 pub fn run(args: &CheckArgs) -> ExitCode {
@@ -95,6 +99,7 @@ fn analyse(s: &Scenario, args: &CheckArgs) -> Report {
         max_states: args.max_states,
         search_states: args.search_states,
         toward_states: args.toward_states,
+        jobs: args.jobs.map(usize::from),
         ..CheckOptions::default()
     };
     let show = std::io::stderr().is_terminal();

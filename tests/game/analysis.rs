@@ -164,3 +164,40 @@ fn check_reports_the_same_every_time() {
     assert_eq!(first, second);
     assert_eq!(first["exhaustive"], Value::Bool(false), "its searches ran");
 }
+
+/// `check --json` of a file with so many worker threads.
+fn check_json_with_jobs(file: &str, jobs: &str) -> Value {
+    let out = run(&["check", "--json", "--jobs", jobs, file], "");
+    assert_no_panic(&out, "check --json --jobs");
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    serde_json::from_str(&stdout(&out)).expect("check --json prints one JSON object")
+}
+
+#[test]
+fn every_ending_of_both_examples_is_found_and_the_report_is_the_same_on_one_thread_or_three() {
+    for file in [
+        "scenes/examples/first_night.ron",
+        "scenes/examples/last_ferry.ron",
+    ] {
+        let one = check_json_with_jobs(file, "1");
+        let three = check_json_with_jobs(file, "3");
+        assert_eq!(
+            one, three,
+            "{file}: the report depends on the number of threads"
+        );
+        let endings = one["endings"].as_array().expect("the endings");
+        assert!(!endings.is_empty(), "{file}");
+        for e in endings {
+            assert_eq!(e["reachable"], "yes", "{file}: {e}");
+            let id = e["id"].as_str().unwrap();
+            let last = play_witness(file, &e["witness"], id);
+            assert_eq!(last, format!("ending: {id}"), "{file}: the witness of {id}");
+        }
+    }
+    // Zero threads is not a number of threads.
+    let out = run(
+        &["check", "--jobs", "0", "scenes/examples/last_ferry.ron"],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+}

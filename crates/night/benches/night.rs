@@ -1,5 +1,6 @@
 //! Benchmarks of the core on the film's scenario: loading and validating it, one simulated
-//! minute at the busiest moment of the night, and whole nights played by a random player.
+//! minute at the busiest moment of the night, whole nights played by a random player, the
+//! analysis, and the film's whole check.
 //! Run with `cargo bench --workspace`.
 
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
@@ -109,5 +110,25 @@ fn analysis(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, load, minute, nights, analysis);
+/// The film's whole `check` (what `miracle-mile check scenes/miracle_mile.ron` does): about
+/// half a minute a run on two cores, so ten samples, the fewest criterion takes.
+fn check_the_film(c: &mut Criterion) {
+    use night::analysis::check::{CheckOptions, check};
+    let s = film();
+    let mut group = c.benchmark_group("check");
+    group.sample_size(10);
+    group.bench_function("check the film", |b| {
+        b.iter(|| {
+            let report = check(&s, CheckOptions::default(), |_, _| {});
+            assert!(
+                report.endings.iter().all(|e| e.witness.is_some()),
+                "every ending found"
+            );
+            report.endings.len()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, load, minute, nights, analysis, check_the_film);
 criterion_main!(benches);

@@ -37,6 +37,9 @@ pub struct CheckOptions {
     pub local_states: usize,
     /// Seeds tried when looking for one that gives a witness its chances.
     pub seeds: u64,
+    /// Threads the work is spread over (`None`: one per core). The report is the same
+    /// whatever the number.
+    pub jobs: Option<usize>,
 }
 
 impl Default for CheckOptions {
@@ -46,6 +49,7 @@ impl Default for CheckOptions {
             search_states: 300_000,
             toward_states: 1_500_000,
             local_states: 20_000,
+            jobs: None,
             seeds: 1 << 22,
         }
     }
@@ -167,7 +171,7 @@ pub fn check(
     let mut starts = Vec::new();
     let mut exact_dead_ends: Vec<DeadEnd> = Vec::new();
     let every_start: Vec<usize> = (0..s.starts.len()).collect();
-    for (report, found, dead_ends) in parallel::map(&every_start, |&start| {
+    for (report, found, dead_ends) in parallel::map(&every_start, options.jobs, |&start| {
         explore_start(s, start, options, &say)
     }) {
         seen.absorb(found.seen);
@@ -204,7 +208,7 @@ pub fn check(
                 break;
             }
             tried.extend(&batch);
-            let found = parallel::map(&batch, |&target| {
+            let found = parallel::map(&batch, options.jobs, |&target| {
                 let states = match target {
                     Target::Ending(_) => options.toward_states,
                     _ => options.search_states,
@@ -795,77 +799,4 @@ fn findings(
         });
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::analysis::film;
-
-    /// The search toward each of the film's endings finds it from the call, with atoms or
-    /// pairs of atoms, and how long that takes (run with `--ignored --nocapture`, in release).
-    #[test]
-    #[ignore]
-    fn toward_each_ending() {
-        let s = film();
-        let start = 1;
-        for e in 0..s.endings.len() as EndingId {
-            let (goal, owner) = Target::Ending(e).conditions(&s);
-            let near = Nearness::toward(&s, goal, owner, NEARNESS_DEPTH);
-            for width in [1, 2] {
-                let t = std::time::Instant::now();
-                let run = Exploration::run_toward(
-                    &s,
-                    start,
-                    Target::Ending(e),
-                    &near,
-                    width,
-                    bound(1_500_000),
-                    |_| {},
-                );
-                let found =
-                    (0..run.len() as u32).any(|i| run.state(i).outcome == Some(Outcome::Ending(e)));
-                eprintln!(
-                    "{:<20} width {width}: found {found:<5} {:>8} states {:>8.2?}",
-                    s.endings[e as usize].id,
-                    run.len(),
-                    t.elapsed()
-                );
-                if found {
-                    break;
-                }
-                assert!(
-                    width < 2,
-                    "{} not found toward it",
-                    s.endings[e as usize].id
-                );
-            }
-        }
-    }
-
-    /// Timing and results of the film's whole check (run with `--ignored`, in release).
-    #[test]
-    #[ignore]
-    fn film_report() {
-        let s = film();
-        let t = std::time::Instant::now();
-        let mut last = String::new();
-        let r = check(&s, CheckOptions::default(), |what, n| {
-            if what != last {
-                eprintln!("{:>8.2?} {what} (after {n})", t.elapsed());
-                last = what.to_owned();
-            }
-        });
-        eprintln!("check of the film: {:?}", t.elapsed());
-        for st in &r.starts {
-            eprintln!("{st:?}");
-        }
-        for e in &r.endings {
-            eprintln!(
-                "{} {:?} {:?} {:?}",
-                e.id, e.reachable, e.earliest, e.witness
-            );
-        }
-        eprintln!("not seen: {:?}", r.never);
-    }
 }

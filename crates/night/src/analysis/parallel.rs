@@ -2,12 +2,17 @@
 //! check reports never depends on which thread finished first. In the browser (no threads),
 //! the work is done in turn.
 
-/// `f` of every item, computed on up to as many threads as the machine has cores.
-pub fn map<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+/// `f` of every item, computed on up to `jobs` threads (`None`: as many as the machine has
+/// cores).
+pub fn map<T: Sync, R: Send>(
+    items: &[T],
+    jobs: Option<usize>,
+    f: impl Fn(&T) -> R + Sync,
+) -> Vec<R> {
     let workers = if cfg!(target_arch = "wasm32") {
         1
     } else {
-        std::thread::available_parallelism().map_or(1, |n| n.get())
+        jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
     };
     let workers = workers.min(items.len());
     if workers <= 1 {
@@ -44,7 +49,9 @@ mod tests {
     fn results_come_in_the_order_of_the_work() {
         let items: Vec<u64> = (0..100).collect();
         // Uneven work, so that threads finish out of order.
-        let out = super::map(&items, |&n| (0..(n % 7) * 10_000).fold(n, |a, b| a ^ b) ^ n);
+        let out = super::map(&items, None, |&n| {
+            (0..(n % 7) * 10_000).fold(n, |a, b| a ^ b) ^ n
+        });
         let expected: Vec<u64> = items
             .iter()
             .map(|&n| (0..(n % 7) * 10_000).fold(n, |a, b| a ^ b) ^ n)
