@@ -1,0 +1,151 @@
+//! Dead ends: the situations from which only losses remain, the nearest first, each with its
+//! way there.
+
+use super::*;
+use crate::analysis::explore::{Exploration, Futures, Step};
+use crate::scenario::Scenario;
+use crate::scenario::model::{EndingId, EndingKind};
+use crate::sim::Outcome;
+
+/// How many dead ends the exact exploration of a start reports, the nearest first.
+pub(super) const DEAD_ENDS_SHOWN: usize = 3;
+
+/// In the exact exploration, the situations (the player free) from which only losses can
+/// follow, all of whose future was explored, entered from one that still had a chance: the
+/// moments a night becomes hopeless. The few reached in the fewest actions, each with its way.
+pub(super) fn dead_ends_in(s: &Scenario, run: &Exploration, seeds: u64) -> Vec<DeadEnd> {
+    let futures = run.futures(s);
+    let hopeless = |i: u32| futures[i as usize] == Futures::LOSS;
+    let mut entries: Vec<u32> = (0..run.len() as u32)
+        .filter(|&i| run.is_choice(i) && hopeless(i))
+        .filter(|&i| run.parent(i).is_none_or(|p| !hopeless(p)))
+        .collect();
+    entries.sort_by_key(|&i| (run.actions_to(i), run.state(i).now));
+    entries
+        .into_iter()
+        .take(DEAD_ENDS_SHOWN)
+        .filter_map(|i| {
+            let path = run.path_to(i);
+            let (sim, actions, _) = crate::analysis::explore::replay(s, run.start, &path)?;
+            Some(DeadEnd {
+                at: sim.clock(),
+                place: s.locations[sim.harry_at() as usize].id.clone(),
+                after: actions.last().map(|a| a.text(s)),
+                remaining: endings_after(s, run, i),
+                witness: witness(s, run.start, &path, seeds, None),
+            })
+        })
+        .collect()
+}
+
+/// The endings reachable from state `i` in an exploration (whose future from `i` is whole).
+pub(super) fn endings_after(s: &Scenario, run: &Exploration, i: u32) -> Vec<String> {
+    let mut seen = vec![false; run.len()];
+    let mut stack = vec![i];
+    let mut found: Vec<EndingId> = Vec::new();
+    while let Some(n) = stack.pop() {
+        if std::mem::replace(&mut seen[n as usize], true) {
+            continue;
+        }
+        if let Some(Outcome::Ending(e)) = run.state(n).outcome
+            && !found.contains(&e)
+        {
+            found.push(e);
+        }
+        stack.extend(run.successors(n).unwrap_or_default());
+    }
+    found.sort_unstable();
+    found
+        .iter()
+        .map(|&e| s.endings[e as usize].id.clone())
+        .collect()
+}
+
+/// Along the way to each loss, the first situation from which only losses remain (proven by
+/// exploring all of its future within the bound).
+pub(super) fn dead_ends_on_the_ways(
+    s: &Scenario,
+    best: &[Option<Sighting>],
+    options: CheckOptions,
+) -> Vec<DeadEnd> {
+    let mut out = Vec::new();
+    for b in best.iter().flatten() {
+        let Some(Outcome::Ending(e)) = crate::analysis::explore::replay(s, b.start, &b.path)
+            .and_then(|(sim, _, _)| sim.outcome())
+        else {
+            continue;
+        };
+        if s.endings[e as usize].kind != EndingKind::Loss {
+            continue;
+        }
+        let prefixes = choice_prefixes(&b.path);
+        // Once only losses remain, they remain: search for the first such situation.
+        let only_losses = |prefix: &Vec<Step>| -> Option<Vec<String>> {
+            let run = Exploration::run_from(
+                s,
+                b.start,
+                prefix.clone(),
+                false,
+                bound(options.local_states),
+                |_| {},
+            );
+            if !run.exhaustive {
+                return None;
+            }
+            let mut remaining: Vec<EndingId> = Vec::new();
+            for i in 0..run.len() as u32 {
+                match run.state(i).outcome {
+                    Some(Outcome::Ending(e))
+                        if s.endings[e as usize].kind == EndingKind::Loss
+                            && !remaining.contains(&e) =>
+                    {
+                        remaining.push(e);
+                    }
+                    Some(Outcome::Ending(e)) if s.endings[e as usize].kind == EndingKind::Loss => {}
+                    Some(_) => return None,
+                    None => {}
+                }
+            }
+            remaining.sort_unstable();
+            (!remaining.is_empty()).then(|| {
+                remaining
+                    .iter()
+                    .map(|&e| s.endings[e as usize].id.clone())
+                    .collect()
+            })
+        };
+        let (mut lo, mut hi) = (0, prefixes.len());
+        let mut found: Option<(usize, Vec<String>)> = None;
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match only_losses(&prefixes[mid]) {
+                Some(remaining) => {
+                    found = Some((mid, remaining));
+                    hi = mid;
+                }
+                None => lo = mid + 1,
+            }
+        }
+        let Some((k, remaining)) = found else {
+            continue;
+        };
+        let prefix = &prefixes[k];
+        let Some((sim, actions, _)) = crate::analysis::explore::replay(s, b.start, prefix) else {
+            continue;
+        };
+        let dead_end = DeadEnd {
+            at: sim.clock(),
+            place: s.locations[sim.harry_at() as usize].id.clone(),
+            after: actions.last().map(|a| a.text(s)),
+            remaining,
+            witness: witness(s, b.start, prefix, options.seeds, None),
+        };
+        if !out
+            .iter()
+            .any(|d: &DeadEnd| d.at == dead_end.at && d.witness.actions == dead_end.witness.actions)
+        {
+            out.push(dead_end);
+        }
+    }
+    out
+}

@@ -1,0 +1,358 @@
+//! `check`'s analysis of a scenario: which endings can happen (the earliest time, a shortest
+//! way there in the player's actions, a seed under which it happens), what can never happen,
+//! and the dead ends from which only losses remain.
+//!
+//! Each start is explored breadth-first, exactly, within a bound on states. When the bound
+//! cuts it off, a search that keeps only situations that make something new true reaches
+//! deeper (see [`super::novelty`]); then each ending still not found is searched for
+//! directly, earliest first, by what leads to it (see [`super::nearness`] and
+//! [`Exploration::run_toward`]), and explored around exactly, with waits timed to the
+//! minute, from the situations nearest to it; and so is each part of the scenario no search
+//! has seen come into play. Whatever is found is real: it comes with a path that plays back
+//! to it. What is not found is "never" only when the exploration was exhaustive, and "not
+//! found within the bound" otherwise.
+
+mod dead_ends;
+mod findings;
+mod report;
+mod search;
+mod witness;
+
+use dead_ends::*;
+use findings::*;
+pub use report::*;
+use search::*;
+use witness::*;
+pub use witness::{find_seed, plays_to};
+
+use super::coverage::Coverage;
+use super::parallel;
+use super::target::{self, Target};
+use crate::analysis::explore::{Bound, Exploration, Step};
+use crate::scenario::Scenario;
+use crate::scenario::model::{EndingId, EndingKind, Minute};
+use crate::sim::Outcome;
+
+/// How much work `check` may do.
+#[derive(Clone, Copy, Debug)]
+pub struct CheckOptions {
+    /// States of the exact breadth-first exploration of each start.
+    pub max_states: usize,
+    /// States of the broader search, when the exact one was cut off.
+    pub search_states: usize,
+    /// States of each search toward an ending not found yet.
+    pub toward_states: usize,
+    /// States of each exact exploration around a way found, or from a situation tested as a
+    /// dead end.
+    pub local_states: usize,
+    /// Seeds tried when looking for one that gives a witness its chances.
+    pub seeds: u64,
+    /// Threads the work is spread over (`None`: one per core). The report is the same
+    /// whatever the number.
+    pub jobs: Option<usize>,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions {
+            max_states: 100_000,
+            search_states: 300_000,
+            toward_states: 1_500_000,
+            local_states: 20_000,
+            jobs: None,
+            seeds: 1 << 22,
+        }
+    }
+}
+
+/// One ending seen in one exploration.
+#[derive(Clone)]
+pub(super) struct Sighting {
+    start: usize,
+    path: Vec<Step>,
+    actions: usize,
+    now: Minute,
+}
+
+/// Analyses the scenario. `progress` hears what is being done and how many states are known
+/// (from the threads the work is spread over, one at a time).
+pub fn check(
+    s: &Scenario,
+    options: CheckOptions,
+    progress: impl FnMut(&str, usize) + Send,
+) -> Report {
+    let progress = std::sync::Mutex::new(progress);
+    let say = |what: &str, n: usize| {
+        let mut progress = progress.lock().unwrap_or_else(|e| e.into_inner());
+        (*progress)(what, n)
+    };
+    let mut coverage = Coverage::default();
+    let mut seen = Sightings::new(s.endings.len());
+    let mut starts = Vec::new();
+    let mut exact_dead_ends: Vec<DeadEnd> = Vec::new();
+    let every_start: Vec<usize> = (0..s.starts.len()).collect();
+    for (report, found, dead_ends) in parallel::map(&every_start, options.jobs, |&start| {
+        explore_start(s, start, options, &say)
+    }) {
+        seen.absorb(found.seen);
+        coverage.merge(&found.coverage);
+        exact_dead_ends.extend(dead_ends);
+        starts.push(report);
+    }
+    let exhaustive = starts.iter().all(|r| r.exhaustive);
+    // Toward each ending not found yet, and around the situations nearest to it: from the
+    // starts whose nights are shortest first (the latest start), where the searches are
+    // cheapest and the ways shortest.
+    let mut order: Vec<usize> = (0..s.starts.len())
+        .filter(|&k| !starts[k].exhaustive)
+        .collect();
+    order.sort_by_key(|&k| std::cmp::Reverse(s.starts[k].time));
+    // A few at a time, so that what one search finds on the way (another ending, other parts)
+    // spares the search toward it: first the endings not found, then the parts of the
+    // scenario no search has seen come into play yet.
+    for &start in &order {
+        let mut tried: Vec<Target> = Vec::new();
+        loop {
+            let endings = (0..s.endings.len() as EndingId)
+                .filter(|&e| !seen.found(e))
+                .map(Target::Ending);
+            let mut batch: Vec<Target> = endings.filter(|t| !tried.contains(t)).collect();
+            if batch.is_empty() {
+                batch = target::unseen(s, &coverage)
+                    .into_iter()
+                    .filter(|t| !tried.contains(t))
+                    .collect();
+            }
+            batch.truncate(SEARCHES_AT_ONCE);
+            if batch.is_empty() {
+                break;
+            }
+            tried.extend(&batch);
+            let found = parallel::map(&batch, options.jobs, |&target| {
+                let states = match target {
+                    Target::Ending(_) => options.toward_states,
+                    _ => options.search_states,
+                };
+                search_toward(s, start, target, states, options, &say)
+            });
+            for found in found {
+                seen.absorb(found.seen);
+                coverage.merge(&found.coverage);
+                starts[start].states_searched += found.states;
+                starts[start].steps += found.steps;
+            }
+        }
+    }
+
+    let endings = s
+        .endings
+        .iter()
+        .enumerate()
+        .map(|(e, ending)| {
+            let witness = seen.best[e]
+                .as_ref()
+                .map(|b| witness(s, b.start, &b.path, options.seeds, Some(e as EndingId)));
+            EndingReport {
+                id: ending.id.clone(),
+                kind: kind_word(ending.kind).into(),
+                reachable: match (&seen.best[e], exhaustive) {
+                    (Some(_), _) => Reach::Yes,
+                    (None, true) => Reach::Never,
+                    (None, false) => Reach::NotFoundWithinBound,
+                },
+                earliest: seen.earliest[e].map(|(t, _)| s.clock(t)),
+                earliest_exact: seen.earliest[e].is_some_and(|(_, exact)| exact),
+                witness,
+            }
+        })
+        .collect();
+
+    say("looking for dead ends", 0);
+    let mut dead_ends = exact_dead_ends;
+    for d in dead_ends_on_the_ways(s, &seen.best, options) {
+        if !dead_ends
+            .iter()
+            .any(|k| k.at == d.at && k.witness.actions == d.witness.actions)
+        {
+            dead_ends.push(d);
+        }
+    }
+    let never = coverage.never(s);
+    let findings = findings(s, &never, &seen.best, exhaustive);
+    Report {
+        starts,
+        exhaustive,
+        endings,
+        never: NeverReport {
+            states: never.states,
+            transitions: never.transitions,
+            events: never.events,
+            places: never.places,
+            facts: never.facts,
+            calls: never.calls,
+        },
+        dead_ends,
+        findings,
+    }
+}
+
+/// Explores `start` exactly and, when the bound cuts that off, broader; with the dead ends
+/// of the exact exploration.
+pub(super) fn explore_start(
+    s: &Scenario,
+    start: usize,
+    options: CheckOptions,
+    say: &(impl Fn(&str, usize) + Sync),
+) -> (StartReport, Found, Vec<DeadEnd>) {
+    let id = &s.starts[start].id;
+    let exact = Exploration::run(s, start, bound(options.max_states), |n| {
+        say(&format!("exploring `{id}`"), n)
+    });
+    let mut found = Found::new(s);
+    found.note(&exact, start);
+    let (states, exhaustive) = (exact.len(), exact.exhaustive);
+    let dead_ends = dead_ends_in(s, &exact, options.seeds);
+    drop(exact);
+    if !exhaustive {
+        // Broader: what is new at all, and what is new in each ten minutes.
+        let broader = Exploration::run_novel(
+            s,
+            start,
+            Vec::new(),
+            false,
+            1,
+            10,
+            bound(options.search_states),
+            |n| say(&format!("searching `{id}` deeper"), n),
+        );
+        found.note(&broader, start);
+    }
+    let report = StartReport {
+        id: id.clone(),
+        states,
+        exhaustive,
+        states_searched: found.states,
+        steps: found.steps,
+    };
+    (report, found, dead_ends)
+}
+
+pub(super) fn bound(max_states: usize) -> Bound {
+    Bound { max_states }
+}
+
+pub fn kind_word(kind: EndingKind) -> &'static str {
+    match kind {
+        EndingKind::Escape => "escape",
+        EndingKind::Loss => "loss",
+        EndingKind::Other => "other",
+    }
+}
+
+/// What the searches found of each ending: the way with the fewest actions (then the
+/// earliest), and the earliest time it was seen (and whether an exhaustive exploration saw it).
+pub(super) struct Sightings {
+    best: Vec<Option<Sighting>>,
+    earliest: Vec<Option<(Minute, bool)>>,
+}
+
+impl Sightings {
+    fn new(endings: usize) -> Sightings {
+        Sightings {
+            best: vec![None; endings],
+            earliest: vec![None; endings],
+        }
+    }
+
+    fn found(&self, ending: EndingId) -> bool {
+        self.best[ending as usize].is_some()
+    }
+
+    /// Notes the endings that `run` (an exploration of `start`) reached.
+    fn note(&mut self, run: &Exploration, start: usize) {
+        for i in 0..run.len() as u32 {
+            let Some(Outcome::Ending(e)) = run.state(i).outcome else {
+                continue;
+            };
+            let now = run.state(i).now;
+            let actions = run.actions_to(i) as usize;
+            // The way is built only when it is kept: an exploration meets the same ending
+            // in thousands of states.
+            let better = self.better(e as usize, actions, now);
+            self.sight(
+                e as usize,
+                Some((now, run.exhaustive)),
+                better.then(|| Sighting {
+                    start,
+                    path: run.path_to(i),
+                    actions,
+                    now,
+                }),
+            );
+        }
+    }
+
+    /// Whether a way with `actions` actions, ending at `now`, beats the one kept for `e`:
+    /// fewer actions, then earlier.
+    fn better(&self, e: usize, actions: usize, now: Minute) -> bool {
+        self.best[e]
+            .as_ref()
+            .is_none_or(|b| (actions, now) < (b.actions, b.now))
+    }
+
+    /// Adds what other searches found (after what this one found: a tie keeps this one's).
+    fn absorb(&mut self, other: Sightings) {
+        for (e, (best, earliest)) in other.best.into_iter().zip(other.earliest).enumerate() {
+            self.sight(e, earliest, best);
+        }
+    }
+
+    /// Notes ending `e` seen at a time (and whether an exhaustive exploration saw it then),
+    /// by a way: kept if it has fewer actions, then if it is earlier.
+    fn sight(&mut self, e: usize, at: Option<(Minute, bool)>, way: Option<Sighting>) {
+        if let Some((now, exhaustive)) = at {
+            let slot = &mut self.earliest[e];
+            match slot {
+                Some((t, exact)) if *t < now || (*t == now && *exact) => {}
+                _ => *slot = Some((now, exhaustive)),
+            }
+            if let Some((t, exact)) = slot
+                && *t == now
+            {
+                *exact |= exhaustive;
+            }
+        }
+        if let Some(way) = way
+            && self.better(e, way.actions, way.now)
+        {
+            self.best[e] = Some(way);
+        }
+    }
+}
+
+/// What one search (or the explorations of one start) found, to be added to the whole in the
+/// order of the work.
+pub(super) struct Found {
+    seen: Sightings,
+    coverage: Coverage,
+    states: usize,
+    steps: u64,
+}
+
+impl Found {
+    fn new(s: &Scenario) -> Found {
+        Found {
+            seen: Sightings::new(s.endings.len()),
+            coverage: Coverage::default(),
+            states: 0,
+            steps: 0,
+        }
+    }
+
+    fn note(&mut self, run: &Exploration, start: usize) {
+        self.seen.note(run, start);
+        self.coverage.merge(&run.coverage);
+        self.states += run.len();
+        self.steps += run.steps;
+    }
+}
