@@ -190,7 +190,7 @@ fn print_scene(session: &Session, actions: &[Action]) {
         outln!("  You see: {}.", scene.lying_here.join(", "));
     }
     if !scene.carried.is_empty() {
-        outln!("  {} has: {}.", s.player_name(), scene.carried.join(", "));
+        outln!("  {} has: {}.", s.player_word(), scene.carried.join(", "));
     }
     if scene.panic > 0 {
         outln!("  Panic here: {}/100", scene.panic);

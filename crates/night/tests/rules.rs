@@ -780,7 +780,7 @@ fn the_countdown_has_the_scenarios_words_and_the_player_a_first_name() {
     ]);
     assert_eq!(s.countdown_words(3), "The bridge goes in 3 min");
     assert_eq!(
-        s.player_name(),
+        s.player_word(),
         "Harry",
         "the first word of the player's name"
     );

@@ -53,72 +53,16 @@ fn night_panels(
             .max_rect(ctx.viewport_rect()),
     );
     let scale = settings.text_scale;
-    let sim = night.sim();
-    let s = sim.scenario();
 
     egui::Panel::top("clock").show(&mut root, |ui| {
-        ui.horizontal(|ui| {
-            ui.label(
-                egui::RichText::new(sim.clock())
-                    .size(30.0 * scale)
-                    .monospace()
-                    .color(AMBER),
-            );
-            if let Some(left) = night.session.countdown() {
-                ui.add_space(24.0);
-                ui.label(
-                    egui::RichText::new(s.countdown_words(left))
-                        .size(34.0 * scale)
-                        .strong()
-                        .color(if settings.high_contrast {
-                            egui::Color32::YELLOW
-                        } else {
-                            ALARM_RED
-                        }),
-                );
-            }
-            ui.add_space(24.0);
-            let mut whereabouts = match sim.state().activity {
-                night::sim::Activity::Travel { to, .. } => {
-                    format!("On the way to {}", s.locations[to as usize].name)
-                }
-                _ => s.locations[sim.harry_at() as usize].name.clone(),
-            };
-            if let Some(playback) = &playback {
-                whereabouts = format!("{} · {whereabouts}", playback.status());
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let pause = if settings.paused {
-                    "[Space] Resume"
-                } else {
-                    "[Space] Pause"
-                };
-                if ui.button(pause).clicked() {
-                    settings.paused = !settings.paused;
-                }
-                let book = ui.button("[F2] Notebook");
-                if book.clicked() {
-                    notebook.0 = !notebook.0;
-                }
-                targets.remember("notebook", &book);
-                for pace in Pace::ALL.iter().rev() {
-                    ui.selectable_value(&mut settings.pace, *pace, pace.label());
-                }
-                ui.label("[Tab] Pace:");
-                // Where the player is takes the room the buttons leave, cut short if need be.
-                ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
-                    ui.add(
-                        egui::Label::new(
-                            egui::RichText::new(whereabouts.as_str())
-                                .size(18.0 * scale)
-                                .color(PINK),
-                        )
-                        .truncate(),
-                    )
-                    .on_hover_text(whereabouts.as_str());
-                });
-            });
-        });
+        top_bar(
+            ui,
+            &night,
+            &mut settings,
+            &mut notebook,
+            &mut targets,
+            playback.as_deref(),
+        )
     });
 
     egui::Panel::bottom("log")
@@ -142,87 +86,16 @@ fn night_panels(
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    let scene = Scene::of(sim);
-                    ui.label(
-                        egui::RichText::new(&scene.place)
-                            .size(20.0 * scale)
-                            .color(PINK),
-                    );
-                    ui.label(egui::RichText::new(&scene.text).size(14.0 * scale));
-                    if scene.panic > 0 {
-                        ui.label(
-                            egui::RichText::new(format!("Panic here: {}/100", scene.panic))
-                                .color(AMBER),
-                        );
-                    }
-                    ui.separator();
-                    if !scene.people.is_empty() {
-                        ui.label(egui::RichText::new("People here").strong());
-                        for person in &scene.people {
-                            if person.doing.is_empty() {
-                                ui.label(&person.name);
-                            } else {
-                                ui.label(format!("{} — {}", person.name, person.doing));
-                            }
-                        }
-                        ui.separator();
-                    }
-                    if !scene.carried.is_empty() {
-                        ui.label(egui::RichText::new(format!("{} has", s.player_name())).strong());
-                        ui.label(scene.carried.join(", "));
-                        ui.separator();
-                    }
-                    if let Some(why) = &refusal.0 {
-                        ui.label(egui::RichText::new(format!("Can't: {why}")).color(AMBER));
-                    }
-                    if !sim.is_idle() {
-                        ui.label(
-                            egui::RichText::new(format!("{} is busy…", s.player_name())).italics(),
-                        );
-                    }
-                    let pages = night.actions.len().div_ceil(ACTION_KEYS.len());
-                    if pages > 1 {
-                        ui.label(
-                            egui::RichText::new(format!(
-                                "What {} can do — keys for page {} of {pages} ([ ] or PgUp/PgDn)",
-                                s.player_name(),
-                                page.0 + 1
-                            ))
-                            .strong(),
-                        );
-                    } else {
-                        ui.label(
-                            egui::RichText::new(format!("What {} can do", s.player_name()))
-                                .strong(),
-                        );
-                    }
-                    for (index, action) in night.actions.iter().enumerate() {
-                        let key = key_label(index, page.0)
-                            .map(|k| format!("[{k}] "))
-                            .unwrap_or_default();
-                        let cost = trip_minutes(sim, action)
-                            .map(|m| format!(" ({m} min)"))
-                            .unwrap_or_default();
-                        let highlighted =
-                            matches!(action, Action::Go { to, .. } if Some(*to) == selected.0);
-                        let mut text =
-                            egui::RichText::new(format!("{key}{}{cost}", action.describe(s)))
-                                .size(15.0 * scale);
-                        if highlighted {
-                            text = text.color(CYAN).strong();
-                        }
-                        let button = ui.button(text);
-                        if button.clicked() {
-                            choose.write(ChooseAction(action.clone()));
-                        }
-                        if targets.scroll_to.as_ref() == Some(action) {
-                            button.scroll_to_me(Some(egui::Align::Center));
-                            targets.scroll_to = None;
-                        }
-                        if ui.clip_rect().contains_rect(button.rect) {
-                            targets.panel.push((action.clone(), button.rect));
-                        }
-                    }
+                    scene_and_actions(
+                        ui,
+                        &night,
+                        &settings,
+                        &refusal,
+                        &selected,
+                        &page,
+                        &mut choose,
+                        &mut targets,
+                    )
                 });
         });
 
@@ -231,4 +104,169 @@ fn night_panels(
         crate::game::menus::pause::pause_menu(ctx, &mut settings, &mut next, &mut exit);
     }
     Ok(())
+}
+
+/// The top bar: the clock, the countdown once the player knows, where they are, the pause,
+/// the notebook and the pace.
+fn top_bar(
+    ui: &mut egui::Ui,
+    night: &Night,
+    settings: &mut Settings,
+    notebook: &mut NotebookOpen,
+    targets: &mut ClickTargets,
+    playback: Option<&Playback>,
+) {
+    let scale = settings.text_scale;
+    let sim = night.sim();
+    let s = sim.scenario();
+    ui.horizontal(|ui| {
+        ui.label(
+            egui::RichText::new(sim.clock())
+                .size(30.0 * scale)
+                .monospace()
+                .color(AMBER),
+        );
+        if let Some(left) = night.session.countdown() {
+            ui.add_space(24.0);
+            ui.label(
+                egui::RichText::new(s.countdown_words(left))
+                    .size(34.0 * scale)
+                    .strong()
+                    .color(if settings.high_contrast {
+                        egui::Color32::YELLOW
+                    } else {
+                        ALARM_RED
+                    }),
+            );
+        }
+        ui.add_space(24.0);
+        let mut whereabouts = match sim.state().activity {
+            night::sim::Activity::Travel { to, .. } => {
+                format!("On the way to {}", s.locations[to as usize].name)
+            }
+            _ => s.locations[sim.harry_at() as usize].name.clone(),
+        };
+        if let Some(playback) = &playback {
+            whereabouts = format!("{} · {whereabouts}", playback.status());
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let pause = if settings.paused {
+                "[Space] Resume"
+            } else {
+                "[Space] Pause"
+            };
+            if ui.button(pause).clicked() {
+                settings.paused = !settings.paused;
+            }
+            let book = ui.button("[F2] Notebook");
+            if book.clicked() {
+                notebook.0 = !notebook.0;
+            }
+            targets.remember("notebook", &book);
+            for pace in Pace::ALL.iter().rev() {
+                ui.selectable_value(&mut settings.pace, *pace, pace.label());
+            }
+            ui.label("[Tab] Pace:");
+            // Where the player is takes the room the buttons leave, cut short if need be.
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                ui.add(
+                    egui::Label::new(
+                        egui::RichText::new(whereabouts.as_str())
+                            .size(18.0 * scale)
+                            .color(PINK),
+                    )
+                    .truncate(),
+                )
+                .on_hover_text(whereabouts.as_str());
+            });
+        });
+    });
+}
+
+/// The right panel: the scene (the place, its panic, who is here, what the player carries),
+/// a refusal, and every action with its key, as buttons.
+fn scene_and_actions(
+    ui: &mut egui::Ui,
+    night: &Night,
+    settings: &Settings,
+    refusal: &Refusal,
+    selected: &SelectedPlace,
+    page: &ActionPage,
+    choose: &mut MessageWriter<ChooseAction>,
+    targets: &mut ClickTargets,
+) {
+    let scale = settings.text_scale;
+    let sim = night.sim();
+    let s = sim.scenario();
+    let scene = Scene::of(sim);
+    ui.label(
+        egui::RichText::new(&scene.place)
+            .size(20.0 * scale)
+            .color(PINK),
+    );
+    ui.label(egui::RichText::new(&scene.text).size(14.0 * scale));
+    if scene.panic > 0 {
+        ui.label(egui::RichText::new(format!("Panic here: {}/100", scene.panic)).color(AMBER));
+    }
+    ui.separator();
+    if !scene.people.is_empty() {
+        ui.label(egui::RichText::new("People here").strong());
+        for person in &scene.people {
+            if person.doing.is_empty() {
+                ui.label(&person.name);
+            } else {
+                ui.label(format!("{} — {}", person.name, person.doing));
+            }
+        }
+        ui.separator();
+    }
+    if !scene.carried.is_empty() {
+        ui.label(egui::RichText::new(format!("{} has", s.player_word())).strong());
+        ui.label(scene.carried.join(", "));
+        ui.separator();
+    }
+    if let Some(why) = &refusal.0 {
+        ui.label(egui::RichText::new(format!("Can't: {why}")).color(AMBER));
+    }
+    if !sim.is_idle() {
+        ui.label(egui::RichText::new(format!("{} is busy…", s.player_word())).italics());
+    }
+    let pages = night.actions.len().div_ceil(ACTION_KEYS.len());
+    if pages > 1 {
+        ui.label(
+            egui::RichText::new(format!(
+                "What {} can do — keys for page {} of {pages} ([ ] or PgUp/PgDn)",
+                s.player_word(),
+                page.0 + 1
+            ))
+            .strong(),
+        );
+    } else {
+        ui.label(egui::RichText::new(format!("What {} can do", s.player_word())).strong());
+    }
+    for (index, action) in night.actions.iter().enumerate() {
+        let key = key_label(index, page.0)
+            .map(|k| format!("[{k}] "))
+            .unwrap_or_default();
+        let cost = trip_minutes(sim, action)
+            .map(|m| format!(" ({m} min)"))
+            .unwrap_or_default();
+        let highlighted = matches!(action, Action::Go { to, .. } if Some(*to) == selected.0);
+        let mut text =
+            egui::RichText::new(format!("{key}{}{cost}", action.describe(s))).size(15.0 * scale);
+        if highlighted {
+            text = text.color(CYAN).strong();
+        }
+        let button = ui.button(text);
+        if button.clicked() {
+            choose.write(ChooseAction(action.clone()));
+        }
+        if targets.scroll_to.as_ref() == Some(action) {
+            button.scroll_to_me(Some(egui::Align::Center));
+            targets.scroll_to = None;
+        }
+        if ui.clip_rect().contains_rect(button.rect) {
+            targets.panel.push((action.clone(), button.rect));
+        }
+    }
 }

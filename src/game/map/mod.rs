@@ -461,7 +461,7 @@ fn route_card(
         .show(ctx, |ui| {
             ui.label(&sim.location_state(place).text);
             if place == sim.harry_at() {
-                ui.label(format!("{} is here.", s.player_name()));
+                ui.label(format!("{} is here.", s.player_word()));
                 return;
             }
             let mut any = false;
@@ -483,7 +483,7 @@ fn route_card(
             if !any {
                 ui.label(format!(
                     "No direct route from where {} is.",
-                    s.player_name()
+                    s.player_word()
                 ));
             }
         });

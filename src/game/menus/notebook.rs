@@ -100,7 +100,7 @@ pub fn page(ui: &mut egui::Ui, chronicle: &Chronicle, scenario: &Scenario, scale
     ui.label(
         egui::RichText::new(format!(
             "Whom {} saw, where and when",
-            scenario.player_name()
+            scenario.player_word()
         ))
         .strong()
         .size(16.0 * scale),
@@ -110,7 +110,7 @@ pub fn page(ui: &mut egui::Ui, chronicle: &Chronicle, scenario: &Scenario, scale
     ui.label(
         egui::RichText::new(format!(
             "What {0} learned, and whom {0} told",
-            scenario.player_name()
+            scenario.player_word()
         ))
         .strong()
         .size(16.0 * scale),
@@ -171,7 +171,7 @@ pub fn timeline(
         }
     }
     if people.is_empty() {
-        ui.label(format!("{} saw no one.", scenario.player_name()));
+        ui.label(format!("{} saw no one.", scenario.player_word()));
         return;
     }
     let width = (ui.available_width() - name_width).max(200.0);

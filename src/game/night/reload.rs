@@ -114,7 +114,7 @@ pub(super) fn look_at_the_file(
                         None => format!(
                             "Reloaded {}: the night replayed with all {done} of {}'s actions.",
                             path.display(),
-                            scenario.player_name()
+                            scenario.player_word()
                         ),
                         Some(why) => format!(
                             "Reloaded {}: replayed {kept} of {done} actions; {why}.",

@@ -100,7 +100,7 @@ fn ending_screen(
                         sim.seed(),
                         night.actions_taken(),
                         sim.clock(),
-                        scenario.player_name()
+                        scenario.player_word()
                     ));
                     ui.horizontal_wrapped(|ui| {
                         let start = night.session.start();
@@ -156,7 +156,7 @@ fn picture(ui: &mut egui::Ui, chronicle: &Chronicle, scenario: &Scenario, scale:
     ui.label(
         egui::RichText::new(format!(
             "Whom {} saw, and when the rumour reached them (white mark)",
-            scenario.player_name()
+            scenario.player_word()
         ))
         .strong()
         .size(15.0 * scale),
@@ -185,7 +185,7 @@ fn picture(ui: &mut egui::Ui, chronicle: &Chronicle, scenario: &Scenario, scale:
     ui.label(
         egui::RichText::new(format!(
             "What {0} learned, and whom {0} told",
-            scenario.player_name()
+            scenario.player_word()
         ))
         .strong()
         .size(15.0 * scale),

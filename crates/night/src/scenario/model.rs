@@ -543,13 +543,6 @@ impl Model {
             .replace(COUNTDOWN_MINUTES, &minutes.to_string())
     }
 
-    /// How the panels call the player: the first word of their character's name ("Harry" for
-    /// "Harry Washello").
-    pub fn player_name(&self) -> &str {
-        let name = &self.characters[self.player as usize].name;
-        name.split_whitespace().next().unwrap_or(name)
-    }
-
     /// "HH:MM" of a minute of the day.
     pub fn clock(&self, minute: Minute) -> String {
         let t = (u32::from(self.start_clock) + u32::from(minute)) % 1440;
