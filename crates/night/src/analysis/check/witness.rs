@@ -8,6 +8,11 @@ use crate::scenario::model::EndingId;
 use crate::sim::chance::{ChanceDraw, seed_gives};
 use crate::sim::{Action, Outcome};
 
+/// What a witness says when the analysis could not replay its own way (a script comment, so
+/// that `text --script` plays it as nothing).
+const UNREPLAYABLE: &str =
+    "# the analysis could not replay the way it found here: please report this scenario";
+
 /// The way `path` as script lines, with a seed that gives its chances (checked by playing
 /// the script under that seed as `text --script` does, to `ending` when one is named).
 pub(super) fn witness(
@@ -17,9 +22,15 @@ pub(super) fn witness(
     seeds: u64,
     ending: Option<EndingId>,
 ) -> Witness {
-    let (actions, draws) = match crate::analysis::explore::replay(s, start, path) {
-        Some((_, actions, draws)) => (actions, draws),
-        None => (Vec::new(), Vec::new()),
+    let Some((_, actions, draws)) = crate::analysis::explore::replay(s, start, path) else {
+        // The explorer found this way by playing it, so it replays; if it ever does not, the
+        // report must say so rather than show an empty way with a seed.
+        return Witness {
+            start: s.starts[start].id.clone(),
+            seed: None,
+            actions: vec![UNREPLAYABLE.to_owned()],
+            chances: 0,
+        };
     };
     let needed: Vec<ChanceDraw> = draws
         .into_iter()
