@@ -115,6 +115,51 @@ impl Sim {
                     );
                 }
             }
+            Action::Ask { .. } | Action::Give { .. } | Action::Take { .. } | Action::Use { .. } => {
+                self.check_things(action, present)?;
+            }
+            Action::Call { call } => {
+                let def = &s.calls[*call as usize];
+                let ok = match &def.when {
+                    Some(cond) => self.eval(cond, None),
+                    None => self.has_phone(),
+                };
+                if !ok {
+                    return no(format!(
+                        "{} cannot call {} from here now",
+                        self.scenario.player_word(),
+                        def.name
+                    ));
+                }
+            }
+            Action::Dial { .. } => {
+                if !self.has_phone() {
+                    return no("there is no phone here".into());
+                }
+            }
+            Action::Answer | Action::LetRing => {
+                if !self.location_state(self.state.harry_at).ringing {
+                    return no("no phone is ringing here".into());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The checks of the actions with things: asking for one, giving, taking, using.
+    fn check_things(&self, action: &Action, present: &[CharId]) -> Result<(), ActionError> {
+        let no = |m: String| Err(ActionError { message: m });
+        let s = &self.scenario;
+        let here_person = |who: &CharId| {
+            if present.contains(who) {
+                Ok(())
+            } else {
+                Err(ActionError {
+                    message: format!("{} is not here", s.characters[*who as usize].name),
+                })
+            }
+        };
+        match action {
             Action::Ask { who, item } => {
                 here_person(who)?;
                 if self.holder(*item) != Owner::Held(*who) {
@@ -189,30 +234,7 @@ impl Sim {
                     None => {}
                 }
             }
-            Action::Call { call } => {
-                let def = &s.calls[*call as usize];
-                let ok = match &def.when {
-                    Some(cond) => self.eval(cond, None),
-                    None => self.has_phone(),
-                };
-                if !ok {
-                    return no(format!(
-                        "{} cannot call {} from here now",
-                        self.scenario.player_word(),
-                        def.name
-                    ));
-                }
-            }
-            Action::Dial { .. } => {
-                if !self.has_phone() {
-                    return no("there is no phone here".into());
-                }
-            }
-            Action::Answer | Action::LetRing => {
-                if !self.location_state(self.state.harry_at).ringing {
-                    return no("no phone is ringing here".into());
-                }
-            }
+            _ => {}
         }
         Ok(())
     }
