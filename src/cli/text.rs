@@ -70,7 +70,7 @@ fn save_record(args: &TextArgs, terminal: &Terminal) -> Result<(), ExitCode> {
     let Some(path) = &args.record else {
         return Ok(());
     };
-    let record = NightRecord::of(&terminal.session);
+    let record = NightRecord::of(&terminal.session, &terminal.session.transcript());
     match crate::files::record::write(path, &record) {
         Ok(()) => {
             eprintln!("the night's record is in {}", path.display());

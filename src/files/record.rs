@@ -77,8 +77,9 @@ pub fn transcript_hash(lines: &[String]) -> String {
 }
 
 impl NightRecord {
-    /// The record of a night so far.
-    pub fn of(session: &Session) -> NightRecord {
+    /// The record of a night so far; `transcript` is its narrated lines (see
+    /// `Session::transcript`), which a front end that shows them already holds.
+    pub fn of(session: &Session, transcript: &[String]) -> NightRecord {
         let (sim, start) = (session.sim(), session.start());
         let s = sim.scenario();
         NightRecord {
@@ -100,7 +101,7 @@ impl NightRecord {
                 .collect(),
             reached: sim.clock(),
             ending: session.ending().map(|e| e.id.clone()),
-            transcript: transcript_hash(&session.transcript()),
+            transcript: transcript_hash(transcript),
         }
     }
 

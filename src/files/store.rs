@@ -153,19 +153,6 @@ impl Store {
     /// deleted) and the backup of the last good version is used instead, if there is one.
     pub fn load<T: DeserializeOwned + Default>(&self, name: &str) -> Loaded<T> {
         let backup = backup_name(name);
-        // A file that cannot even be opened (a permission) is not corrupt: it is the player's
-        // business. It is left alone, and `save` will not replace it either.
-        if let Place::Folder(root) = &self.place
-            && let Some(why) = unopenable(&root.join(name))
-        {
-            return Loaded {
-                value: T::default(),
-                notice: Some(format!(
-                    "{} cannot be opened ({why}); it was left as it is, and will not be written over.",
-                    self.where_is(name)
-                )),
-            };
-        }
         // A missing file is a first start, or one removed on purpose (a finished night): the
         // default, whatever backup there is. Writes never leave the file missing.
         let fault = match self.read_text(name).and_then(|t| parse_ron::<T>(t)) {
@@ -183,6 +170,19 @@ impl Store {
             }
             Err(fault) => fault,
         };
+        // A file that cannot even be opened (a permission) is not corrupt: it is the player's
+        // business. It is left alone, and `save` will not replace it either.
+        if let Place::Folder(root) = &self.place
+            && let Some(why) = unopenable(&root.join(name))
+        {
+            return Loaded {
+                value: T::default(),
+                notice: Some(format!(
+                    "{} cannot be opened ({why}); it was left as it is, and will not be written over.",
+                    self.where_is(name)
+                )),
+            };
+        }
         // The file is bad: keep it aside, and fall back on the version it replaced.
         let kept = match self.move_aside(name) {
             Ok(aside) => format!(

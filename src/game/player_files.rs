@@ -5,8 +5,8 @@
 use crate::files::record::NightRecord;
 use crate::files::store::Store;
 use crate::game::GameOptions;
+use crate::game::night::Night;
 use crate::game::night::chronicle::Chronicle;
-use crate::game::night::{Night, ending_of};
 use crate::game::screens::Screen;
 use crate::game::settings::Settings;
 use bevy::prelude::*;
@@ -286,7 +286,7 @@ fn put_night_away(
     if night.sim().is_over() {
         let finished = notebook.finished.entry(scenario.clone()).or_default();
         *finished = finished.saturating_add(1);
-        if let Some(ending) = ending_of(&night) {
+        if let Some(ending) = night.session.ending() {
             let entry = gallery
                 .scenarios
                 .entry(scenario)

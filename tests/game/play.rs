@@ -168,7 +168,7 @@ fn a_full_night_is_winnable_with_the_keyboard_alone() {
     until_idle(&mut app);
     assert_eq!(screen(&app), Screen::Ending);
     let night = app.world().resource::<Night>();
-    let ending = miracle_mile::game::night::ending_of(night).expect("an ending");
+    let ending = night.session.ending().expect("an ending");
     assert_eq!(ending.id, "into_the_tar");
 }
 

@@ -95,11 +95,7 @@ impl Session {
 
     /// Moves the clock on one minute (nothing once the night is over).
     pub fn advance_minute(&mut self) -> &[Event] {
-        let from = self.events.len();
-        if !self.sim.is_over() {
-            self.events.extend(self.sim.advance(1));
-        }
-        &self.events[from..]
+        self.advance_to(self.sim.now().saturating_add(1))
     }
 
     /// Moves the clock on to `minute`, a minute at a time, or until the night is over.
@@ -108,13 +104,6 @@ impl Session {
         while self.sim.now() < minute && !self.sim.is_over() {
             self.events.extend(self.sim.advance(1));
         }
-        &self.events[from..]
-    }
-
-    /// Plays on until the player can act, or the night is over.
-    pub fn run_until_idle(&mut self) -> &[Event] {
-        let from = self.events.len();
-        self.events.extend(self.sim.run_until_idle());
         &self.events[from..]
     }
 
@@ -166,7 +155,7 @@ impl Session {
         }
         session.advance_to(replay.reached);
         while replay.ended && !session.sim.is_over() {
-            session.events.extend(session.sim.advance(1));
+            session.advance_minute();
         }
         (session, None)
     }

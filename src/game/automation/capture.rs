@@ -9,7 +9,7 @@ use crate::game::automation::pointer::Pointer;
 use crate::game::hud::click_targets::ClickTargets;
 use crate::game::menus::notebook::NotebookOpen;
 use crate::game::night::pace::Pace;
-use crate::game::night::{BeginNight, ChooseAction, Hold, Night, Refusal, ending_of};
+use crate::game::night::{BeginNight, ChooseAction, Hold, Night, Refusal};
 use crate::game::screens::Screen;
 use crate::game::settings::Settings;
 use crate::game::{AppSystems, GameOptions};
@@ -330,7 +330,7 @@ fn capture_ending(
         shoot(&mut commands, &mut capture, &opts, "ending");
         return;
     }
-    let ending = ending_of(&night).map_or("none", |e| e.id.as_str());
+    let ending = night.session.ending().map_or("none", |e| e.id.as_str());
     info!(
         "capture: done, ending: {ending}, {} screenshots in {}, {} mouse clicks",
         capture.taken,

@@ -50,12 +50,8 @@ pub struct OnMap(Vec<bool>);
 
 impl OnMap {
     pub fn measure(sim: &night::Sim) -> OnMap {
-        let places = sim.scenario().locations.len() as LocId;
-        OnMap(
-            (0..places)
-                .map(|l| !sim.location_has_tag(l, OFF_MAP_TAG))
-                .collect(),
-        )
+        let places = &sim.scenario().locations;
+        OnMap(places.iter().map(|l| !l.has_tag(OFF_MAP_TAG)).collect())
     }
 
     pub fn contains(&self, l: LocId) -> bool {

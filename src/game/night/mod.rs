@@ -105,7 +105,7 @@ impl Night {
 
     /// The night's record so far (seed, start, actions with their times).
     pub fn record(&self) -> NightRecord {
-        NightRecord::of(&self.session)
+        NightRecord::of(&self.session, &self.log)
     }
 
     /// How many actions the player has taken.
@@ -222,16 +222,14 @@ fn run_clock(time: Res<Time>, settings: Res<Settings>, hold: Res<Hold>, mut nigh
 
 fn finish_night(night: Res<Night>, mut next: ResMut<NextState<Screen>>) {
     if night.sim().is_over() {
-        let ending = ending_of(&night).map_or("none (the day is over)", |e| e.id.as_str());
+        let ending = night
+            .session
+            .ending()
+            .map_or("none (the day is over)", |e| e.id.as_str());
         info!(
             "the night is over at {}: ending {ending}",
             night.sim().clock()
         );
         next.set(Screen::Ending);
     }
-}
-
-/// The ending reached, if the night is over with one.
-pub fn ending_of(night: &Night) -> Option<&night::scenario::model::Ending> {
-    night.session.ending()
 }

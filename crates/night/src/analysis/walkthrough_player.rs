@@ -42,12 +42,10 @@ pub fn play(
             return walkthrough[i].clone();
         }
         // Off its path: it makes its way to where the walkthrough goes next.
-        let target = walkthrough[next.min(walkthrough.len())..]
-            .iter()
-            .find_map(|a| match a {
-                Action::Go { to, .. } => Some(*to),
-                _ => None,
-            });
+        let target = walkthrough[next..].iter().find_map(|a| match a {
+            Action::Go { to, .. } => Some(*to),
+            _ => None,
+        });
         if let Some(step) = target.and_then(|to| first_step(sim, to))
             && let Some(go) = available
                 .iter()

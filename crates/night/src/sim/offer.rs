@@ -11,6 +11,20 @@ impl Sim {
         self.check_among(action, &self.present())
     }
 
+    /// Whether `who` is among the people `present`, and if not, why not.
+    fn is_among(&self, who: CharId, present: &[CharId]) -> Result<(), ActionError> {
+        if present.contains(&who) {
+            Ok(())
+        } else {
+            Err(ActionError {
+                message: format!(
+                    "{} is not here",
+                    self.scenario.characters[who as usize].name
+                ),
+            })
+        }
+    }
+
     /// [`Sim::check`] with the people present already known (listing actions checks many).
     fn check_among(&self, action: &Action, present: &[CharId]) -> Result<(), ActionError> {
         let no = |m: String| Err(ActionError { message: m });
@@ -24,15 +38,7 @@ impl Sim {
             ));
         }
         let s = &self.scenario;
-        let here_person = |who: &CharId| {
-            if present.contains(who) {
-                Ok(())
-            } else {
-                Err(ActionError {
-                    message: format!("{} is not here", s.characters[*who as usize].name),
-                })
-            }
-        };
+        let here_person = |who: &CharId| self.is_among(*who, present);
         // Telling needs something to tell.
         let player_knows = |fact: &FactId| {
             if self.believes(s.player, *fact) {
@@ -150,15 +156,7 @@ impl Sim {
     fn check_things(&self, action: &Action, present: &[CharId]) -> Result<(), ActionError> {
         let no = |m: String| Err(ActionError { message: m });
         let s = &self.scenario;
-        let here_person = |who: &CharId| {
-            if present.contains(who) {
-                Ok(())
-            } else {
-                Err(ActionError {
-                    message: format!("{} is not here", s.characters[*who as usize].name),
-                })
-            }
-        };
+        let here_person = |who: &CharId| self.is_among(*who, present);
         match action {
             Action::Ask { who, item } => {
                 here_person(who)?;

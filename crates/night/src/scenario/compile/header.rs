@@ -85,29 +85,28 @@ impl Compiler<'_> {
 
     /// The sections a night cannot do without.
     pub(super) fn required_sections(&mut self, raw: &ScenarioRaw) {
-        if raw.starts.0.is_empty() {
-            self.error(
-                &raw.id,
-                "the scenario has no `starts`".into(),
-                Some("at least one start: (name: ..., time: \"HH:MM\", at: \"place\")".into()),
-                None,
-            );
-        }
-        if raw.endings.0.is_empty() {
-            self.error(
-                &raw.id,
-                "the scenario has no `endings`".into(),
-                Some("at least one ending".into()),
-                None,
-            );
-        }
-        if raw.locations.0.is_empty() {
-            self.error(
-                &raw.id,
-                "the scenario has no `locations`".into(),
-                Some("at least one location".into()),
-                None,
-            );
+        let sections = [
+            (
+                raw.starts.0.is_empty(),
+                "starts",
+                "at least one start: (name: ..., time: \"HH:MM\", at: \"place\")",
+            ),
+            (raw.endings.0.is_empty(), "endings", "at least one ending"),
+            (
+                raw.locations.0.is_empty(),
+                "locations",
+                "at least one location",
+            ),
+        ];
+        for (missing, section, expected) in sections {
+            if missing {
+                self.error(
+                    &raw.id,
+                    format!("the scenario has no `{section}`"),
+                    Some(expected.into()),
+                    None,
+                );
+            }
         }
     }
 }
