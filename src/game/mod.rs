@@ -1,5 +1,5 @@
 //! The windowed game: one plugin per concern, in feature folders, all on the `night` core. The
-//! game holds a play session (in [`night::Night`]), turns clicks and keys into its actions,
+//! game holds a play session (in [`night::GameSession`]), turns clicks and keys into its actions,
 //! advances its clock at the chosen pace, and draws what it reports.
 
 pub mod audio;

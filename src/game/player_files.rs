@@ -5,7 +5,7 @@
 use crate::files::record::NightRecord;
 use crate::files::store::Store;
 use crate::game::GameOptions;
-use crate::game::night::Night;
+use crate::game::night::GameSession;
 use crate::game::night::chronicle::Chronicle;
 use crate::game::screens::Screen;
 use crate::game::settings::Settings;
@@ -53,10 +53,10 @@ pub struct Reached {
     pub first_seed: u64,
 }
 
-impl Notebook {
+impl SavedChronicles {
     /// The notebook with every chronicle held to a day's minutes (see `Chronicle::clamped`),
     /// and whether anything had to change.
-    pub fn clamped(self) -> (Notebook, bool) {
+    pub fn clamped(self) -> (SavedChronicles, bool) {
         let mut changed = false;
         let nights = self
             .nights
@@ -67,7 +67,7 @@ impl Notebook {
                 (id, chronicle)
             })
             .collect();
-        let notebook = Notebook {
+        let notebook = SavedChronicles {
             nights,
             finished: self.finished,
         };
@@ -81,10 +81,12 @@ impl Gallery {
     }
 }
 
-/// The notebook: per scenario id, the chronicle of the latest night played on it.
+/// What the notebook window shows from the title: per scenario id, the [`Chronicle`] of the
+/// latest night played on it (`notebook.ron`). One idea, three names: a night's chronicle is
+/// kept here and shown in the notebook.
 #[derive(Resource, Serialize, Deserialize, Clone, Debug, Default, PartialEq)]
 #[serde(default)]
-pub struct Notebook {
+pub struct SavedChronicles {
     pub nights: BTreeMap<String, Chronicle>,
     /// Nights played to an ending, per scenario id.
     pub finished: BTreeMap<String, u32>,
@@ -106,7 +108,7 @@ pub fn plugin(app: &mut App) {
     let mut take = |notice: Option<String>| notices.extend(notice);
     let settings = store.load::<Settings>(SETTINGS_FILE);
     take(settings.notice);
-    let notebook = store.load::<Notebook>(NOTEBOOK_FILE);
+    let notebook = store.load::<SavedChronicles>(NOTEBOOK_FILE);
     take(notebook.notice);
     let (notebook_value, clamped) = notebook.value.clamped();
     if clamped {
@@ -137,13 +139,13 @@ pub fn plugin(app: &mut App) {
             Update,
             (
                 save_settings,
-                autosave_night.run_if(in_state(Screen::Night)),
+                autosave_night.run_if(in_state(Screen::Playing)),
             ),
         )
-        .add_systems(Last, save_on_quit.run_if(in_state(Screen::Night)))
+        .add_systems(Last, save_on_quit.run_if(in_state(Screen::Playing)))
         .add_message::<ContinueNight>()
         .add_systems(Update, continue_night)
-        .add_systems(OnExit(Screen::Night), put_night_away);
+        .add_systems(OnExit(Screen::Playing), put_night_away);
 }
 
 /// Continue the unfinished night by replaying its record.
@@ -175,7 +177,7 @@ fn continue_night(
             return;
         }
     };
-    let (night, stopped) = Night::replay(scenario, &resolved);
+    let (night, stopped) = GameSession::replay(scenario, &resolved);
     if resolved.other_version {
         files.notices.push(
             "The scenario file has changed since this night was saved; it was replayed on the \
@@ -194,7 +196,7 @@ fn continue_night(
         night.actions_taken()
     );
     commands.insert_resource(night);
-    next.set(Screen::Night);
+    next.set(Screen::Playing);
 }
 
 /// Settings are written when they have changed and then stayed the same for half a second,
@@ -206,10 +208,7 @@ fn save_settings(
     mut saved: Local<Option<Settings>>,
     mut since: Local<f32>,
 ) {
-    let current = Settings {
-        paused: false,
-        ..settings.clone()
-    };
+    let current = settings.clone();
     let saved = saved.get_or_insert_with(|| current.clone());
     if *saved == current {
         *since = 0.0;
@@ -228,10 +227,10 @@ fn save_settings(
 /// The unfinished night is written after each of the player's actions and every few game minutes,
 /// so that quitting at any moment (or a crash) loses almost nothing.
 fn autosave_night(
-    night: Res<Night>,
+    night: Res<GameSession>,
     mut files: ResMut<PlayerFiles>,
     mut unfinished: ResMut<Unfinished>,
-    mut notebook: ResMut<Notebook>,
+    mut notebook: ResMut<SavedChronicles>,
     mut last: Local<(usize, u16, u64)>,
 ) {
     if night.sim().is_over() {
@@ -257,7 +256,7 @@ fn autosave_night(
 /// Quitting in the middle of a night keeps it to the minute.
 fn save_on_quit(
     mut exits: MessageReader<AppExit>,
-    night: Res<Night>,
+    night: Res<GameSession>,
     mut files: ResMut<PlayerFiles>,
     mut unfinished: ResMut<Unfinished>,
 ) {
@@ -272,10 +271,10 @@ fn save_on_quit(
 /// Leaving the night: a finished night goes into the gallery and the notebook and is no longer
 /// unfinished; an unfinished one is kept to continue, and its notebook pages kept.
 fn put_night_away(
-    night: Option<Res<Night>>,
+    night: Option<Res<GameSession>>,
     mut files: ResMut<PlayerFiles>,
     mut unfinished: ResMut<Unfinished>,
-    mut notebook: ResMut<Notebook>,
+    mut notebook: ResMut<SavedChronicles>,
     mut gallery: ResMut<Gallery>,
 ) {
     let Some(night) = night else { return };

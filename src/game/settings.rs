@@ -1,16 +1,13 @@
-//! The player's settings: the pace, text size, volume and contrast (kept in `settings.ron`),
-//! and whether the night is paused.
+//! The player's settings: the pace, text size, volume and contrast (kept in `settings.ron`).
 
 use crate::game::night::pace::Pace;
 use bevy::prelude::*;
 
-/// The player's settings that shape play; all but `paused` are kept in `settings.ron`.
+/// The player's settings that shape play, kept in `settings.ron`.
 #[derive(Resource, Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 #[serde(default)]
 pub struct Settings {
     pub pace: Pace,
-    #[serde(skip)]
-    pub paused: bool,
     /// Multiplier for all text.
     pub text_scale: f32,
     /// 0.0 to 1.0.
@@ -19,19 +16,26 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The text sizes the game offers (a multiplier).
+    pub const TEXT_SCALES: std::ops::RangeInclusive<f32> = 0.8..=1.8;
+    /// The volumes the game offers.
+    pub const VOLUMES: std::ops::RangeInclusive<f32> = 0.0..=1.0;
+
     /// Keeps values read from a file within what the game offers.
     pub fn clamped(mut self) -> Settings {
-        self.text_scale = if self.text_scale.is_finite() {
-            self.text_scale.clamp(0.8, 1.8)
-        } else {
-            1.0
-        };
-        self.volume = if self.volume.is_finite() {
-            self.volume.clamp(0.0, 1.0)
-        } else {
-            0.7
-        };
+        let default = Settings::default();
+        self.text_scale = within(self.text_scale, &Settings::TEXT_SCALES, default.text_scale);
+        self.volume = within(self.volume, &Settings::VOLUMES, default.volume);
         self
+    }
+}
+
+/// `value` brought into `range`; `default` if it is not a number.
+fn within(value: f32, range: &std::ops::RangeInclusive<f32>, default: f32) -> f32 {
+    if value.is_finite() {
+        value.clamp(*range.start(), *range.end())
+    } else {
+        default
     }
 }
 
@@ -39,7 +43,6 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             pace: Pace::Brisk,
-            paused: false,
             text_scale: 1.0,
             volume: 0.7,
             high_contrast: false,

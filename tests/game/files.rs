@@ -5,10 +5,10 @@ use super::play::{choose_by_key, film, headless_with_store, keyboard_lines, pres
 use super::{read, root};
 use bevy::prelude::*;
 use miracle_mile::files::store::Store;
-use miracle_mile::game::night::Night;
+use miracle_mile::game::night::GameSession;
 use miracle_mile::game::night::pace::Pace;
 use miracle_mile::game::player_files::{
-    GALLERY_FILE, Gallery, NOTEBOOK_FILE, Notebook, PlayerFiles, UNFINISHED_FILE, Unfinished,
+    GALLERY_FILE, Gallery, NOTEBOOK_FILE, PlayerFiles, SavedChronicles, UNFINISHED_FILE, Unfinished,
 };
 use miracle_mile::game::screens::Screen;
 use miracle_mile::game::settings::Settings;
@@ -56,7 +56,7 @@ fn files_named(dir: &Path, part: &str) -> Vec<PathBuf> {
 fn the_gallery_and_notebook_survive_a_restart() {
     let dir = scratch("restart");
     let app = play_to_the_end(&dir);
-    let notebook = app.world().resource::<Notebook>().clone();
+    let notebook = app.world().resource::<SavedChronicles>().clone();
     drop(app);
     // A new game on the same folder: the ending is in the gallery, the night in the notebook.
     let app = headless_with_store(film(), 1, Store::at(&dir));
@@ -65,7 +65,7 @@ fn the_gallery_and_notebook_survive_a_restart() {
         .reached("miracle_mile", "into_the_tar")
         .expect("the ending is in the gallery after a restart");
     assert_eq!((reached.times, reached.first_seed), (1, 1));
-    let restored = app.world().resource::<Notebook>();
+    let restored = app.world().resource::<SavedChronicles>();
     assert_eq!(*restored, notebook);
     let page = &restored.nights["miracle_mile"];
     assert!(page.seen.contains_key("julie"), "Harry saw Julie: {page:?}");
@@ -179,7 +179,7 @@ fn an_unfinished_night_continues_where_it_was_left() {
     // Quit in the middle of the night (closing the window sends AppExit).
     app.world_mut().write_message(AppExit::Success);
     app.update();
-    let night = app.world().resource::<Night>();
+    let night = app.world().resource::<GameSession>();
     let (state, clock, log) = (
         night.sim().state().clone(),
         night.sim().clock(),
@@ -193,8 +193,8 @@ fn an_unfinished_night_continues_where_it_was_left() {
     let mut app = headless_with_store(s.clone(), 99, Store::at(&dir));
     assert!(app.world().resource::<Unfinished>().0.is_some());
     press(&mut app, KeyCode::KeyC);
-    assert_eq!(screen(&app), Screen::Night, "C continues the night");
-    let night = app.world().resource::<Night>();
+    assert_eq!(screen(&app), Screen::Playing, "C continues the night");
+    let night = app.world().resource::<GameSession>();
     assert_eq!(
         night.sim().seed(),
         7,
@@ -220,7 +220,7 @@ fn a_hand_edited_notebook_and_a_read_only_gallery_lose_nothing() {
     let dir = scratch("hand_edited");
     drop(play_to_the_end(&dir));
     // The player edits the notebook by hand: times beyond any day, an end before its start.
-    let mut notebook: Notebook =
+    let mut notebook: SavedChronicles =
         ron::from_str(&read(&dir.join(NOTEBOOK_FILE))).expect("the game's own notebook");
     let page = notebook.nights.get_mut("miracle_mile").expect("a page");
     page.began = 65_000;
@@ -256,7 +256,7 @@ fn a_hand_edited_notebook_and_a_read_only_gallery_lose_nothing() {
             .any(|n| n.contains(NOTEBOOK_FILE) && n.contains("outside a day")),
         "{notices:?}"
     );
-    let page = &app.world().resource::<Notebook>().nights["miracle_mile"];
+    let page = &app.world().resource::<SavedChronicles>().nights["miracle_mile"];
     assert!(
         page.began <= 24 * 60 && page.until >= page.began,
         "{page:?}"

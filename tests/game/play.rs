@@ -11,8 +11,9 @@ use bevy_egui::input::EguiWantsInput;
 use miracle_mile::files::store::Store;
 use miracle_mile::game::GameOptions;
 use miracle_mile::game::hud::shortcuts::ACTION_KEYS;
-use miracle_mile::game::night::Night;
+use miracle_mile::game::night::GameSession;
 use miracle_mile::game::night::pace::Pace;
+use miracle_mile::game::night::pause::Pause;
 use miracle_mile::game::screens::Screen;
 use miracle_mile::game::settings::Settings;
 use night::Scenario;
@@ -102,10 +103,10 @@ pub fn screen(app: &App) -> Screen {
 /// Runs frames until Harry can act or the night is over.
 pub fn until_idle(app: &mut App) {
     for _ in 0..20_000 {
-        if screen(app) != Screen::Night {
+        if screen(app) != Screen::Playing {
             return;
         }
-        let night = app.world().resource::<Night>();
+        let night = app.world().resource::<GameSession>();
         if night.sim().is_idle() {
             return;
         }
@@ -132,7 +133,7 @@ pub fn keyboard_lines(script: &str, s: &Scenario) -> Vec<String> {
 /// (turning the page of keys first if need be) and checks that it was taken.
 pub fn choose_by_key(app: &mut App, line: &str) {
     until_idle(app);
-    let night = app.world().resource::<Night>();
+    let night = app.world().resource::<GameSession>();
     let wanted = Action::parse(line, night.sim().scenario()).expect("a valid line");
     let index = night
         .actions
@@ -144,7 +145,7 @@ pub fn choose_by_key(app: &mut App, line: &str) {
     }
     let (key, _) = ACTION_KEYS[index % ACTION_KEYS.len()];
     press(app, key);
-    let night = app.world().resource::<Night>();
+    let night = app.world().resource::<GameSession>();
     assert_eq!(
         night.session.actions().last().map(|(_, a)| a),
         Some(&wanted),
@@ -160,14 +161,14 @@ fn a_full_night_is_winnable_with_the_keyboard_alone() {
     assert_eq!(screen(&app), Screen::Title);
     // The film's second start (03:50) is key 2 on the title screen.
     press(&mut app, KeyCode::Digit2);
-    assert_eq!(screen(&app), Screen::Night);
-    assert_eq!(app.world().resource::<Night>().sim().clock(), "03:50");
+    assert_eq!(screen(&app), Screen::Playing);
+    assert_eq!(app.world().resource::<GameSession>().sim().clock(), "03:50");
     for line in keyboard_lines(&script, &s) {
         choose_by_key(&mut app, &line);
     }
     until_idle(&mut app);
     assert_eq!(screen(&app), Screen::Ending);
-    let night = app.world().resource::<Night>();
+    let night = app.world().resource::<GameSession>();
     let ending = night.session.ending().expect("an ending");
     assert_eq!(ending.id, "into_the_tar");
 }
@@ -183,16 +184,16 @@ fn space_pauses_the_clock_and_tab_changes_the_pace() {
     for _ in 0..100 {
         app.update();
     }
-    let moved = app.world().resource::<Night>().sim().clock();
+    let moved = app.world().resource::<GameSession>().sim().clock();
     assert_ne!(moved, "03:50", "brisk time runs by itself");
     press(&mut app, KeyCode::Space);
-    assert!(app.world().resource::<Settings>().paused);
-    let paused_at = app.world().resource::<Night>().sim().clock();
+    assert_eq!(*app.world().resource::<State<Pause>>().get(), Pause::Paused);
+    let paused_at = app.world().resource::<GameSession>().sim().clock();
     for _ in 0..100 {
         app.update();
     }
     assert_eq!(
-        app.world().resource::<Night>().sim().clock(),
+        app.world().resource::<GameSession>().sim().clock(),
         paused_at,
         "paused time stands still"
     );
@@ -205,7 +206,7 @@ fn turn_based_time_stops_when_harry_is_free_even_after_a_slow_frame() {
     let mut app = headless(film(), 1);
     press(&mut app, KeyCode::Digit2);
     until_idle(&mut app);
-    let before = app.world().resource::<Night>().sim().now();
+    let before = app.world().resource::<GameSession>().sim().now();
     app.world_mut()
         .write_message(miracle_mile::game::night::ChooseAction(Action::Wait {
             minutes: 2,
@@ -218,7 +219,7 @@ fn turn_based_time_stops_when_harry_is_free_even_after_a_slow_frame() {
     for _ in 0..6 {
         app.update();
     }
-    let night = app.world().resource::<Night>();
+    let night = app.world().resource::<GameSession>();
     assert!(night.sim().is_idle());
     assert_eq!(
         night.sim().now(),

@@ -10,7 +10,7 @@ use super::{assert_no_panic, files_with_extension, read, root, run, stdout};
 use bevy::prelude::KeyCode;
 use miracle_mile::files::record::NightRecord;
 use miracle_mile::files::store::Store;
-use miracle_mile::game::night::Night;
+use miracle_mile::game::night::GameSession;
 use miracle_mile::game::screens::Screen;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -195,7 +195,7 @@ fn the_games_own_record_of_a_night_verifies_on_the_command_line() {
     }
     until_idle(&mut app);
     assert_eq!(screen(&app), Screen::Ending);
-    let record = app.world().resource::<Night>().record();
+    let record = app.world().resource::<GameSession>().record();
     assert_eq!(record.ending.as_deref(), Some("reconciliation"));
     let path = dir.join("from-the-game.ron");
     miracle_mile::files::record::write(&path, &record).unwrap();
@@ -232,7 +232,7 @@ fn the_window_plays_a_record_back_to_the_same_night() {
         Screen::Ending,
         "the playback did not reach an ending"
     );
-    let night = app.world().resource::<Night>();
+    let night = app.world().resource::<GameSession>();
     let replayed = night.record();
     assert_eq!(replayed.seed, saved.seed);
     assert_eq!(replayed.ending, saved.ending);
@@ -248,15 +248,21 @@ fn the_window_plays_a_record_back_to_the_same_night() {
 fn choosing_an_action_during_a_playback_takes_over() {
     let dir = scratch("take-over");
     let (mut app, _) = playing_back("arrested", &dir);
-    while screen(&app) != Screen::Night {
+    while screen(&app) != Screen::Playing {
         app.update();
     }
     // The first recorded action is taken; then the player picks the first action on offer.
-    while app.world().resource::<Night>().session.actions().is_empty() {
+    while app
+        .world()
+        .resource::<GameSession>()
+        .session
+        .actions()
+        .is_empty()
+    {
         app.update();
     }
     until_idle(&mut app);
-    let mine = app.world().resource::<Night>().actions[0].clone();
+    let mine = app.world().resource::<GameSession>().actions[0].clone();
     app.world_mut()
         .write_message(miracle_mile::game::night::ChooseAction(mine.clone()));
     app.update();
@@ -266,7 +272,7 @@ fn choosing_an_action_during_a_playback_takes_over() {
             .contains_resource::<miracle_mile::game::night::playback::Playback>(),
         "the playback goes on after the player chose"
     );
-    let record = app.world().resource::<Night>().session.actions();
+    let record = app.world().resource::<GameSession>().session.actions();
     assert_eq!(record.last().map(|(_, a)| a), Some(&mine));
     let _ = std::fs::remove_dir_all(&dir);
 }

@@ -6,7 +6,7 @@ use super::{read, root};
 use bevy::prelude::*;
 use miracle_mile::files::store::Store;
 use miracle_mile::game::GameOptions;
-use miracle_mile::game::night::Night;
+use miracle_mile::game::night::GameSession;
 use miracle_mile::game::night::reload::Reload;
 use miracle_mile::game::screens::Screen;
 
@@ -35,7 +35,12 @@ fn an_edited_scenario_reloads_and_a_broken_one_keeps_the_last_good_version() {
     for line in keyboard_lines(&script, &s).iter().take(6) {
         choose_by_key(&mut app, line);
     }
-    let before = app.world().resource::<Night>().session.actions().to_vec();
+    let before = app
+        .world()
+        .resource::<GameSession>()
+        .session
+        .actions()
+        .to_vec();
     assert_eq!(before.len(), 6);
 
     // A good edit: Johnie's reads differently. The night is played again on it.
@@ -51,7 +56,7 @@ fn an_edited_scenario_reloads_and_a_broken_one_keeps_the_last_good_version() {
     let news = reload.news.clone().unwrap_or_default();
     assert!(news.contains("all 6 of Harry's actions"), "{news}");
     assert!(reload.errors.is_none());
-    let night = app.world().resource::<Night>();
+    let night = app.world().resource::<GameSession>();
     assert_eq!(
         night.session.actions(),
         before,
@@ -81,10 +86,13 @@ fn an_edited_scenario_reloads_and_a_broken_one_keeps_the_last_good_version() {
         errors.contains("night.ron:"),
         "no place in the diagnostics: {errors}"
     );
-    assert_eq!(screen(&app), Screen::Night);
-    assert_eq!(app.world().resource::<Night>().session.actions(), before);
+    assert_eq!(screen(&app), Screen::Playing);
+    assert_eq!(
+        app.world().resource::<GameSession>().session.actions(),
+        before
+    );
     assert!(app.world().resource::<GameOptions>().scenario.is_ok());
-    let night = app.world().resource::<Night>();
+    let night = app.world().resource::<GameSession>();
     assert!(
         night.sim().scenario().locations[johnies].states[0]
             .text

@@ -4,7 +4,8 @@
 
 pub mod synth;
 
-use crate::game::night::Night;
+use crate::game::night::GameSession;
+use crate::game::night::pause::Pause;
 use crate::game::screens::Screen;
 use crate::game::settings::Settings;
 use bevy::audio::{AudioSource, GlobalVolume, Volume};
@@ -23,12 +24,12 @@ struct Ringing;
 
 pub fn plugin(app: &mut App) {
     app.add_systems(Startup, make_sounds)
-        .add_systems(OnEnter(Screen::Night), start_pad)
+        .add_systems(OnEnter(Screen::Playing), start_pad)
         .add_systems(
             Update,
             (
                 follow_volume,
-                (ring_where_harry_is, tick_the_countdown).run_if(in_state(Screen::Night)),
+                (ring_where_harry_is, tick_the_countdown).run_if(in_state(Screen::Playing)),
             ),
         );
 }
@@ -51,7 +52,7 @@ fn start_pad(mut commands: Commands, sounds: Res<Sounds>) {
         Name::new("Ambient pad"),
         AudioPlayer::new(sounds.pad.clone()),
         PlaybackSettings::LOOP.with_volume(Volume::Linear(0.35)),
-        DespawnOnExit(Screen::Night),
+        DespawnOnExit(Screen::Playing),
     ));
 }
 
@@ -63,7 +64,7 @@ fn follow_volume(settings: Res<Settings>, mut global: ResMut<GlobalVolume>) {
 
 fn ring_where_harry_is(
     mut commands: Commands,
-    night: Res<Night>,
+    night: Res<GameSession>,
     sounds: Res<Sounds>,
     ringing: Query<Entity, With<Ringing>>,
 ) {
@@ -75,7 +76,7 @@ fn ring_where_harry_is(
                 Ringing,
                 AudioPlayer::new(sounds.ring.clone()),
                 PlaybackSettings::LOOP,
-                DespawnOnExit(Screen::Night),
+                DespawnOnExit(Screen::Playing),
             ));
         }
         (false, Some(entity)) => commands.entity(entity).despawn(),
@@ -90,16 +91,16 @@ pub fn tick_interval(minutes_left: u16) -> f32 {
 
 fn tick_the_countdown(
     mut commands: Commands,
-    night: Res<Night>,
+    night: Res<GameSession>,
     sounds: Res<Sounds>,
-    settings: Res<Settings>,
+    pause: Option<Res<State<Pause>>>,
     time: Res<Time>,
     mut since: Local<f32>,
 ) {
     let Some(left) = night.session.countdown() else {
         return;
     };
-    if settings.paused {
+    if pause.is_some_and(|p| *p.get() == Pause::Paused) {
         return;
     }
     *since += time.delta_secs();

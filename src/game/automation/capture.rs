@@ -9,10 +9,11 @@ use crate::game::automation::pointer::Pointer;
 use crate::game::hud::click_targets::ClickTargets;
 use crate::game::menus::notebook::NotebookOpen;
 use crate::game::night::pace::Pace;
-use crate::game::night::{BeginNight, ChooseAction, Hold, Night, Refusal};
+use crate::game::night::{BeginNight, ChooseAction, GameSession, Hold, Refusal};
 use crate::game::screens::Screen;
 use crate::game::settings::Settings;
 use crate::game::{AppSystems, GameOptions};
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, ScreenshotCaptured, save_to_disk};
 use night::scenario::model::Minute;
@@ -105,7 +106,7 @@ pub fn plugin(app: &mut App) {
             // Its choice is applied in the same frame, so that the next frame sees the player busy
             // and the script never runs ahead of the night.
             capture_night
-                .run_if(in_state(Screen::Night))
+                .run_if(in_state(Screen::Playing))
                 .in_set(AppSystems::Choose),
             capture_ending.run_if(in_state(Screen::Ending)),
         )
@@ -173,20 +174,49 @@ fn capture_title(
     });
 }
 
+/// What the capture watches: its options, the night, a refusal, where the buttons are.
+#[derive(SystemParam)]
+struct Watched<'w> {
+    options: Res<'w, GameOptions>,
+    night: Res<'w, GameSession>,
+    refusal: Res<'w, Refusal>,
+    targets: Res<'w, ClickTargets>,
+}
+
+/// What the capture drives: the clock's hold, the player's choices (by message or by the
+/// synthetic pointer), the notebook, the pace, the frame timer, and the exit.
+#[derive(SystemParam)]
+struct Driven<'w> {
+    hold: ResMut<'w, Hold>,
+    choose: MessageWriter<'w, ChooseAction>,
+    pointer: ResMut<'w, Pointer>,
+    notebook: ResMut<'w, NotebookOpen>,
+    settings: ResMut<'w, Settings>,
+    frame_times: ResMut<'w, FrameTimes>,
+    exit: MessageWriter<'w, AppExit>,
+}
+
 fn capture_night(
     mut commands: Commands,
     mut capture: ResMut<Capture>,
-    options: Res<GameOptions>,
-    night: Res<Night>,
-    mut hold: ResMut<Hold>,
-    refusal: Res<Refusal>,
-    mut choose: MessageWriter<ChooseAction>,
-    mut exit: MessageWriter<AppExit>,
-    mut pointer: ResMut<Pointer>,
-    targets: Res<ClickTargets>,
-    mut notebook: ResMut<NotebookOpen>,
-    (mut settings, mut frame_times): (ResMut<Settings>, ResMut<FrameTimes>),
+    watched: Watched,
+    driven: Driven,
 ) {
+    let Watched {
+        options,
+        night,
+        refusal,
+        targets,
+    } = watched;
+    let Driven {
+        mut hold,
+        mut choose,
+        mut pointer,
+        mut notebook,
+        mut settings,
+        mut frame_times,
+        mut exit,
+    } = driven;
     let Some(opts) = options.capture.clone() else {
         return;
     };
@@ -310,7 +340,7 @@ fn capture_ending(
     options: Res<GameOptions>,
     mut exit: MessageWriter<AppExit>,
     pointer: Res<Pointer>,
-    night: Res<Night>,
+    night: Res<GameSession>,
 ) {
     let Some(opts) = options.capture.clone() else {
         return;

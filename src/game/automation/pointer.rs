@@ -6,7 +6,7 @@
 use crate::game::hud::click_targets::ClickTargets;
 use crate::game::map::positions;
 use crate::game::map::{MapCamera, OnMap};
-use crate::game::night::Night;
+use crate::game::night::GameSession;
 use bevy::input::ButtonState;
 use bevy::input::mouse::MouseButtonInput;
 use bevy::prelude::*;
@@ -110,7 +110,7 @@ pub fn plugin(app: &mut App) {
 /// Moves the goal on by one step: find the target, click it, check that it took.
 fn drive_pointer(
     mut pointer: ResMut<Pointer>,
-    night: Option<Res<Night>>,
+    night: Option<Res<GameSession>>,
     mut targets: ResMut<ClickTargets>,
     on_map: Res<OnMap>,
     camera: Single<(&Camera, &GlobalTransform), With<MapCamera>>,

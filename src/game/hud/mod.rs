@@ -9,11 +9,13 @@ use crate::game::hud::shortcuts::{ACTION_KEYS, ActionPage, key_label};
 use crate::game::map::SelectedPlace;
 use crate::game::menus::notebook::NotebookOpen;
 use crate::game::night::pace::Pace;
+use crate::game::night::pause::Pause;
 use crate::game::night::playback::Playback;
-use crate::game::night::{ChooseAction, Night, Refusal};
+use crate::game::night::{ChooseAction, GameSession, Refusal};
 use crate::game::screens::Screen;
 use crate::game::settings::Settings;
 use crate::game::theme::palette::{ALARM_RED, AMBER, CYAN, PINK};
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use night::scene::{Scene, trip_minutes};
@@ -25,26 +27,35 @@ pub fn plugin(app: &mut App) {
     app.add_plugins(click_targets::plugin);
     app.add_systems(
         EguiPrimaryContextPass,
-        night_panels.run_if(in_state(Screen::Night)),
+        night_panels.run_if(in_state(Screen::Playing)),
     );
 }
 
-fn night_panels(
-    mut contexts: EguiContexts,
-    night: Res<Night>,
-    mut settings: ResMut<Settings>,
-    refusal: Res<Refusal>,
-    selected: Res<SelectedPlace>,
-    page: Res<ActionPage>,
-    mut choose: MessageWriter<ChooseAction>,
-    mut next: ResMut<NextState<Screen>>,
-    mut exit: MessageWriter<AppExit>,
-    mut targets: ResMut<ClickTargets>,
-    mut notebook: ResMut<NotebookOpen>,
-    playback: Option<Res<Playback>>,
-) -> Result {
+/// What the night's panels show.
+#[derive(SystemParam)]
+struct Shown<'w> {
+    night: Res<'w, GameSession>,
+    refusal: Res<'w, Refusal>,
+    selected: Res<'w, SelectedPlace>,
+    page: Res<'w, ActionPage>,
+    pause: Res<'w, State<Pause>>,
+    playback: Option<Res<'w, Playback>>,
+}
+
+/// What the night's panels change: the settings, the player's choice, the pause, the
+/// notebook, and where their buttons are (for the synthetic pointer).
+#[derive(SystemParam)]
+struct Changed<'w> {
+    settings: ResMut<'w, Settings>,
+    choose: MessageWriter<'w, ChooseAction>,
+    pause: ResMut<'w, NextState<Pause>>,
+    notebook: ResMut<'w, NotebookOpen>,
+    targets: ResMut<'w, ClickTargets>,
+}
+
+fn night_panels(mut contexts: EguiContexts, shown: Shown, mut changed: Changed) -> Result {
     let ctx = contexts.ctx_mut()?;
-    targets.panel.clear();
+    changed.targets.panel.clear();
     let mut root = egui::Ui::new(
         ctx.clone(),
         "night".into(),
@@ -52,18 +63,9 @@ fn night_panels(
             .layer_id(egui::LayerId::background())
             .max_rect(ctx.viewport_rect()),
     );
-    let scale = settings.text_scale;
+    let scale = changed.settings.text_scale;
 
-    egui::Panel::top("clock").show(&mut root, |ui| {
-        top_bar(
-            ui,
-            &night,
-            &mut settings,
-            &mut notebook,
-            &mut targets,
-            playback.as_deref(),
-        )
-    });
+    egui::Panel::top("clock").show(&mut root, |ui| top_bar(ui, &shown, &mut changed));
 
     egui::Panel::bottom("log")
         .default_size(150.0)
@@ -73,7 +75,7 @@ fn night_panels(
                 .stick_to_bottom(true)
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    for line in night.log.iter().rev().take(200).rev() {
+                    for line in shown.night.log.iter().rev().take(200).rev() {
                         ui.label(egui::RichText::new(line).size(14.0 * scale));
                     }
                 });
@@ -85,37 +87,19 @@ fn night_panels(
         .show(&mut root, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    scene_and_actions(
-                        ui,
-                        &night,
-                        &settings,
-                        &refusal,
-                        &selected,
-                        &page,
-                        &mut choose,
-                        &mut targets,
-                    )
-                });
+                .show(ui, |ui| scene_and_actions(ui, &shown, &mut changed));
         });
 
-    targets.map_area = Some(root.available_rect_before_wrap());
-    if settings.paused {
-        crate::game::menus::pause::pause_menu(ctx, &mut settings, &mut next, &mut exit);
-    }
+    changed.targets.map_area = Some(root.available_rect_before_wrap());
     Ok(())
 }
 
 /// The top bar: the clock, the countdown once the player knows, where they are, the pause,
 /// the notebook and the pace.
-fn top_bar(
-    ui: &mut egui::Ui,
-    night: &Night,
-    settings: &mut Settings,
-    notebook: &mut NotebookOpen,
-    targets: &mut ClickTargets,
-    playback: Option<&Playback>,
-) {
+fn top_bar(ui: &mut egui::Ui, shown: &Shown, changed: &mut Changed) {
+    let (night, playback) = (&*shown.night, shown.playback.as_deref());
+    let paused = *shown.pause.get() == Pause::Paused;
+    let settings = &mut *changed.settings;
     let scale = settings.text_scale;
     let sim = night.sim();
     let s = sim.scenario();
@@ -150,19 +134,19 @@ fn top_bar(
             whereabouts = format!("{} · {whereabouts}", playback.status());
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let pause = if settings.paused {
+            let pause = if paused {
                 "[Space] Resume"
             } else {
                 "[Space] Pause"
             };
             if ui.button(pause).clicked() {
-                settings.paused = !settings.paused;
+                changed.pause.set(shown.pause.get().toggled());
             }
             let book = ui.button("[F2] Notebook");
             if book.clicked() {
-                notebook.0 = !notebook.0;
+                changed.notebook.0 = !changed.notebook.0;
             }
-            targets.remember("notebook", &book);
+            changed.targets.remember("notebook", &book);
             for pace in Pace::ALL.iter().rev() {
                 ui.selectable_value(&mut settings.pace, *pace, pace.label());
             }
@@ -185,16 +169,11 @@ fn top_bar(
 
 /// The right panel: the scene (the place, its panic, who is here, what the player carries),
 /// a refusal, and every action with its key, as buttons.
-fn scene_and_actions(
-    ui: &mut egui::Ui,
-    night: &Night,
-    settings: &Settings,
-    refusal: &Refusal,
-    selected: &SelectedPlace,
-    page: &ActionPage,
-    choose: &mut MessageWriter<ChooseAction>,
-    targets: &mut ClickTargets,
-) {
+fn scene_and_actions(ui: &mut egui::Ui, shown: &Shown, changed: &mut Changed) {
+    let (night, refusal) = (&*shown.night, &*shown.refusal);
+    let (selected, page) = (&*shown.selected, &*shown.page);
+    let (settings, choose) = (&*changed.settings, &mut changed.choose);
+    let targets = &mut *changed.targets;
     let scale = settings.text_scale;
     let sim = night.sim();
     let s = sim.scenario();

@@ -1,7 +1,8 @@
 //! Every action has a key: digits first, then letters. The HUD shows the same key next to
 //! each action, and the same table turns key presses into actions.
 
-use crate::game::night::{ChooseAction, Night};
+use crate::game::night::pause::Pause;
+use crate::game::night::{ChooseAction, GameSession};
 use crate::game::screens::Screen;
 use crate::game::settings::Settings;
 use bevy::prelude::*;
@@ -64,7 +65,7 @@ pub fn plugin(app: &mut App) {
         .add_systems(
             Update,
             (turn_page, action_keys, clock_keys)
-                .run_if(in_state(Screen::Night))
+                .run_if(in_state(Screen::Playing))
                 .run_if(not(egui_wants_any_keyboard_input)),
         )
         .add_systems(EguiPrimaryContextPass, keep_the_keys_for_the_game);
@@ -85,7 +86,11 @@ fn keep_the_keys_for_the_game(mut contexts: EguiContexts) -> Result {
     Ok(())
 }
 
-fn turn_page(keys: Res<ButtonInput<KeyCode>>, night: Res<Night>, mut page: ResMut<ActionPage>) {
+fn turn_page(
+    keys: Res<ButtonInput<KeyCode>>,
+    night: Res<GameSession>,
+    mut page: ResMut<ActionPage>,
+) {
     let pages = night.actions.len().div_ceil(ACTION_KEYS.len()).max(1);
     if keys.any_just_pressed([KeyCode::BracketRight, KeyCode::PageDown]) {
         page.0 = (page.0 + 1) % pages;
@@ -100,7 +105,7 @@ fn turn_page(keys: Res<ButtonInput<KeyCode>>, night: Res<Night>, mut page: ResMu
 
 fn action_keys(
     keys: Res<ButtonInput<KeyCode>>,
-    night: Res<Night>,
+    night: Res<GameSession>,
     mut page: ResMut<ActionPage>,
     mut choose: MessageWriter<ChooseAction>,
 ) {
@@ -117,9 +122,14 @@ fn action_keys(
 }
 
 /// Space or Escape pauses and resumes (the pause menu has the settings); Tab cycles the pace.
-fn clock_keys(keys: Res<ButtonInput<KeyCode>>, mut settings: ResMut<Settings>) {
+fn clock_keys(
+    keys: Res<ButtonInput<KeyCode>>,
+    mut settings: ResMut<Settings>,
+    pause: Res<State<Pause>>,
+    mut next_pause: ResMut<NextState<Pause>>,
+) {
     if keys.any_just_pressed([KeyCode::Space, KeyCode::Escape]) {
-        settings.paused = !settings.paused;
+        next_pause.set(pause.get().toggled());
     }
     if keys.just_pressed(KeyCode::Tab) {
         let all = crate::game::night::pace::Pace::ALL;

@@ -10,11 +10,12 @@
 use crate::game::hud::click_targets::ClickTargets;
 use crate::game::map::positions;
 use crate::game::map::{LANDMARK_RADIUS, MapCamera, MeasureTheMap, OnMap, SelectedPlace};
-use crate::game::night::Night;
+use crate::game::night::GameSession;
 use crate::game::night::reload::ScenarioReloaded;
 use crate::game::screens::Screen;
 use crate::game::settings::Settings;
 use crate::game::theme::palette::Palette;
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::text::{FontSize, TextLayoutInfo};
 use bevy::transform::TransformSystems;
@@ -23,7 +24,7 @@ use night::scenario::model::LocId;
 
 pub fn plugin(app: &mut App) {
     app.add_systems(
-        OnEnter(Screen::Night),
+        OnEnter(Screen::Playing),
         (despawn_labels, spawn_labels).chain().after(MeasureTheMap),
     )
     .add_systems(OnEnter(Screen::Title), despawn_labels)
@@ -32,14 +33,14 @@ pub fn plugin(app: &mut App) {
         (despawn_labels, spawn_labels)
             .chain()
             .run_if(on_message::<ScenarioReloaded>)
-            .run_if(in_state(Screen::Night))
+            .run_if(in_state(Screen::Playing))
             .after(MeasureTheMap),
     )
     .add_systems(
         PostUpdate,
         place_labels
             .before(TransformSystems::Propagate)
-            .run_if(in_state(Screen::Night).or_else(in_state(Screen::Ending))),
+            .run_if(in_state(Screen::Playing).or_else(in_state(Screen::Ending))),
     );
 }
 
@@ -58,12 +59,12 @@ const STREET_FONT: f32 = 13.0;
 /// Screen pixels between a marker and its name.
 const GAP: f32 = 3.0;
 
+/// A name on the map, of a place or of a street.
+type AnyLabel = Or<(With<PlaceLabel>, With<StreetLabel>)>;
+
 /// The names stay through the ending (whose picture is the map) and go when the next night
 /// begins or the title returns.
-fn despawn_labels(
-    mut commands: Commands,
-    labels: Query<Entity, Or<(With<PlaceLabel>, With<StreetLabel>)>>,
-) {
+fn despawn_labels(mut commands: Commands, labels: Query<Entity, AnyLabel>) {
     for label in &labels {
         commands.entity(label).despawn();
     }
@@ -71,7 +72,7 @@ fn despawn_labels(
 
 pub(super) fn spawn_labels(
     mut commands: Commands,
-    night: Res<Night>,
+    night: Res<GameSession>,
     settings: Res<Settings>,
     on_map: Res<OnMap>,
 ) {
@@ -206,36 +207,50 @@ fn longest_visible_piece(points: &[Vec2], view: &Area) -> Option<(Vec2, Vec2)> {
     best
 }
 
-#[allow(clippy::too_many_arguments)]
+/// A place's name as the layout moves it, dims it and hides it.
+type PlaceName<'a> = (
+    &'a PlaceLabel,
+    &'a mut Transform,
+    &'a mut TextColor,
+    &'a mut Visibility,
+    &'a TextFont,
+    Option<&'a TextLayoutInfo>,
+);
+
+/// A street's name as the layout moves it and hides it.
+type StreetName<'a> = (
+    &'a StreetLabel,
+    &'a mut Transform,
+    &'a mut Visibility,
+    &'a TextFont,
+    Option<&'a TextLayoutInfo>,
+);
+
+/// What the names are laid out around: the night (where the player is and has been), the
+/// selected place, the panels' area, the screen, the window and the camera.
+#[derive(SystemParam)]
+struct Surroundings<'w, 's> {
+    night: Res<'w, GameSession>,
+    selected: Res<'w, SelectedPlace>,
+    targets: Res<'w, ClickTargets>,
+    screen: Res<'w, State<Screen>>,
+    window: Single<'w, 's, &'static Window, With<PrimaryWindow>>,
+    camera: Single<'w, 's, (&'static Transform, &'static Projection), With<MapCamera>>,
+}
+
 fn place_labels(
-    night: Res<Night>,
-    selected: Res<SelectedPlace>,
-    targets: Res<ClickTargets>,
-    screen: Res<State<Screen>>,
-    window: Single<&Window, With<PrimaryWindow>>,
-    camera: Single<(&Transform, &Projection), With<MapCamera>>,
-    mut places: Query<
-        (
-            &PlaceLabel,
-            &mut Transform,
-            &mut TextColor,
-            &mut Visibility,
-            &TextFont,
-            Option<&TextLayoutInfo>,
-        ),
-        (Without<MapCamera>, Without<StreetLabel>),
-    >,
-    mut streets: Query<
-        (
-            &StreetLabel,
-            &mut Transform,
-            &mut Visibility,
-            &TextFont,
-            Option<&TextLayoutInfo>,
-        ),
-        (Without<MapCamera>, Without<PlaceLabel>),
-    >,
+    around: Surroundings,
+    mut places: Query<PlaceName, (Without<MapCamera>, Without<StreetLabel>)>,
+    mut streets: Query<StreetName, (Without<MapCamera>, Without<PlaceLabel>)>,
 ) {
+    let Surroundings {
+        night,
+        selected,
+        targets,
+        screen,
+        window,
+        camera,
+    } = around;
     let (eye, projection) = camera.into_inner();
     let scale = match projection {
         Projection::Orthographic(o) => o.scale,

@@ -7,7 +7,7 @@ pub mod labels;
 pub mod positions;
 
 use crate::game::AppSystems;
-use crate::game::night::{ChooseAction, Night};
+use crate::game::night::{ChooseAction, GameSession};
 use crate::game::screens::Screen;
 use crate::game::settings::Settings;
 use crate::game::theme::palette::Palette;
@@ -30,11 +30,11 @@ pub struct SelectedPlace(pub Option<LocId>);
 
 /// The camera keeps the player in view until the player pans; Home brings it back to them.
 #[derive(Resource)]
-pub struct FollowHarry(pub bool);
+pub struct FollowPlayer(pub bool);
 
-impl Default for FollowHarry {
+impl Default for FollowPlayer {
     fn default() -> Self {
-        FollowHarry(true)
+        FollowPlayer(true)
     }
 }
 
@@ -75,9 +75,9 @@ pub fn plugin(app: &mut App) {
     app.add_systems(Startup, spawn_camera)
         .init_resource::<SelectedPlace>()
         .init_resource::<OnMap>()
-        .init_resource::<FollowHarry>()
+        .init_resource::<FollowPlayer>()
         .add_systems(
-            OnEnter(Screen::Night),
+            OnEnter(Screen::Playing),
             (measure_the_map.in_set(MeasureTheMap), frame_the_night),
         )
         .add_systems(
@@ -90,23 +90,23 @@ pub fn plugin(app: &mut App) {
         .add_systems(OnEnter(Screen::Ending), frame_the_path)
         .add_systems(
             Update,
-            draw_map.run_if(in_state(Screen::Night).or_else(in_state(Screen::Ending))),
+            draw_map.run_if(in_state(Screen::Playing).or_else(in_state(Screen::Ending))),
         )
         .add_systems(
             Update,
             (pan_and_zoom, select_place)
-                .run_if(in_state(Screen::Night))
+                .run_if(in_state(Screen::Playing))
                 .run_if(not(egui_wants_any_pointer_input)),
         )
         .add_systems(
             Update,
             (keyboard_pan_and_zoom, follow_harry)
                 .chain()
-                .run_if(in_state(Screen::Night)),
+                .run_if(in_state(Screen::Playing)),
         )
         .add_systems(
             EguiPrimaryContextPass,
-            route_card.run_if(in_state(Screen::Night)),
+            route_card.run_if(in_state(Screen::Playing)),
         );
 }
 
@@ -115,12 +115,12 @@ const START_SCALE: f32 = 1.7;
 /// Radius of a landmark's marker, in metres.
 pub const LANDMARK_RADIUS: f32 = 14.0;
 
-pub(super) fn measure_the_map(mut on_map: ResMut<OnMap>, night: Res<Night>) {
+pub(super) fn measure_the_map(mut on_map: ResMut<OnMap>, night: Res<GameSession>) {
     *on_map = OnMap::measure(night.sim());
 }
 
 fn frame_the_night(
-    mut follow: ResMut<FollowHarry>,
+    mut follow: ResMut<FollowPlayer>,
     camera: Single<&mut Projection, With<MapCamera>>,
 ) {
     follow.0 = true;
@@ -134,9 +134,9 @@ fn frame_the_night(
 const VIEW_OFFSET: Vec2 = Vec2::new(210.0, -52.0);
 
 fn follow_harry(
-    mut follow: ResMut<FollowHarry>,
+    mut follow: ResMut<FollowPlayer>,
     keys: Res<ButtonInput<KeyCode>>,
-    night: Res<Night>,
+    night: Res<GameSession>,
     time: Res<Time>,
     camera: Single<(&mut Transform, &Projection), With<MapCamera>>,
 ) {
@@ -159,7 +159,7 @@ fn follow_harry(
 }
 
 /// The player's path through the night, place to place, as the chronicle kept it (on the map only).
-fn path_points(night: &Night, on_map: &OnMap) -> Vec<Vec2> {
+fn path_points(night: &GameSession, on_map: &OnMap) -> Vec<Vec2> {
     let s = night.sim().scenario();
     night
         .chronicle
@@ -174,7 +174,7 @@ fn path_points(night: &Night, on_map: &OnMap) -> Vec<Vec2> {
 /// At the ending the camera frames the player's whole path in the part of the window the picture
 /// of the night leaves free (the left 45 %).
 fn frame_the_path(
-    night: Res<Night>,
+    night: Res<GameSession>,
     on_map: Res<OnMap>,
     window: Single<&Window, With<PrimaryWindow>>,
     camera: Single<(&mut Transform, &mut Projection), With<MapCamera>>,
@@ -199,7 +199,7 @@ fn frame_the_path(
 
 fn draw_map(
     mut gizmos: Gizmos,
-    night: Option<Res<Night>>,
+    night: Option<Res<GameSession>>,
     settings: Res<Settings>,
     selected: Res<SelectedPlace>,
     on_map: Res<OnMap>,
@@ -339,7 +339,7 @@ fn draw_map(
 fn keyboard_pan_and_zoom(
     keys: Res<ButtonInput<KeyCode>>,
     time: Res<Time>,
-    mut follow: ResMut<FollowHarry>,
+    mut follow: ResMut<FollowPlayer>,
     camera: Single<(&mut Transform, &mut Projection), With<MapCamera>>,
 ) {
     let (mut transform, mut projection) = camera.into_inner();
@@ -371,7 +371,7 @@ fn keyboard_pan_and_zoom(
 }
 
 fn pan_and_zoom(
-    mut follow: ResMut<FollowHarry>,
+    mut follow: ResMut<FollowPlayer>,
     scroll: Res<AccumulatedMouseScroll>,
     motion: Res<AccumulatedMouseMotion>,
     buttons: Res<ButtonInput<MouseButton>>,
@@ -397,7 +397,7 @@ fn select_place(
     buttons: Res<ButtonInput<MouseButton>>,
     window: Single<&Window, With<PrimaryWindow>>,
     camera: Single<(&Camera, &GlobalTransform, &Projection), With<MapCamera>>,
-    night: Res<Night>,
+    night: Res<GameSession>,
     mut selected: ResMut<SelectedPlace>,
     on_map: Res<OnMap>,
 ) {
@@ -429,7 +429,7 @@ fn select_place(
 /// A card by the selected place: what it is, and the minutes each way of going costs now.
 fn route_card(
     mut contexts: EguiContexts,
-    night: Res<Night>,
+    night: Res<GameSession>,
     mut selected: ResMut<SelectedPlace>,
     camera: Single<(&Camera, &GlobalTransform), With<MapCamera>>,
     mut choose: MessageWriter<ChooseAction>,

@@ -2,7 +2,7 @@
 //! their text and how often, the others as closed doors with only their kind shown.
 
 use crate::game::GameOptions;
-use crate::game::player_files::{Gallery, Notebook};
+use crate::game::player_files::{Gallery, SavedChronicles};
 use crate::game::screens::Screen;
 use crate::game::settings::Settings;
 use crate::game::theme::palette::GOLD;
@@ -41,7 +41,7 @@ fn gallery_window(
     mut contexts: EguiContexts,
     mut open: ResMut<GalleryOpen>,
     gallery: Res<Gallery>,
-    notebook: Res<Notebook>,
+    notebook: Res<SavedChronicles>,
     options: Res<GameOptions>,
     settings: Res<Settings>,
 ) -> Result {

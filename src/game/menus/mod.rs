@@ -7,5 +7,5 @@ pub mod pause;
 use bevy::prelude::*;
 
 pub fn plugin(app: &mut App) {
-    app.add_plugins((notebook::plugin, gallery::plugin));
+    app.add_plugins((pause::plugin, notebook::plugin, gallery::plugin));
 }

@@ -4,9 +4,9 @@
 //! The timeline widget is shared with the ending's picture of the night.
 
 use crate::game::GameOptions;
-use crate::game::night::Night;
+use crate::game::night::GameSession;
 use crate::game::night::chronicle::Chronicle;
-use crate::game::player_files::Notebook;
+use crate::game::player_files::SavedChronicles;
 use crate::game::screens::Screen;
 use crate::game::settings::Settings;
 use crate::game::theme::palette::AMBER;
@@ -26,14 +26,14 @@ pub fn plugin(app: &mut App) {
         .add_systems(
             Update,
             toggle_notebook
-                .run_if(in_state(Screen::Night).or_else(in_state(Screen::Title)))
+                .run_if(in_state(Screen::Playing).or_else(in_state(Screen::Title)))
                 .run_if(not(egui_wants_any_keyboard_input)),
         )
-        .add_systems(OnExit(Screen::Night), close_notebook)
+        .add_systems(OnExit(Screen::Playing), close_notebook)
         .add_systems(OnExit(Screen::Title), close_notebook)
         .add_systems(
             EguiPrimaryContextPass,
-            notebook_window.run_if(in_state(Screen::Night).or_else(in_state(Screen::Title))),
+            notebook_window.run_if(in_state(Screen::Playing).or_else(in_state(Screen::Title))),
         );
 }
 
@@ -51,8 +51,8 @@ fn notebook_window(
     mut contexts: EguiContexts,
     mut open: ResMut<NotebookOpen>,
     screen: Res<State<Screen>>,
-    night: Option<Res<Night>>,
-    notebook: Res<Notebook>,
+    night: Option<Res<GameSession>>,
+    notebook: Res<SavedChronicles>,
     options: Res<GameOptions>,
     settings: Res<Settings>,
 ) -> Result {
@@ -65,7 +65,7 @@ fn notebook_window(
     let ctx = contexts.ctx_mut()?;
     // During the night, the page being written; on the title, the last night's.
     let chronicle = match (screen.get(), &night) {
-        (Screen::Night, Some(night)) => Some(&night.chronicle),
+        (Screen::Playing, Some(night)) => Some(&night.chronicle),
         _ => notebook.nights.get(&scenario.id),
     };
     let mut still_open = true;

@@ -2,19 +2,30 @@
 //! title, quit.
 
 use crate::game::night::pace::Pace;
+use crate::game::night::pause::Pause;
 use crate::game::screens::Screen;
 use crate::game::settings::Settings;
 use crate::game::theme::palette::AMBER;
 use bevy::prelude::*;
-use bevy_egui::egui;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+pub fn plugin(app: &mut App) {
+    app.add_systems(
+        EguiPrimaryContextPass,
+        pause_menu.run_if(in_state(Pause::Paused)),
+    );
+}
 
 /// While paused: resume, the settings, back to the title, quit.
-pub fn pause_menu(
-    ctx: &egui::Context,
-    settings: &mut Settings,
-    next: &mut NextState<Screen>,
-    exit: &mut MessageWriter<AppExit>,
-) {
+fn pause_menu(
+    mut contexts: EguiContexts,
+    mut settings: ResMut<Settings>,
+    mut pause: ResMut<NextState<Pause>>,
+    mut next: ResMut<NextState<Screen>>,
+    mut exit: MessageWriter<AppExit>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let settings = &mut *settings;
     let scale = settings.text_scale;
     egui::Window::new("paused")
         .title_bar(false)
@@ -31,7 +42,7 @@ pub fn pause_menu(
                     .button(egui::RichText::new("[Space / Esc] Resume").size(18.0 * scale))
                     .clicked()
                 {
-                    settings.paused = false;
+                    pause.set(Pause::Running);
                 }
             });
             ui.separator();
@@ -41,8 +52,11 @@ pub fn pause_menu(
                     ui.selectable_value(&mut settings.pace, pace, pace.label());
                 }
             });
-            ui.add(egui::Slider::new(&mut settings.volume, 0.0..=1.0).text("Volume"));
-            ui.add(egui::Slider::new(&mut settings.text_scale, 0.8..=1.8).text("Text size"));
+            ui.add(egui::Slider::new(&mut settings.volume, Settings::VOLUMES).text("Volume"));
+            ui.add(
+                egui::Slider::new(&mut settings.text_scale, Settings::TEXT_SCALES)
+                    .text("Text size"),
+            );
             ui.checkbox(
                 &mut settings.high_contrast,
                 "High contrast (no red against green)",
@@ -50,7 +64,6 @@ pub fn pause_menu(
             ui.separator();
             ui.horizontal(|ui| {
                 if ui.button("Leave this night (title)").clicked() {
-                    settings.paused = false;
                     next.set(Screen::Title);
                 }
                 if ui.button("Quit").clicked() {
@@ -58,4 +71,5 @@ pub fn pause_menu(
                 }
             });
         });
+    Ok(())
 }

@@ -3,9 +3,11 @@
 
 pub mod chronicle;
 pub mod pace;
+pub mod pause;
 pub mod playback;
 pub mod reload;
 
+use self::pause::Pause;
 use crate::files::record::{NightRecord, ResolvedRecord};
 use crate::game::night::chronicle::Chronicle;
 use crate::game::night::pace::{Clock, Pace};
@@ -20,7 +22,7 @@ use night::{Scenario, Session, Sim};
 
 /// The night being played.
 #[derive(Resource)]
-pub struct Night {
+pub struct GameSession {
     /// The night itself: the simulation, its events and the player's actions (the record).
     pub session: Session,
     pub clock: Clock,
@@ -32,16 +34,16 @@ pub struct Night {
     pub chronicle: Chronicle,
 }
 
-impl Night {
-    pub fn new(scenario: &Scenario, seed: u64, start: usize) -> Night {
-        Night::from_session(Session::begin(scenario, seed, start))
+impl GameSession {
+    pub fn new(scenario: &Scenario, seed: u64, start: usize) -> GameSession {
+        GameSession::from_session(Session::begin(scenario, seed, start))
     }
 
-    fn from_session(session: Session) -> Night {
+    fn from_session(session: Session) -> GameSession {
         let log = session.transcript();
         let actions = in_play_order(session.sim().actions());
         let chronicle = Chronicle::begin(session.sim());
-        Night {
+        GameSession {
             session,
             clock: Clock::default(),
             log,
@@ -52,9 +54,9 @@ impl Night {
 
     /// Plays a record back (see `Session::replay`). Stops at the first action that no longer
     /// applies (the scenario changed) and says so in the second value.
-    pub fn replay(scenario: &Scenario, record: &ResolvedRecord) -> (Night, Option<String>) {
+    pub fn replay(scenario: &Scenario, record: &ResolvedRecord) -> (GameSession, Option<String>) {
         let (session, stopped) = Session::replay(scenario, &record.replay);
-        (Night::from_session(session), stopped)
+        (GameSession::from_session(session), stopped)
     }
 
     pub fn sim(&self) -> &Sim {
@@ -153,7 +155,7 @@ pub struct Hold(pub bool);
 pub struct Refusal(pub Option<String>);
 
 pub fn plugin(app: &mut App) {
-    app.add_plugins((playback::plugin, reload::plugin));
+    app.add_plugins((pause::plugin, playback::plugin, reload::plugin));
     app.init_resource::<Refusal>()
         .init_resource::<Hold>()
         .add_message::<ChooseAction>()
@@ -164,7 +166,7 @@ pub fn plugin(app: &mut App) {
                 begin_night,
                 (apply_chosen_actions, run_clock, finish_night)
                     .chain()
-                    .run_if(in_state(Screen::Night)),
+                    .run_if(in_state(Screen::Playing)),
             )
                 .chain()
                 .in_set(AppSystems::Act),
@@ -183,13 +185,13 @@ fn begin_night(
     let Ok(scenario) = &options.scenario else {
         return;
     };
-    commands.insert_resource(Night::new(scenario, begin.seed, begin.start));
-    next.set(Screen::Night);
+    commands.insert_resource(GameSession::new(scenario, begin.seed, begin.start));
+    next.set(Screen::Playing);
 }
 
 fn apply_chosen_actions(
     mut chosen: MessageReader<ChooseAction>,
-    mut night: ResMut<Night>,
+    mut night: ResMut<GameSession>,
     mut refusal: ResMut<Refusal>,
 ) {
     for ChooseAction(action) in chosen.read() {
@@ -197,8 +199,14 @@ fn apply_chosen_actions(
     }
 }
 
-fn run_clock(time: Res<Time>, settings: Res<Settings>, hold: Res<Hold>, mut night: ResMut<Night>) {
-    if settings.paused || hold.0 {
+fn run_clock(
+    time: Res<Time>,
+    settings: Res<Settings>,
+    pause: Res<State<Pause>>,
+    hold: Res<Hold>,
+    mut night: ResMut<GameSession>,
+) {
+    if *pause.get() == Pause::Paused || hold.0 {
         return;
     }
     let night = &mut *night;
@@ -220,7 +228,7 @@ fn run_clock(time: Res<Time>, settings: Res<Settings>, hold: Res<Hold>, mut nigh
     }
 }
 
-fn finish_night(night: Res<Night>, mut next: ResMut<NextState<Screen>>) {
+fn finish_night(night: Res<GameSession>, mut next: ResMut<NextState<Screen>>) {
     if night.sim().is_over() {
         let ending = night
             .session

@@ -4,7 +4,7 @@
 //! unfolds on the map. Choosing any action takes over: the playback stops and the night is the
 //! player's from there.
 
-use crate::game::night::{BeginNight, ChooseAction, Hold, Night, Refusal};
+use crate::game::night::{BeginNight, ChooseAction, GameSession, Hold, Refusal};
 use crate::game::screens::Screen;
 use crate::game::{AppSystems, GameOptions};
 use bevy::prelude::*;
@@ -41,7 +41,7 @@ pub fn plugin(app: &mut App) {
             Update,
             play_back
                 .run_if(resource_exists::<Playback>)
-                .run_if(in_state(Screen::Night))
+                .run_if(in_state(Screen::Playing))
                 .in_set(AppSystems::Choose),
         );
 }
@@ -80,7 +80,7 @@ pub fn start_playback(
 fn play_back(
     mut commands: Commands,
     mut playback: ResMut<Playback>,
-    mut night: ResMut<Night>,
+    mut night: ResMut<GameSession>,
     mut hold: ResMut<Hold>,
     mut refusal: ResMut<Refusal>,
     mut chosen: MessageReader<ChooseAction>,

@@ -6,9 +6,10 @@
 //! launch is watched too, and the title comes up as soon as it is fixed.
 
 use crate::files::scenario_file;
-use crate::game::night::Night;
+use crate::game::night::GameSession;
 use crate::game::screens::Screen;
 use crate::game::{AppSystems, GameOptions};
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use std::path::PathBuf;
@@ -55,17 +56,27 @@ fn stamp_of(path: &std::path::Path) -> Option<(SystemTime, u64)> {
     Some((meta.modified().ok()?, meta.len()))
 }
 
-#[allow(clippy::too_many_arguments)]
+/// Where a reload leads: the screen now and the next, and the message that it happened.
+#[derive(SystemParam)]
+pub(super) struct ReloadOutcome<'w> {
+    screen: Res<'w, State<Screen>>,
+    next: ResMut<'w, NextState<Screen>>,
+    reloaded: MessageWriter<'w, ScenarioReloaded>,
+}
+
 pub(super) fn look_at_the_file(
     mut commands: Commands,
     mut reload: ResMut<Reload>,
     mut options: ResMut<GameOptions>,
-    night: Option<Res<Night>>,
-    screen: Res<State<Screen>>,
-    mut next: ResMut<NextState<Screen>>,
-    mut reloaded: MessageWriter<ScenarioReloaded>,
+    night: Option<Res<GameSession>>,
     time: Res<Time>,
+    outcome: ReloadOutcome,
 ) {
+    let ReloadOutcome {
+        screen,
+        mut next,
+        mut reloaded,
+    } = outcome;
     let Some(path) = reload.path.clone() else {
         return;
     };
@@ -103,12 +114,12 @@ pub(super) fn look_at_the_file(
             reload.news = Some("The scenario loads now.".into());
             next.set(Screen::Title);
         }
-        (Screen::Night, Some(night)) => {
+        (Screen::Playing, Some(night)) => {
             let record = night.record();
             let done = record.actions.len();
             let (replayed, news) = match record.resolve(&scenario) {
                 Ok(resolved) => {
-                    let (again, stopped) = Night::replay(&scenario, &resolved);
+                    let (again, stopped) = GameSession::replay(&scenario, &resolved);
                     let kept = again.actions_taken();
                     let news = match stopped {
                         None => format!(
@@ -124,7 +135,7 @@ pub(super) fn look_at_the_file(
                     (again, news)
                 }
                 Err(why) => (
-                    Night::new(
+                    GameSession::new(
                         &scenario,
                         night.sim().seed(),
                         night.session.start().min(scenario.starts.len() - 1),

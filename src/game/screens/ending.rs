@@ -6,11 +6,12 @@ use crate::game::GameOptions;
 use crate::game::hud::click_targets::ClickTargets;
 use crate::game::menus::notebook;
 use crate::game::night::chronicle::Chronicle;
-use crate::game::night::{BeginNight, Night};
+use crate::game::night::{BeginNight, GameSession};
 use crate::game::player_files::{PlayerFiles, RECORDS_DIR};
 use crate::game::screens::Screen;
 use crate::game::settings::Settings;
 use crate::game::theme::palette::{AMBER, GOLD};
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use night::Scenario;
@@ -41,17 +42,29 @@ pub fn plugin(app: &mut App) {
         );
 }
 
+/// What the ending screen's buttons do: play again, save the record, go to the title.
+#[derive(SystemParam)]
+struct EndingButtons<'w> {
+    begin: MessageWriter<'w, BeginNight>,
+    save: MessageWriter<'w, SaveRecord>,
+    next: ResMut<'w, NextState<Screen>>,
+    targets: ResMut<'w, ClickTargets>,
+}
+
 fn ending_screen(
     mut contexts: EguiContexts,
-    night: Res<Night>,
+    night: Res<GameSession>,
     settings: Res<Settings>,
     options: Res<GameOptions>,
     saved: Res<SavedRecord>,
-    mut begin: MessageWriter<BeginNight>,
-    mut save: MessageWriter<SaveRecord>,
-    mut next: ResMut<NextState<Screen>>,
-    mut targets: ResMut<ClickTargets>,
+    buttons: EndingButtons,
 ) -> Result {
+    let EndingButtons {
+        mut begin,
+        mut save,
+        mut next,
+        mut targets,
+    } = buttons;
     let ctx = contexts.ctx_mut()?;
     let scale = settings.text_scale;
     let (title, text, kind) = match night.sim().outcome() {
@@ -241,7 +254,7 @@ fn panic_curve(ui: &mut egui::Ui, chronicle: &Chronicle, scenario: &Scenario, sc
 
 fn ending_keys(
     keys: Res<ButtonInput<KeyCode>>,
-    night: Res<Night>,
+    night: Res<GameSession>,
     options: Res<GameOptions>,
     mut begin: MessageWriter<BeginNight>,
     mut save: MessageWriter<SaveRecord>,
@@ -267,7 +280,7 @@ fn ending_keys(
 
 fn save_record(
     mut requests: MessageReader<SaveRecord>,
-    night: Res<Night>,
+    night: Res<GameSession>,
     files: Res<PlayerFiles>,
     mut saved: ResMut<SavedRecord>,
 ) {

@@ -1,4 +1,4 @@
-//! The game's screens as one state: title, the night, the ending, and an error screen for a
+//! The game's screens as one state: title, the night being played, the ending, and an error screen for a
 //! scenario that cannot be read.
 
 mod ending;
@@ -11,7 +11,8 @@ use bevy::prelude::*;
 pub enum Screen {
     #[default]
     Title,
-    Night,
+    /// A night being played.
+    Playing,
     Ending,
     Error,
 }

@@ -12,6 +12,7 @@ use crate::game::player_files::{ContinueNight, PlayerFiles, Unfinished};
 use crate::game::screens::Screen;
 use crate::game::settings::Settings;
 use crate::game::theme::palette::{GOLD, PINK};
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
@@ -60,19 +61,34 @@ fn continuable(options: &GameOptions, unfinished: &Unfinished) -> Option<String>
     ))
 }
 
+/// What the title's buttons do: begin or continue a night, open the notebook or the gallery,
+/// quit; and where they are (for the synthetic pointer).
+#[derive(SystemParam)]
+struct TitleButtons<'w> {
+    begin: MessageWriter<'w, BeginNight>,
+    continue_night: MessageWriter<'w, ContinueNight>,
+    notebook: ResMut<'w, NotebookOpen>,
+    gallery: ResMut<'w, GalleryOpen>,
+    exit: MessageWriter<'w, AppExit>,
+    targets: ResMut<'w, ClickTargets>,
+}
+
 fn title_screen(
     mut contexts: EguiContexts,
     options: Res<GameOptions>,
     mut settings: ResMut<Settings>,
-    mut begin: MessageWriter<BeginNight>,
-    mut exit: MessageWriter<AppExit>,
     unfinished: Res<Unfinished>,
     mut files: ResMut<PlayerFiles>,
-    mut continue_night: MessageWriter<ContinueNight>,
-    mut notebook: ResMut<NotebookOpen>,
-    mut gallery: ResMut<GalleryOpen>,
-    mut targets: ResMut<ClickTargets>,
+    buttons: TitleButtons,
 ) -> Result {
+    let TitleButtons {
+        mut begin,
+        mut continue_night,
+        mut notebook,
+        mut gallery,
+        mut exit,
+        mut targets,
+    } = buttons;
     let ctx = contexts.ctx_mut()?;
     let title = options
         .scenario
@@ -145,11 +161,12 @@ fn title_screen(
                         ui.selectable_value(&mut settings.pace, pace, pace.label());
                     }
                 });
-                ui.add(egui::Slider::new(&mut settings.volume, 0.0..=1.0).text("Volume"));
+                ui.add(egui::Slider::new(&mut settings.volume, Settings::VOLUMES).text("Volume"));
                 ui.horizontal(|ui| {
                     ui.checkbox(&mut settings.high_contrast, "High contrast");
                     ui.add(
-                        egui::Slider::new(&mut settings.text_scale, 0.8..=1.8).text("Text size"),
+                        egui::Slider::new(&mut settings.text_scale, Settings::TEXT_SCALES)
+                            .text("Text size"),
                     );
                 });
                 ui.add_space(12.0);

@@ -2,7 +2,7 @@
 //! way there.
 
 use super::*;
-use crate::analysis::explore::{Exploration, Futures, Step};
+use crate::analysis::explore::{Exploration, Futures, Origin, Step};
 use crate::scenario::Scenario;
 use crate::scenario::model::{EndingId, EndingKind};
 use crate::sim::Outcome;
@@ -84,8 +84,7 @@ pub(super) fn dead_ends_on_the_ways(
             let run = Exploration::run_from(
                 s,
                 b.start,
-                prefix.clone(),
-                false,
+                Origin::after(prefix.clone(), false),
                 bound(options.local_states),
                 |_| {},
             );

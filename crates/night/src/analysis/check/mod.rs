@@ -28,7 +28,7 @@ pub use witness::{find_seed, plays_to};
 use super::coverage::Coverage;
 use super::parallel;
 use super::target::{self, Target};
-use crate::analysis::explore::{Bound, Exploration, Step};
+use crate::analysis::explore::{Bound, Exploration, Newness, Origin, Step};
 use crate::scenario::Scenario;
 use crate::scenario::model::{EndingId, EndingKind, Minute};
 use crate::sim::Outcome;
@@ -218,10 +218,11 @@ pub(super) fn explore_start(
         let broader = Exploration::run_novel(
             s,
             start,
-            Vec::new(),
-            false,
-            1,
-            10,
+            Origin::default(),
+            Newness {
+                width: 1,
+                period: 10,
+            },
             bound(options.search_states),
             |n| say(&format!("searching `{id}` deeper"), n),
         );

@@ -2,7 +2,7 @@
 //! then exactly around the nearest situations.
 
 use super::*;
-use crate::analysis::explore::{Exploration, Step};
+use crate::analysis::explore::{Exploration, Newness, Origin, Step};
 use crate::analysis::nearness::Nearness;
 use crate::analysis::target::Target;
 use crate::scenario::Scenario;
@@ -72,10 +72,11 @@ pub(super) fn search_toward(
             let run = Exploration::run_novel(
                 s,
                 start,
-                prefix,
-                true,
-                1,
-                2,
+                Origin::after(prefix, true),
+                Newness {
+                    width: 1,
+                    period: 2,
+                },
                 bound(options.local_states),
                 |n| say(&format!("searching `{id}` near {name}"), n),
             );

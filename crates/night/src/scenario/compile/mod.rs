@@ -1,12 +1,15 @@
 //! Validation and resolution: from the file as written ([`super::raw`]) to the dense model
 //! ([`super::model`]). Every problem becomes a diagnostic at the text at fault; compilation
-//! goes on after an error so that one run reports every fault it can.
+//! goes on after an error so that one run reports every fault it can; what still compiles but
+//! is not what was written (a rate brought back into range, a flag that does nothing) becomes
+//! a warning in the model's lints.
 
 mod header;
 mod knowledge;
 mod names;
 mod people;
 mod places;
+mod rates;
 mod rules;
 mod story;
 
@@ -246,6 +249,9 @@ impl<'a> Compiler<'a> {
         let (endings, ending_order) = self.endings(raw, clock);
         let starts = self.starts(raw, start_clock);
         let belief_draw_base = self.belief_draws(&facts, &characters);
+        let mut lints = self.flag_lints(raw);
+        let travel = self.travel(raw, &mut lints);
+        let panic = self.panic_rules(raw, &mut lints);
         Model {
             id: raw.id.text.clone(),
             source_hash: fnv1a(self.source),
@@ -256,19 +262,8 @@ impl<'a> Compiler<'a> {
             player,
             countdown,
             chances,
-            travel: Travel {
-                walk: raw.travel.walk.max(1),
-                run: raw.travel.run.max(1),
-                drive: raw.travel.drive.max(1),
-                drive_start: raw.travel.drive_start.min(u32::from(DAY)),
-            },
-            panic: PanicRules {
-                per_believer: raw.panic.per_believer.min(100),
-                spread_percent: raw.panic.spread_percent.min(100),
-                decay: raw.panic.decay.min(100),
-                drive_slowdown_percent: raw.panic.drive_slowdown_percent.min(1000),
-                block_at: raw.panic.block_at.min(101),
-            },
+            travel,
+            panic,
             starts,
             flags: raw.flags.iter().map(|f| f.text.clone()).collect(),
             locations,
@@ -286,7 +281,7 @@ impl<'a> Compiler<'a> {
             draws: std::mem::take(&mut self.draws),
             belief_draw_base,
             spans: super::spans::SourceSpans::of(raw, self.source),
-            lints: self.flag_lints(raw),
+            lints,
             telling_matters: Vec::new(),
         }
         .finish()

@@ -1,0 +1,58 @@
+//! The exhaustive strategy: every situation, breadth-first, so that the first way found to
+//! each is one with the fewest actions.
+
+use super::{Bound, Exploration, Origin};
+use crate::scenario::Scenario;
+use crate::sim::Sim;
+use std::collections::VecDeque;
+
+impl Exploration {
+    /// Explores the night from `start` (an index into the scenario's starts) within `bound`,
+    /// calling `progress` now and then with the number of states found so far.
+    pub fn run(
+        scenario: &Scenario,
+        start: usize,
+        bound: Bound,
+        progress: impl FnMut(usize),
+    ) -> Exploration {
+        Exploration::run_from(scenario, start, Origin::default(), bound, progress)
+    }
+
+    /// [`Exploration::run`] from `origin` (a situation inside the night, with or without
+    /// waits timed to the minute).
+    pub fn run_from(
+        scenario: &Scenario,
+        start: usize,
+        origin: Origin,
+        bound: Bound,
+        mut progress: impl FnMut(usize),
+    ) -> Exploration {
+        let mut ex = Exploration::empty(scenario, start, bound);
+        // Breadth-first: every step is one action, so the first way found to a state is one
+        // with the fewest actions.
+        let mut queue: VecDeque<u32> = VecDeque::new();
+        let mut sim = Sim::with_start_choosing(scenario, start, Vec::new());
+        if !ex.begin(&mut sim, origin, &mut queue) {
+            return ex;
+        }
+        let mut expanded = 0u64;
+        while let Some(i) = queue.pop_front() {
+            if ex.states.len() >= bound.max_states {
+                break;
+            }
+            ex.expand(&mut sim, i, &mut queue);
+            expanded += 1;
+            if expanded.is_multiple_of(16_384) {
+                progress(ex.states.len());
+            }
+        }
+        // Not expanded and not over: the bound cut the exploration off there.
+        ex.exhaustive = !ex
+            .nodes
+            .iter()
+            .zip(ex.states.iter())
+            .any(|(n, s)| n.successors.is_none() && s.outcome.is_none());
+        progress(ex.states.len());
+        ex
+    }
+}

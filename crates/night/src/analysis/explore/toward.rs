@@ -1,0 +1,95 @@
+//! The strategy that searches toward a target (an ending, a line, a state): earliest first,
+//! nearest first within a minute.
+
+use super::{Bound, Exploration, Origin};
+use crate::analysis::nearness::Nearness;
+use crate::analysis::novelty::Novelty;
+use crate::analysis::target::Target;
+use crate::scenario::Scenario;
+use crate::scenario::model::Minute;
+use crate::sim::Sim;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, VecDeque};
+
+/// How many situations a search toward a target expands at each minute of the clock: the
+/// nearest, so that a crowded minute does not hold the search back from the later ones.
+const PER_MINUTE: usize = 200;
+
+impl Exploration {
+    /// Searches the night from `start` toward `target` (see [`Nearness`]): the situations are
+    /// taken earliest first (at the same minute, the nearest first, at most `PER_MINUTE` of
+    /// them), and one is expanded only if it makes an atom true (at `width` 2, a pair of
+    /// atoms) for the first time among the situations that hold the same parts of what leads
+    /// to the target (and the same night chances). Earliest first, the first situation with
+    /// each combination of progress is the earliest found: a plan against the clock (the
+    /// pilot recruited early enough for the helicopter to be back in time) is not crowded out
+    /// by slower ways to the same progress. Stops when the target is reached.
+    pub fn run_toward(
+        scenario: &Scenario,
+        start: usize,
+        target: Target,
+        near: &Nearness,
+        width: u8,
+        bound: Bound,
+        mut progress: impl FnMut(usize),
+    ) -> Exploration {
+        let mut ex = Exploration::empty(scenario, start, bound);
+        ex.exhaustive = false;
+        let mut novelty: HashMap<(crate::sim::Bits, u64), Novelty> = HashMap::new();
+        let mut judge = Sim::with_start_choosing(scenario, start, Vec::new());
+        let mut sim = Sim::with_start_choosing(scenario, start, Vec::new());
+        let mut found: VecDeque<u32> = VecDeque::new();
+        if !ex.begin(&mut sim, Origin::default(), &mut found) {
+            return ex;
+        }
+        // Situations to choose in: earliest first, then the nearest, then in the order found
+        // (with the signature of what holds in them, measured once).
+        let mut choosing: BinaryHeap<Reverse<(Minute, u32, u32, u64)>> = BinaryHeap::new();
+        // Expansions per minute of the clock, at most `PER_MINUTE`.
+        let mut minute: (Minute, usize) = (0, 0);
+        let mut last_progress = 0;
+        loop {
+            for i in found.drain(..) {
+                let state = &ex.states[i as usize];
+                if target.reached(&ex.coverage, state) {
+                    progress(ex.states.len());
+                    return ex;
+                }
+                if state.outcome.is_none() {
+                    judge.set_state(state.clone());
+                    let measure = near.measure(&judge);
+                    // Nearer first within a minute (scores are in 0..=1).
+                    let nearer = u32::MAX - (measure.score * 1e6) as u32;
+                    choosing.push(Reverse((state.now, nearer, i, measure.signature)));
+                }
+            }
+            let Some(Reverse((now, _, i, signature))) = choosing.pop() else {
+                break;
+            };
+            if minute.0 != now {
+                minute = (now, 0);
+            }
+            if minute.1 >= PER_MINUTE {
+                continue;
+            }
+            if ex.states.len() >= bound.max_states {
+                break;
+            }
+            let state = &ex.states[i as usize];
+            let record = novelty
+                .entry((state.night_chances.clone(), signature))
+                .or_insert_with(|| Novelty::new(width, 0));
+            if !record.is_new(state) {
+                continue;
+            }
+            ex.expand(&mut sim, i, &mut found);
+            minute.1 += 1;
+            if ex.states.len() >= last_progress + 65_536 {
+                last_progress = ex.states.len();
+                progress(last_progress);
+            }
+        }
+        progress(ex.states.len());
+        ex
+    }
+}
