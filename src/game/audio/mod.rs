@@ -29,7 +29,7 @@ pub fn plugin(app: &mut App) {
             Update,
             (
                 follow_volume,
-                (ring_where_harry_is, tick_the_countdown).run_if(in_state(Screen::Playing)),
+                (ring_where_the_player_is, tick_the_countdown).run_if(in_state(Screen::Playing)),
             ),
         );
 }
@@ -62,7 +62,7 @@ fn follow_volume(settings: Res<Settings>, mut global: ResMut<GlobalVolume>) {
     }
 }
 
-fn ring_where_harry_is(
+fn ring_where_the_player_is(
     mut commands: Commands,
     night: Res<GameSession>,
     sounds: Res<Sounds>,

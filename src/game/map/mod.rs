@@ -100,7 +100,7 @@ pub fn plugin(app: &mut App) {
         )
         .add_systems(
             Update,
-            (keyboard_pan_and_zoom, follow_harry)
+            (keyboard_pan_and_zoom, follow_player)
                 .chain()
                 .run_if(in_state(Screen::Playing)),
         )
@@ -133,7 +133,7 @@ fn frame_the_night(
 /// the action panel takes the right, the log the bottom.
 const VIEW_OFFSET: Vec2 = Vec2::new(210.0, -52.0);
 
-fn follow_harry(
+fn follow_player(
     mut follow: ResMut<FollowPlayer>,
     keys: Res<ButtonInput<KeyCode>>,
     night: Res<GameSession>,
@@ -151,7 +151,7 @@ fn follow_harry(
         Projection::Orthographic(o) => o.scale,
         _ => 1.0,
     };
-    let target = positions::harry(night.sim(), night.clock.fraction) + VIEW_OFFSET * scale;
+    let target = positions::player(night.sim(), night.clock.fraction) + VIEW_OFFSET * scale;
     let current = transform.translation.truncate();
     // Ease towards the player: close the gap by most of it each second.
     let eased = current.lerp(target, (time.delta_secs() * 4.0).min(1.0));
@@ -221,11 +221,11 @@ fn draw_map(
         let n = path.len().max(2) as f32;
         for (i, pair) in path.windows(2).enumerate() {
             let strength = 0.35 + 0.65 * (i + 1) as f32 / (n - 1.0);
-            gizmos.line_2d(pair[0], pair[1], palette.harry.with_alpha(strength));
+            gizmos.line_2d(pair[0], pair[1], palette.player.with_alpha(strength));
             gizmos.line_2d(
                 pair[0] + Vec2::splat(2.0),
                 pair[1] + Vec2::splat(2.0),
-                palette.harry.with_alpha(strength),
+                palette.player.with_alpha(strength),
             );
         }
     }
@@ -311,7 +311,7 @@ fn draw_map(
         gizmos.circle_2d(at, LANDMARK_RADIUS, color).resolution(24);
         if selected.0 == Some(l) {
             gizmos
-                .circle_2d(at, LANDMARK_RADIUS + 8.0, palette.harry)
+                .circle_2d(at, LANDMARK_RADIUS + 8.0, palette.player)
                 .resolution(32);
         }
     }
@@ -326,13 +326,13 @@ fn draw_map(
                 .resolution(8);
         }
     }
-    let harry = positions::harry(sim, fraction);
+    let player = positions::player(sim, fraction);
     let radius = (9.0f32).max(6.0 * pixel);
     gizmos
-        .circle_2d(harry, radius, palette.harry)
+        .circle_2d(player, radius, palette.player)
         .resolution(20);
     gizmos
-        .circle_2d(harry, radius * 0.45, palette.harry)
+        .circle_2d(player, radius * 0.45, palette.player)
         .resolution(12);
 }
 

@@ -12,7 +12,7 @@ pub fn location(sim: &Sim, l: LocId) -> Vec2 {
 }
 
 /// The player's position, `fraction` of the way into the current minute.
-pub fn harry(sim: &Sim, fraction: f32) -> Vec2 {
+pub fn player(sim: &Sim, fraction: f32) -> Vec2 {
     let here = location(sim, sim.harry_at());
     match sim.state().activity {
         Activity::Travel {
@@ -29,12 +29,12 @@ pub fn harry(sim: &Sim, fraction: f32) -> Vec2 {
 /// A character's position, if they are on the map (not offstage).
 pub fn character(sim: &Sim, c: CharId, fraction: f32) -> Option<Vec2> {
     if c == sim.scenario().player {
-        return Some(harry(sim, fraction));
+        return Some(player(sim, fraction));
     }
     let since = sim.state().character_since[c as usize];
     match sim.character_state(c).place {
         Place::At(l) => Some(location(sim, l) + fan_out(sim, c, l)),
-        Place::WithHarry => Some(harry(sim, fraction) + companion_offset(c)),
+        Place::WithHarry => Some(player(sim, fraction) + companion_offset(c)),
         Place::Going {
             from, to, minutes, ..
         } => {

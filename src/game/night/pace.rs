@@ -39,11 +39,11 @@ impl Pace {
     }
 
     /// Game minutes per real second, given whether the player is busy (travelling, waiting...).
-    pub fn minutes_per_second(self, harry_busy: bool) -> f32 {
+    pub fn minutes_per_second(self, player_busy: bool) -> f32 {
         // While the player is busy in turn-based play the minutes still have to pass, quickly
         // enough not to bore and slowly enough to watch them walk.
         const FAST_FORWARD: f32 = 6.0;
-        match (self, harry_busy) {
+        match (self, player_busy) {
             (Pace::Film, _) => 1.0 / 60.0,
             (Pace::Brisk, _) => 0.5,
             (Pace::TurnBased, true) => FAST_FORWARD,
@@ -83,7 +83,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn turn_based_time_stands_still_until_harry_acts() {
+    fn turn_based_time_stands_still_until_the_player_acts() {
         assert_eq!(Pace::TurnBased.minutes_per_second(false), 0.0);
         assert!(Pace::TurnBased.minutes_per_second(true) > Pace::Brisk.minutes_per_second(true));
         assert!(Pace::Film.minutes_per_second(false) < Pace::Brisk.minutes_per_second(false));
