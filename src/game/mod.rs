@@ -49,30 +49,59 @@ pub fn run(options: GameOptions) -> AppExit {
         .is_some_and(|c| c.measure.is_some());
     let mut app = App::new();
     app.insert_resource(ClearColor(theme::palette::NIGHT_SKY))
-        .add_plugins(DefaultPlugins.set(WindowPlugin {
-            primary_window: Some(Window {
-                title: "Miracle Mile".into(),
-                resolution: WindowResolution::new(1280, 720),
-                // Measured frames are not held to the display's refresh, so that they show
-                // what a frame costs.
-                present_mode: if measuring {
-                    PresentMode::AutoNoVsync
-                } else {
-                    PresentMode::AutoVsync
-                },
-                // In the browser: draw into the page's canvas and follow its size; keys such as
-                // Tab and Space belong to the game, not to the page.
-                canvas: cfg!(target_arch = "wasm32").then(|| "#miracle-mile".into()),
-                fit_canvas_to_parent: true,
-                prevent_default_event_handling: true,
-                ..default()
-            }),
-            ..default()
-        }))
+        .add_plugins(
+            DefaultPlugins
+                .set(AssetPlugin {
+                    file_path: asset_folder(),
+                    ..default()
+                })
+                .set(WindowPlugin {
+                    primary_window: Some(Window {
+                        title: "Miracle Mile".into(),
+                        resolution: WindowResolution::new(1280, 720),
+                        // Measured frames are not held to the display's refresh, so that they show
+                        // what a frame costs.
+                        present_mode: if measuring {
+                            PresentMode::AutoNoVsync
+                        } else {
+                            PresentMode::AutoVsync
+                        },
+                        // In the browser: draw into the page's canvas and follow its size; keys such as
+                        // Tab and Space belong to the game, not to the page.
+                        canvas: cfg!(target_arch = "wasm32").then(|| "#miracle-mile".into()),
+                        fit_canvas_to_parent: true,
+                        prevent_default_event_handling: true,
+                        ..default()
+                    }),
+                    ..default()
+                }),
+        )
         .add_plugins(EguiPlugin::default())
         .insert_resource(options)
         .add_plugins(plugin);
     app.run()
+}
+
+/// Where the game's assets (`assets/`: the city maps, the fonts) are read from. In the browser,
+/// beside the page. On the desktop, the first that exists of: `assets/` in the folder the
+/// game runs from (a checkout), beside the executable, in the checkout it was built from.
+fn asset_folder() -> String {
+    if cfg!(target_arch = "wasm32") {
+        return "assets".into();
+    }
+    let beside_exe = std::env::current_exe()
+        .ok()
+        .and_then(|exe| Some(exe.parent()?.join("assets")));
+    let candidates = [
+        std::env::current_dir().ok().map(|d| d.join("assets")),
+        beside_exe,
+        Some(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets")),
+    ];
+    candidates
+        .into_iter()
+        .flatten()
+        .find(|p| p.is_dir())
+        .map_or_else(|| "assets".into(), |p| p.display().to_string())
 }
 
 /// The order of each frame's `Update`, in sets that the plugins place their systems in (so that

@@ -5,6 +5,7 @@
 mod analysis;
 mod autoplay;
 mod broken;
+mod city;
 mod coverage;
 mod docs;
 mod files;

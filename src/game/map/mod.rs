@@ -3,6 +3,7 @@
 //! dragging with the right mouse button, zoom with the wheel or `+`/`-`; click a place to see
 //! what it costs to get there now, and go.
 
+pub mod city;
 pub mod labels;
 pub mod positions;
 
@@ -11,7 +12,6 @@ use crate::game::night::{ChooseAction, GameSession};
 use crate::game::screens::Screen;
 use crate::game::settings::Settings;
 use crate::game::theme::palette::Palette;
-use bevy::color::Mix;
 use bevy::input::mouse::{AccumulatedMouseMotion, AccumulatedMouseScroll};
 use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
@@ -71,7 +71,7 @@ fn spawn_camera(mut commands: Commands) {
 }
 
 pub fn plugin(app: &mut App) {
-    app.add_plugins(labels::plugin);
+    app.add_plugins((city::plugin, labels::plugin));
     app.add_systems(Startup, spawn_camera)
         .init_resource::<SelectedPlace>()
         .init_resource::<OnMap>()
@@ -242,12 +242,8 @@ fn draw_map(
             .max()
             .unwrap_or(0)
     };
+    // The roads are drawn by the city; where panic runs high they glow with it.
     for street in &s.streets {
-        let base = if street.major {
-            palette.major_street
-        } else {
-            palette.minor_street
-        };
         let points: Vec<Vec2> = street
             .points
             .iter()
@@ -261,14 +257,14 @@ fn draw_map(
                 let p = a.lerp(b, k as f32 / pieces as f32);
                 let q = a.lerp(b, (k + 1) as f32 / pieces as f32);
                 let panic = panic_near((p + q) / 2.0);
-                let color = if panic > 0 {
-                    base.mix(&palette.panic(panic), 0.35 + f32::from(panic) / 160.0)
-                } else {
-                    base
-                };
+                if panic == 0 {
+                    continue;
+                }
+                let color = palette
+                    .panic(panic)
+                    .with_alpha(0.25 + f32::from(panic) / 200.0);
                 gizmos.line_2d(p, q, color);
-                if street.major || panic > 20 {
-                    // A second line beside the first gives major (and panicking) streets width.
+                if panic > 20 {
                     gizmos.line_2d(p + Vec2::splat(2.5), q + Vec2::splat(2.5), color);
                 }
             }
@@ -288,7 +284,7 @@ fn draw_map(
     }
     // The routes from the player's place, and from the selected one, with their panic.
     let here = sim.harry_at();
-    for route in &s.routes {
+    for (r, route) in s.routes.iter().enumerate() {
         let touches = |l: LocId| route.a == l || route.b == l;
         if !(touches(here) || selected.0.is_some_and(touches))
             || !on_map.contains(route.a)
@@ -296,17 +292,17 @@ fn draw_map(
         {
             continue;
         }
-        let (a, b) = (
-            positions::location(sim, route.a),
-            positions::location(sim, route.b),
+        gizmos.linestrip_2d(
+            positions::route_path(sim, r as night::scenario::model::RouteId, route.a),
+            palette.route,
         );
-        gizmos.line_2d(a, b, palette.route);
     }
     for &(l, at) in &places {
+        // The city draws each place; its ring marks where to click, bright where the player is.
         let color = if l == here {
             palette.landmark_here
         } else {
-            palette.landmark
+            palette.landmark.with_alpha(0.45)
         };
         gizmos.circle_2d(at, LANDMARK_RADIUS, color).resolution(24);
         if selected.0 == Some(l) {

@@ -259,6 +259,7 @@ impl<'a> Compiler<'a> {
             intro: raw.intro.clone(),
             start_clock,
             deadline,
+            origin,
             player,
             countdown,
             chances,
@@ -365,14 +366,6 @@ pub fn parse_clock(text: &str) -> Result<u16, Option<String>> {
     Err(Some(
         "write times as \"HH:MM\", for example \"04:05\"".into(),
     ))
-}
-
-/// Metres east and north of `origin` (equirectangular, good at city scale).
-fn project(origin: (f64, f64), lat: f64, lon: f64) -> (f64, f64) {
-    const METRES_PER_DEGREE: f64 = 111_320.0;
-    let x = (lon - origin.1) * METRES_PER_DEGREE * origin.0.to_radians().cos();
-    let y = (lat - origin.0) * METRES_PER_DEGREE;
-    (x, y)
 }
 
 /// A stable 64-bit hash of a draw's name (FNV-1a): the same on every platform and build.

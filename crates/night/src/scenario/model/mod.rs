@@ -82,6 +82,9 @@ pub struct Model {
     /// The clock time (minutes after midnight) at which the day starts.
     pub start_clock: u16,
     pub deadline: Minute,
+    /// The latitude and longitude of the map's (0, 0): positions are metres east and north
+    /// of it (see [`Model::metres_at`]).
+    pub origin: (f64, f64),
     pub player: CharId,
     /// The countdown's words, with `{minutes}` where the number goes (see `countdown_words`).
     pub countdown: String,
@@ -296,7 +299,21 @@ pub enum Place {
     Offstage,
 }
 
+/// Metres east and north of `origin` (equirectangular, good at city scale).
+pub fn project(origin: (f64, f64), lat: f64, lon: f64) -> (f64, f64) {
+    const METRES_PER_DEGREE: f64 = 111_320.0;
+    let x = (lon - origin.1) * METRES_PER_DEGREE * origin.0.to_radians().cos();
+    let y = (lat - origin.0) * METRES_PER_DEGREE;
+    (x, y)
+}
+
 impl Model {
+    /// Where a latitude and longitude is on this scenario's map, in metres east and north of
+    /// its origin: for a map drawn from other data (a city's blocks and parks) to line up.
+    pub fn metres_at(&self, lat: f64, lon: f64) -> (f64, f64) {
+        project(self.origin, lat, lon)
+    }
+
     /// Every condition the scenario holds, each with the conditions inside it: transitions,
     /// talk lines, calls, facts' confirmations, events and endings with their parts.
     pub fn visit_conditions(&self, f: &mut impl FnMut(&Cond)) {

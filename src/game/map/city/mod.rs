@@ -1,0 +1,121 @@
+//! The drawn city under the map's markers: roads with their width and street lights, the
+//! buildings along them, parks and pits, and each landmark's own drawing following its
+//! place's state. What to draw comes from the scenario and from its city map,
+//! `assets/maps/<scenario id>.city.ron` (see [`data`]); a scenario without one gets the plain
+//! city made from its streets alone.
+
+pub mod build;
+pub mod data;
+pub mod landmarks;
+pub mod mesh;
+
+use crate::game::night::GameSession;
+use crate::game::night::reload::ScenarioReloaded;
+use crate::game::screens::Screen;
+use bevy::asset::LoadState;
+use bevy::prelude::*;
+use data::{CityMap, CityMapLoader};
+
+/// Every entity of the drawn city, despawned together when another city is drawn.
+#[derive(Component, Clone)]
+pub struct CityPiece;
+
+/// The city map asked for, for which scenario, and whether the city is drawn.
+#[derive(Resource, Default)]
+struct CityRequest {
+    /// The scenario's id and the hash of its text: a new night of the same scenario keeps
+    /// the city already drawn.
+    scenario: Option<(String, u64)>,
+    map: Option<Handle<CityMap>>,
+    drawn: bool,
+}
+
+/// Where a scenario's city map is, among the game's assets.
+pub fn map_path(scenario_id: &str) -> String {
+    format!("maps/{scenario_id}.city.ron")
+}
+
+pub fn plugin(app: &mut App) {
+    app.init_asset::<CityMap>()
+        .init_asset_loader::<CityMapLoader>()
+        .init_resource::<CityRequest>()
+        .add_systems(OnEnter(Screen::Playing), ask_for_the_map)
+        .add_systems(
+            Update,
+            (
+                ask_for_the_map.run_if(on_message::<ScenarioReloaded>),
+                draw_the_city,
+                landmarks::follow_states,
+            )
+                .chain()
+                .run_if(in_state(Screen::Playing).or_else(in_state(Screen::Ending))),
+        );
+}
+
+/// Asks the asset server for the scenario's city map, unless this scenario's city is drawn.
+fn ask_for_the_map(
+    night: Res<GameSession>,
+    assets: Res<AssetServer>,
+    mut request: ResMut<CityRequest>,
+) {
+    let s = night.sim().scenario();
+    let key = (s.id.clone(), s.source_hash);
+    if request.scenario.as_ref() == Some(&key) {
+        return;
+    }
+    request.map = Some(assets.load(map_path(&s.id)));
+    request.scenario = Some(key);
+    request.drawn = false;
+}
+
+/// Once the city map is read (or known to be missing), draws the city in place of the last.
+fn draw_the_city(
+    mut commands: Commands,
+    night: Res<GameSession>,
+    assets: Res<AssetServer>,
+    maps: Res<Assets<CityMap>>,
+    mut request: ResMut<CityRequest>,
+    old: Query<Entity, With<CityPiece>>,
+    (mut meshes, mut materials): (ResMut<Assets<Mesh>>, ResMut<Assets<ColorMaterial>>),
+) {
+    let Some(handle) = request.map.clone().filter(|_| !request.drawn) else {
+        return;
+    };
+    let s = night.sim().scenario();
+    let map = match assets.load_state(&handle) {
+        LoadState::Loaded => maps.get(&handle).cloned().unwrap_or_default(),
+        LoadState::Failed(why) => {
+            info!(
+                "no city map for `{}` ({why}): the city is drawn from its streets alone",
+                s.id
+            );
+            CityMap::default()
+        }
+        _ => return,
+    };
+    request.drawn = true;
+    for entity in &old {
+        commands.entity(entity).despawn();
+    }
+    let city = build::city(s, &map);
+    // Blended, so that the city's meshes are drawn back to front by their depth.
+    let blended = materials.add(ColorMaterial {
+        alpha_mode: bevy::sprite_render::AlphaMode2d::Blend,
+        ..default()
+    });
+    commands.spawn((
+        Name::new("City"),
+        CityPiece,
+        Mesh2d(meshes.add(city.solid.into_mesh())),
+        MeshMaterial2d(blended.clone()),
+        Transform::from_xyz(0.0, 0.0, build::depth::CITY),
+    ));
+    commands.spawn((
+        Name::new("Street lights"),
+        CityPiece,
+        Mesh2d(meshes.add(city.lights.into_mesh())),
+        MeshMaterial2d(blended.clone()),
+        Transform::from_xyz(0.0, 0.0, build::depth::LIGHT),
+    ));
+    landmarks::spawn(&mut commands, s, &map, &mut meshes, &blended, CityPiece);
+}

@@ -1,0 +1,42 @@
+//! The city maps in `assets/maps/`: each reads, belongs to a scenario, names only that
+//! scenario's places and their states, and its areas lie on the scenario's map.
+
+use super::{read, root};
+use miracle_mile::game::map::city::data::CityMap;
+use night::Scenario;
+
+#[test]
+fn the_films_city_map_names_only_its_places_and_their_states() {
+    let map = CityMap::from_ron(&read(&root().join("assets/maps/miracle_mile.city.ron")))
+        .unwrap_or_else(|e| panic!("assets/maps/miracle_mile.city.ron: {e}"));
+    let film = Scenario::from_ron(
+        "miracle_mile.ron",
+        &read(&root().join("scenes/miracle_mile.ron")),
+    )
+    .unwrap_or_else(|d| panic!("{}", d.render()));
+    assert!(map.landmarks.len() >= 15, "a drawing for most of the places");
+    for (id, landmark) in &map.landmarks {
+        let place = film
+            .location_index(id)
+            .unwrap_or_else(|| panic!("landmark `{id}` is not a place of the film"));
+        let states = &film.locations[place as usize].states;
+        for part in &landmark.parts {
+            for state in &part.states {
+                assert!(
+                    states.iter().any(|s| &s.id == state),
+                    "`{id}` has no state `{state}`"
+                );
+            }
+        }
+    }
+    // The areas are in the district: within 3 km of Johnie's.
+    for area in &map.areas {
+        for p in &area.points {
+            let (x, y) = film.metres_at(p.lat, p.lon);
+            assert!(x.hypot(y) < 3_000.0, "{} is off the map", area.name);
+        }
+    }
+    for street in film.streets.iter() {
+        assert!(map.width_of(street) >= 10.0, "{} has a road", street.id);
+    }
+}
