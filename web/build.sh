@@ -48,6 +48,8 @@ rm -rf dist.new
 mkdir -p dist.new
 wasm-bindgen --target web --no-typescript --out-dir dist.new --out-name miracle-mile "$work/miracle-mile.wasm"
 cp web/index.html dist.new/
+# The game's assets (city maps, fonts and their licences), which the page fetches beside it.
+cp -r assets dist.new/assets
 # The examples that come with the game, and their list (a page cannot list a folder).
 mkdir -p dist.new/examples
 cp scenes/examples/*.ron dist.new/examples/

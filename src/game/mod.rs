@@ -124,6 +124,7 @@ pub fn plugin(app: &mut App) {
         menus::plugin,
         audio::plugin,
         automation::plugin,
+        theme::fonts::plugin,
     ));
 }
 

@@ -14,7 +14,10 @@ fn the_films_city_map_names_only_its_places_and_their_states() {
         &read(&root().join("scenes/miracle_mile.ron")),
     )
     .unwrap_or_else(|d| panic!("{}", d.render()));
-    assert!(map.landmarks.len() >= 15, "a drawing for most of the places");
+    assert!(
+        map.landmarks.len() >= 15,
+        "a drawing for most of the places"
+    );
     for (id, landmark) in &map.landmarks {
         let place = film
             .location_index(id)

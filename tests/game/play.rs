@@ -10,7 +10,7 @@ use bevy::time::TimeUpdateStrategy;
 use bevy_egui::input::EguiWantsInput;
 use miracle_mile::files::store::Store;
 use miracle_mile::game::GameOptions;
-use miracle_mile::game::hud::shortcuts::ACTION_KEYS;
+use miracle_mile::game::hud::panel::{self, Modifier};
 use miracle_mile::game::night::GameSession;
 use miracle_mile::game::night::pace::Pace;
 use miracle_mile::game::night::pause::Pause;
@@ -72,24 +72,39 @@ pub fn headless_configured(
     app
 }
 
+/// A key going down or up, as the window sends it.
+fn key_event(app: &mut App, key: KeyCode, state: ButtonState) {
+    app.world_mut().write_message(KeyboardInput {
+        key_code: key,
+        logical_key: Key::Unidentified(bevy::input::keyboard::NativeKey::Unidentified),
+        state,
+        text: None,
+        repeat: false,
+        window: Entity::PLACEHOLDER,
+    });
+}
+
 pub fn press(app: &mut App, key: KeyCode) {
-    app.world_mut().write_message(KeyboardInput {
-        key_code: key,
-        logical_key: Key::Unidentified(bevy::input::keyboard::NativeKey::Unidentified),
-        state: ButtonState::Pressed,
-        text: None,
-        repeat: false,
-        window: Entity::PLACEHOLDER,
-    });
+    press_with(app, key, Modifier::None);
+}
+
+/// Presses `key` with `modifier` held (Shift to run, Ctrl to drive).
+pub fn press_with(app: &mut App, key: KeyCode, modifier: Modifier) {
+    let held = match modifier {
+        Modifier::None => None,
+        Modifier::Shift => Some(KeyCode::ShiftLeft),
+        Modifier::Ctrl => Some(KeyCode::ControlLeft),
+    };
+    if let Some(held) = held {
+        key_event(app, held, ButtonState::Pressed);
+        app.update();
+    }
+    key_event(app, key, ButtonState::Pressed);
     app.update();
-    app.world_mut().write_message(KeyboardInput {
-        key_code: key,
-        logical_key: Key::Unidentified(bevy::input::keyboard::NativeKey::Unidentified),
-        state: ButtonState::Released,
-        text: None,
-        repeat: false,
-        window: Entity::PLACEHOLDER,
-    });
+    key_event(app, key, ButtonState::Released);
+    if let Some(held) = held {
+        key_event(app, held, ButtonState::Released);
+    }
     app.update();
     // A choice travels as a message and a state change: give them two more frames.
     app.update();
@@ -129,22 +144,18 @@ pub fn keyboard_lines(script: &str, s: &Scenario) -> Vec<String> {
         .collect()
 }
 
-/// Waits until Harry is free, then presses the key the panel shows for `line`'s action
-/// (turning the page of keys first if need be) and checks that it was taken.
+/// Waits until Harry is free, then presses the keys the panel shows for `line`'s action
+/// (a person's key first for what concerns them, Shift or Ctrl with a place's key to run or
+/// drive) and checks that it was taken.
 pub fn choose_by_key(app: &mut App, line: &str) {
     until_idle(app);
     let night = app.world().resource::<GameSession>();
     let wanted = Action::parse(line, night.sim().scenario()).expect("a valid line");
-    let index = night
-        .actions
-        .iter()
-        .position(|a| *a == wanted)
+    let keys = panel::keys_for(night.sim(), &night.actions, &wanted)
         .unwrap_or_else(|| panic!("`{line}` is not offered at {}", night.sim().clock()));
-    for _ in 0..index / ACTION_KEYS.len() {
-        press(app, KeyCode::BracketRight);
+    for (key, modifier) in keys {
+        press_with(app, key, modifier);
     }
-    let (key, _) = ACTION_KEYS[index % ACTION_KEYS.len()];
-    press(app, key);
     let night = app.world().resource::<GameSession>();
     assert_eq!(
         night.session.actions().last().map(|(_, a)| a),
@@ -163,7 +174,10 @@ fn a_full_night_is_winnable_with_the_keyboard_alone() {
     press(&mut app, KeyCode::Digit2);
     assert_eq!(screen(&app), Screen::Playing);
     assert_eq!(app.world().resource::<GameSession>().sim().clock(), "03:50");
+    let mut most = 0;
     for line in keyboard_lines(&script, &s) {
+        until_idle(&mut app);
+        most = most.max(fits_one_page(&app));
         choose_by_key(&mut app, &line);
     }
     until_idle(&mut app);
@@ -171,6 +185,65 @@ fn a_full_night_is_winnable_with_the_keyboard_alone() {
     let night = app.world().resource::<GameSession>();
     let ending = night.session.ending().expect("an ending");
     assert_eq!(ending.id, "into_the_tar");
+    // The diner at 04:03 offers 53 actions: grouped, they are far fewer entries.
+    assert!(most <= 30, "{most} entries at the busiest moment");
+}
+
+/// Checks that the panel's entries, and each person's list, need no second page of keys;
+/// the number of entries in the overview.
+fn fits_one_page(app: &App) -> usize {
+    let night = app.world().resource::<GameSession>();
+    let clock = night.sim().clock();
+    let overview = panel::sections(night.sim(), &night.actions, None);
+    assert_eq!(panel::pages(&overview), 1, "at {clock}");
+    for entry in panel::entries(&overview) {
+        if let panel::Entry::Person { who, .. } = entry {
+            let theirs = panel::sections(night.sim(), &night.actions, Some(*who));
+            assert_eq!(panel::pages(&theirs), 1, "{who}'s list at {clock}");
+        }
+    }
+    panel::entries(&overview).count()
+}
+
+#[test]
+fn a_persons_key_opens_their_list_and_escape_closes_it_before_pausing() {
+    let mut app = headless(film(), 1);
+    press(&mut app, KeyCode::Digit2);
+    for line in [
+        "go johnies",
+        "go payphone",
+        "call julie_home",
+        "wait",
+        "answer",
+        "go johnies",
+    ] {
+        choose_by_key(&mut app, line);
+    }
+    until_idle(&mut app);
+    let night = app.world().resource::<GameSession>();
+    let landa = night
+        .sim()
+        .scenario()
+        .character_index("landa")
+        .expect("Landa");
+    let keys = panel::keys_for(
+        night.sim(),
+        &night.actions,
+        &Action::parse("talk landa the_call", night.sim().scenario()).expect("a line"),
+    )
+    .expect("offered");
+    assert_eq!(keys.len(), 2, "her key, then the talk's key in her list");
+    press(&mut app, keys[0].0);
+    assert_eq!(app.world().resource::<panel::Focus>().0, Some(landa));
+    press(&mut app, KeyCode::Escape);
+    assert_eq!(app.world().resource::<panel::Focus>().0, None);
+    assert_eq!(
+        *app.world().resource::<State<Pause>>().get(),
+        Pause::Running,
+        "Escape closed the list and did not pause"
+    );
+    press(&mut app, KeyCode::Escape);
+    assert_eq!(*app.world().resource::<State<Pause>>().get(), Pause::Paused);
 }
 
 #[test]

@@ -53,6 +53,23 @@ fn a_whole_night_is_won_with_the_mouse_alone_in_the_real_window() {
         "only {clicks} clicks for a whole night:\n{log}"
     );
     assert!(log.contains("ending: into_the_tar"), "{log}");
+    // People and places were chosen on the map: a person's figure opens their list in the
+    // panel, a place's marker its route card.
+    let on_map = |what: &str| -> u32 {
+        log.split(&format!(" on {what}"))
+            .next()
+            .and_then(|before| before.rsplit(['(', ' ']).next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no count of clicks on {what} in the log:\n{log}"))
+    };
+    assert!(
+        on_map("people") >= 5,
+        "people were not chosen on the map:\n{log}"
+    );
+    assert!(
+        on_map("places") >= 5,
+        "places were not chosen on the map:\n{log}"
+    );
     assert!(!log.contains("refused"), "a click was refused:\n{log}");
 
     let mut names: Vec<String> = std::fs::read_dir(&shots)

@@ -362,10 +362,13 @@ fn capture_ending(
     }
     let ending = night.session.ending().map_or("none", |e| e.id.as_str());
     info!(
-        "capture: done, ending: {ending}, {} screenshots in {}, {} mouse clicks",
+        "capture: done, ending: {ending}, {} screenshots in {}, {} mouse clicks \
+         ({} on people and {} on places on the map)",
         capture.taken,
         opts.dir.display(),
-        pointer.clicks
+        pointer.clicks,
+        pointer.on_people,
+        pointer.on_places
     );
     if cfg!(target_arch = "wasm32") {
         // The page stays on the ending (an app that exits leaves the canvas dead).

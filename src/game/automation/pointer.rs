@@ -4,8 +4,9 @@
 //! events the windowing layer sends. So a capture in this mode proves the mouse alone can play.
 
 use crate::game::hud::click_targets::ClickTargets;
+use crate::game::hud::panel::concerns;
 use crate::game::map::positions;
-use crate::game::map::{MapCamera, OnMap};
+use crate::game::map::{MapCamera, OnMap, PERSON_REACH, person_at};
 use crate::game::night::GameSession;
 use bevy::input::ButtonState;
 use bevy::input::mouse::MouseButtonInput;
@@ -24,6 +25,9 @@ pub struct Pointer {
     moves: std::collections::VecDeque<(Vec2, Option<ButtonState>)>,
     /// Clicks made so far (for the log).
     pub clicks: u32,
+    /// Of those, clicks on a person's figure and on a place's marker on the map.
+    pub on_people: u32,
+    pub on_places: u32,
     /// Set when an action could not be chosen by clicking: why.
     pub failure: Option<String>,
 }
@@ -65,6 +69,15 @@ impl Goal {
         self.holds_still(rect)
             .then(|| Vec2::new(rect.center().x, rect.center().y))
     }
+}
+
+/// Metres per screen pixel around `at`, from the camera (with the point on screen).
+fn camera_scale(camera: &Camera, transform: &GlobalTransform, at: Vec2) -> Option<(Vec2, f32)> {
+    let here = camera.world_to_viewport(transform, at.extend(0.0)).ok()?;
+    let there = camera
+        .world_to_viewport(transform, (at + Vec2::X * 100.0).extend(0.0))
+        .ok()?;
+    Some((here, 100.0 / here.distance(there).max(1e-3)))
 }
 
 /// Frames to wait for the interface to answer a click before giving up.
@@ -130,19 +143,38 @@ fn drive_pointer(
     let mut press = None;
     match goal.phase {
         Phase::Start => {
-            let on_screen = match goal.action {
-                Action::Go { to, .. } if on_map.contains(to) => {
-                    let (camera, transform) = *camera;
-                    let at = positions::location(night.sim(), to).extend(0.0);
-                    camera.world_to_viewport(transform, at).ok().filter(|p| {
+            // A place is clicked on the map (its card offers the ways to go), and so is a
+            // person the action concerns (their list opens in the panel).
+            let (camera, transform) = *camera;
+            let in_view = |at: Vec2| {
+                camera
+                    .world_to_viewport(transform, at.extend(0.0))
+                    .ok()
+                    .filter(|p| {
                         targets
                             .map_area
                             .is_some_and(|area| area.shrink(24.0).contains(egui::pos2(p.x, p.y)))
                     })
+            };
+            let person = concerns(&goal.action).and_then(|who| {
+                let at = positions::character(night.sim(), who, night.clock.fraction)?;
+                // Only where the figure is the one a click there finds.
+                let (_, scale) = camera_scale(camera, transform, at)?;
+                (person_at(&night, at, PERSON_REACH * scale) == Some(who)).then_some(at)
+            });
+            let place = match goal.action {
+                Action::Go { to, .. } if on_map.contains(to) => {
+                    Some(positions::location(night.sim(), to))
                 }
                 _ => None,
             };
-            if let Some(at) = on_screen {
+            if let Some(at) = person.and_then(in_view) {
+                pointer.on_people += 1;
+                press = Some(at);
+                targets.scroll_to = Some(goal.action.clone());
+                goal.phase = Phase::Panel;
+            } else if let Some(at) = place.and_then(in_view) {
+                pointer.on_places += 1;
                 press = Some(at);
                 goal.phase = Phase::PlaceClicked;
             } else {
@@ -168,6 +200,11 @@ fn drive_pointer(
                 press = Some(at);
                 goal.phase = Phase::Clicked;
                 goal.frames = 0;
+            } else if let Some(at) = goal.steady_button(&targets.openers) {
+                // The action is in a person's list: open it, then look again.
+                press = Some(at);
+                goal.frames = 0;
+                goal.last_seen = None;
             } else if goal.frames > PATIENCE {
                 pointer.failure = Some(format!(
                     "no button for `{}` in view at {}",

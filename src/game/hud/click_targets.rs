@@ -12,6 +12,8 @@ use night::sim::Action;
 pub struct ClickTargets {
     /// The action panel's buttons that are in view.
     pub panel: Vec<(Action, egui::Rect)>,
+    /// The panel's buttons that open the list an action is in (a person's), in view.
+    pub openers: Vec<(Action, egui::Rect)>,
     /// The buttons of the selected place's route card.
     pub card: Vec<(Action, egui::Rect)>,
     /// Other buttons by name ("start:ID", "notebook", "continue").

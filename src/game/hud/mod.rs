@@ -1,11 +1,14 @@
 //! The night's panels (egui): the clock and, once the player knows, the countdown; the place and
 //! its people; the player's things; every available action with its key; what happened.
 
+mod actions;
 pub mod click_targets;
+pub mod panel;
 pub mod shortcuts;
 
 use crate::game::hud::click_targets::ClickTargets;
-use crate::game::hud::shortcuts::{ACTION_KEYS, ActionPage, key_label};
+use crate::game::hud::panel::Focus;
+use crate::game::hud::shortcuts::ActionPage;
 use crate::game::map::SelectedPlace;
 use crate::game::menus::notebook::NotebookOpen;
 use crate::game::night::pace::Pace;
@@ -14,12 +17,12 @@ use crate::game::night::playback::Playback;
 use crate::game::night::{ChooseAction, GameSession, Refusal};
 use crate::game::screens::Screen;
 use crate::game::settings::Settings;
-use crate::game::theme::palette::{ALARM_RED, AMBER, CYAN, PINK};
+use crate::game::theme::fonts::{EguiFaces, display};
+use crate::game::theme::palette::{ALARM_RED, AMBER, PINK};
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use night::scene::{Scene, trip_minutes};
-use night::sim::Action;
+use night::scene::Scene;
 
 /// The panels and where their buttons are (the keyboard's shortcuts are in the logic plugin:
 /// headless tests press keys too).
@@ -40,6 +43,7 @@ struct Shown<'w> {
     page: Res<'w, ActionPage>,
     pause: Res<'w, State<Pause>>,
     playback: Option<Res<'w, Playback>>,
+    faces: Option<Res<'w, EguiFaces>>,
 }
 
 /// What the night's panels change: the settings, the player's choice, the pause, the
@@ -51,11 +55,13 @@ struct Changed<'w> {
     pause: ResMut<'w, NextState<Pause>>,
     notebook: ResMut<'w, NotebookOpen>,
     targets: ResMut<'w, ClickTargets>,
+    focus: ResMut<'w, Focus>,
 }
 
 fn night_panels(mut contexts: EguiContexts, shown: Shown, mut changed: Changed) -> Result {
     let ctx = contexts.ctx_mut()?;
     changed.targets.panel.clear();
+    changed.targets.openers.clear();
     let mut root = egui::Ui::new(
         ctx.clone(),
         "night".into(),
@@ -85,8 +91,10 @@ fn night_panels(mut contexts: EguiContexts, shown: Shown, mut changed: Changed) 
         .default_size(420.0)
         .resizable(true)
         .show(&mut root, |ui| {
+            // Not animated: a button brought into view is where it will stay when clicked.
             egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
+                .animated(false)
                 .show(ui, |ui| scene_and_actions(ui, &shown, &mut changed));
         });
 
@@ -114,8 +122,7 @@ fn top_bar(ui: &mut egui::Ui, shown: &Shown, changed: &mut Changed) {
             ui.add_space(24.0);
             ui.label(
                 egui::RichText::new(s.countdown_words(left))
-                    .size(34.0 * scale)
-                    .strong()
+                    .font(display(38.0 * scale, shown.faces.as_deref()))
                     .color(if settings.high_contrast {
                         egui::Color32::YELLOW
                     } else {
@@ -167,14 +174,11 @@ fn top_bar(ui: &mut egui::Ui, shown: &Shown, changed: &mut Changed) {
     });
 }
 
-/// The right panel: the scene (the place, its panic, who is here, what the player carries),
-/// a refusal, and every action with its key, as buttons.
+/// The right panel: the scene (the place, its panic, what the player carries), a refusal, and
+/// the actions grouped by whom and what they concern, with their keys (see [`actions`]).
 fn scene_and_actions(ui: &mut egui::Ui, shown: &Shown, changed: &mut Changed) {
     let (night, refusal) = (&*shown.night, &*shown.refusal);
-    let (selected, page) = (&*shown.selected, &*shown.page);
-    let (settings, choose) = (&*changed.settings, &mut changed.choose);
-    let targets = &mut *changed.targets;
-    let scale = settings.text_scale;
+    let scale = changed.settings.text_scale;
     let sim = night.sim();
     let s = sim.scenario();
     let scene = Scene::of(sim);
@@ -188,17 +192,6 @@ fn scene_and_actions(ui: &mut egui::Ui, shown: &Shown, changed: &mut Changed) {
         ui.label(egui::RichText::new(format!("Panic here: {}/100", scene.panic)).color(AMBER));
     }
     ui.separator();
-    if !scene.people.is_empty() {
-        ui.label(egui::RichText::new("People here").strong());
-        for person in &scene.people {
-            if person.doing.is_empty() {
-                ui.label(&person.name);
-            } else {
-                ui.label(format!("{} — {}", person.name, person.doing));
-            }
-        }
-        ui.separator();
-    }
     if !scene.carried.is_empty() {
         ui.label(egui::RichText::new(format!("{} has", s.player_word())).strong());
         ui.label(scene.carried.join(", "));
@@ -210,42 +203,5 @@ fn scene_and_actions(ui: &mut egui::Ui, shown: &Shown, changed: &mut Changed) {
     if !sim.is_idle() {
         ui.label(egui::RichText::new(format!("{} is busy…", s.player_word())).italics());
     }
-    let pages = night.actions.len().div_ceil(ACTION_KEYS.len());
-    if pages > 1 {
-        ui.label(
-            egui::RichText::new(format!(
-                "What {} can do — keys for page {} of {pages} ([ ] or PgUp/PgDn)",
-                s.player_word(),
-                page.0 + 1
-            ))
-            .strong(),
-        );
-    } else {
-        ui.label(egui::RichText::new(format!("What {} can do", s.player_word())).strong());
-    }
-    for (index, action) in night.actions.iter().enumerate() {
-        let key = key_label(index, page.0)
-            .map(|k| format!("[{k}] "))
-            .unwrap_or_default();
-        let cost = trip_minutes(sim, action)
-            .map(|m| format!(" ({m} min)"))
-            .unwrap_or_default();
-        let highlighted = matches!(action, Action::Go { to, .. } if Some(*to) == selected.0);
-        let mut text =
-            egui::RichText::new(format!("{key}{}{cost}", action.describe(s))).size(15.0 * scale);
-        if highlighted {
-            text = text.color(CYAN).strong();
-        }
-        let button = ui.button(text);
-        if button.clicked() {
-            choose.write(ChooseAction(action.clone()));
-        }
-        if targets.scroll_to.as_ref() == Some(action) {
-            button.scroll_to_me(Some(egui::Align::Center));
-            targets.scroll_to = None;
-        }
-        if ui.clip_rect().contains_rect(button.rect) {
-            targets.panel.push((action.clone(), button.rect));
-        }
-    }
+    actions::action_panel(ui, shown, changed, &scene);
 }

@@ -1,6 +1,9 @@
-//! Every action has a key: digits first, then letters. The HUD shows the same key next to
-//! each action, and the same table turns key presses into actions.
+//! Every entry of the action panel has a key: digits first, then letters (see
+//! [`crate::game::hud::panel`] for what the entries are). The HUD shows the same key next to
+//! each entry, and the same model turns key presses into actions. Escape or Backspace leaves
+//! a person's list; elsewhere Space or Escape pauses.
 
+use crate::game::hud::panel::{self, ACTION_KEYS, Entry, Focus, Modifier};
 use crate::game::night::pause::Pause;
 use crate::game::night::{ChooseAction, GameSession};
 use crate::game::screens::Screen;
@@ -9,62 +12,19 @@ use bevy::prelude::*;
 use bevy_egui::input::egui_wants_any_keyboard_input;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass};
 
-/// The keys for the night's actions, in the order actions are listed. Arrow keys, Space,
-/// Escape, `+` and `-` are kept for the map and the clock.
-pub const ACTION_KEYS: [(KeyCode, &str); 36] = [
-    (KeyCode::Digit1, "1"),
-    (KeyCode::Digit2, "2"),
-    (KeyCode::Digit3, "3"),
-    (KeyCode::Digit4, "4"),
-    (KeyCode::Digit5, "5"),
-    (KeyCode::Digit6, "6"),
-    (KeyCode::Digit7, "7"),
-    (KeyCode::Digit8, "8"),
-    (KeyCode::Digit9, "9"),
-    (KeyCode::Digit0, "0"),
-    (KeyCode::KeyA, "A"),
-    (KeyCode::KeyB, "B"),
-    (KeyCode::KeyC, "C"),
-    (KeyCode::KeyD, "D"),
-    (KeyCode::KeyE, "E"),
-    (KeyCode::KeyF, "F"),
-    (KeyCode::KeyG, "G"),
-    (KeyCode::KeyH, "H"),
-    (KeyCode::KeyI, "I"),
-    (KeyCode::KeyJ, "J"),
-    (KeyCode::KeyK, "K"),
-    (KeyCode::KeyL, "L"),
-    (KeyCode::KeyM, "M"),
-    (KeyCode::KeyN, "N"),
-    (KeyCode::KeyO, "O"),
-    (KeyCode::KeyP, "P"),
-    (KeyCode::KeyQ, "Q"),
-    (KeyCode::KeyR, "R"),
-    (KeyCode::KeyS, "S"),
-    (KeyCode::KeyT, "T"),
-    (KeyCode::KeyU, "U"),
-    (KeyCode::KeyV, "V"),
-    (KeyCode::KeyW, "W"),
-    (KeyCode::KeyX, "X"),
-    (KeyCode::KeyY, "Y"),
-    (KeyCode::KeyZ, "Z"),
-];
-
-/// Which page of actions the keys choose from: the first 36 actions are page 0, the next 36
-/// page 1, and so on. `]` or Page Down turns the page, `[` or Page Up turns it back.
+/// Which page of entries the keys choose from: the first 36 entries are page 0, the next 36
+/// page 1, and so on (the grouped panel rarely needs a second). `]` or Page Down turns the
+/// page, `[` or Page Up turns it back.
 #[derive(Resource, Default, Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ActionPage(pub usize);
 
-/// The key label of the action at `index` while `page` is shown, if it has one.
-pub fn key_label(index: usize, page: usize) -> Option<&'static str> {
-    (index / ACTION_KEYS.len() == page).then(|| ACTION_KEYS[index % ACTION_KEYS.len()].1)
-}
-
 pub fn plugin(app: &mut App) {
     app.init_resource::<ActionPage>()
+        .init_resource::<Focus>()
         .add_systems(
             Update,
-            (turn_page, action_keys, clock_keys)
+            (forget_a_focus_gone_by, turn_page, action_keys, clock_keys)
+                .chain()
                 .run_if(in_state(Screen::Playing))
                 .run_if(not(egui_wants_any_keyboard_input)),
         )
@@ -86,12 +46,25 @@ fn keep_the_keys_for_the_game(mut contexts: EguiContexts) -> Result {
     Ok(())
 }
 
+/// A person's list closes when nothing is left to do with them (they left, or the player did).
+fn forget_a_focus_gone_by(night: Res<GameSession>, mut focus: ResMut<Focus>) {
+    if let Some(who) = focus.0
+        && !night
+            .actions
+            .iter()
+            .any(|a| panel::concerns(a) == Some(who))
+    {
+        focus.0 = None;
+    }
+}
+
 fn turn_page(
     keys: Res<ButtonInput<KeyCode>>,
     night: Res<GameSession>,
+    focus: Res<Focus>,
     mut page: ResMut<ActionPage>,
 ) {
-    let pages = night.actions.len().div_ceil(ACTION_KEYS.len()).max(1);
+    let pages = panel::pages(&panel::sections(night.sim(), &night.actions, focus.0));
     if keys.any_just_pressed([KeyCode::BracketRight, KeyCode::PageDown]) {
         page.0 = (page.0 + 1) % pages;
     }
@@ -103,32 +76,56 @@ fn turn_page(
     }
 }
 
+/// The modifier held with a key: Ctrl before Shift.
+fn modifier(keys: &ButtonInput<KeyCode>) -> Modifier {
+    if keys.any_pressed([KeyCode::ControlLeft, KeyCode::ControlRight]) {
+        Modifier::Ctrl
+    } else if keys.any_pressed([KeyCode::ShiftLeft, KeyCode::ShiftRight]) {
+        Modifier::Shift
+    } else {
+        Modifier::None
+    }
+}
+
 fn action_keys(
     keys: Res<ButtonInput<KeyCode>>,
     night: Res<GameSession>,
     mut page: ResMut<ActionPage>,
+    mut focus: ResMut<Focus>,
     mut choose: MessageWriter<ChooseAction>,
 ) {
+    let sections = panel::sections(night.sim(), &night.actions, focus.0);
     for (offset, (key, _)) in ACTION_KEYS.iter().enumerate() {
-        if keys.just_pressed(*key)
-            && let Some(action) = night.actions.get(page.0 * ACTION_KEYS.len() + offset)
-        {
-            choose.write(ChooseAction(action.clone()));
-            // The next choice starts again from the first page.
-            page.0 = 0;
-            return;
+        if !keys.just_pressed(*key) {
+            continue;
         }
+        let Some(entry) = panel::entries(&sections).nth(page.0 * ACTION_KEYS.len() + offset) else {
+            return;
+        };
+        if let Entry::Person { who, .. } = entry {
+            focus.0 = Some(*who);
+        } else if let Some(action) = entry.chosen(modifier(&keys)) {
+            choose.write(ChooseAction(action.clone()));
+            focus.0 = None;
+        }
+        // A new list, or the next choice, starts from its first page.
+        page.0 = 0;
+        return;
     }
 }
 
-/// Space or Escape pauses and resumes (the pause menu has the settings); Tab cycles the pace.
+/// Space or Escape pauses and resumes (the pause menu has the settings), but Escape or
+/// Backspace first closes a person's list; Tab cycles the pace.
 fn clock_keys(
     keys: Res<ButtonInput<KeyCode>>,
     mut settings: ResMut<Settings>,
     pause: Res<State<Pause>>,
     mut next_pause: ResMut<NextState<Pause>>,
+    mut focus: ResMut<Focus>,
 ) {
-    if keys.any_just_pressed([KeyCode::Space, KeyCode::Escape]) {
+    if focus.0.is_some() && keys.any_just_pressed([KeyCode::Escape, KeyCode::Backspace]) {
+        focus.0 = None;
+    } else if keys.any_just_pressed([KeyCode::Space, KeyCode::Escape]) {
         next_pause.set(pause.get().toggled());
     }
     if keys.just_pressed(KeyCode::Tab) {

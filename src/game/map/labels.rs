@@ -14,10 +14,11 @@ use crate::game::night::GameSession;
 use crate::game::night::reload::ScenarioReloaded;
 use crate::game::screens::Screen;
 use crate::game::settings::Settings;
+use crate::game::theme::fonts::Fonts;
 use crate::game::theme::palette::Palette;
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
-use bevy::text::{FontSize, TextLayoutInfo};
+use bevy::text::{FontSize, FontSource, TextLayoutInfo};
 use bevy::transform::TransformSystems;
 use bevy::window::PrimaryWindow;
 use night::scenario::model::LocId;
@@ -75,9 +76,19 @@ pub(super) fn spawn_labels(
     night: Res<GameSession>,
     settings: Res<Settings>,
     on_map: Res<OnMap>,
+    fonts: Option<Res<Fonts>>,
 ) {
     let s = night.sim().scenario();
     let palette = Palette::get(settings.high_contrast);
+    // The game's faces once they are asked for (Bevy draws the text when they are read).
+    let face = |bold: bool, size: f32| {
+        let mut font = TextFont::from_font_size(size);
+        if let Some(fonts) = &fonts {
+            let face = if bold { &fonts.bold } else { &fonts.text };
+            font.font = FontSource::Handle(face.clone());
+        }
+        font
+    };
     for (l, loc) in s.locations.iter().enumerate() {
         if !on_map.contains(l as LocId) {
             continue;
@@ -85,7 +96,7 @@ pub(super) fn spawn_labels(
         commands.spawn((
             Name::new(format!("Label: {}", loc.name)),
             Text2d::new(loc.name.clone()),
-            TextFont::from_font_size(PLACE_FONT * settings.text_scale),
+            face(true, PLACE_FONT * settings.text_scale),
             TextColor(palette.label),
             Transform::from_translation(positions::location(night.sim(), l as LocId).extend(2.0)),
             PlaceLabel(l as LocId),
@@ -100,7 +111,7 @@ pub(super) fn spawn_labels(
         commands.spawn((
             Name::new(format!("Street: {}", street.name)),
             Text2d::new(street.name.to_uppercase()),
-            TextFont::from_font_size(STREET_FONT * settings.text_scale),
+            face(false, STREET_FONT * settings.text_scale),
             TextColor(palette.major_street.with_alpha(0.85)),
             Transform::default(),
             Visibility::Hidden,

@@ -8,6 +8,7 @@ pub mod labels;
 pub mod positions;
 
 use crate::game::AppSystems;
+use crate::game::hud::panel::{Focus, concerns};
 use crate::game::night::{ChooseAction, GameSession};
 use crate::game::screens::Screen;
 use crate::game::settings::Settings;
@@ -17,7 +18,7 @@ use bevy::prelude::*;
 use bevy::window::PrimaryWindow;
 use bevy_egui::input::egui_wants_any_pointer_input;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use night::scenario::model::{ALL_MODES, LocId};
+use night::scenario::model::{ALL_MODES, CharId, LocId};
 use night::sim::Action;
 
 /// The camera that looks at the map.
@@ -389,6 +390,8 @@ fn pan_and_zoom(
     }
 }
 
+/// A click on the map: on a person the player can do something with, their list opens in
+/// the panel; on a place, its route card.
 fn select_place(
     buttons: Res<ButtonInput<MouseButton>>,
     window: Single<&Window, With<PrimaryWindow>>,
@@ -396,6 +399,7 @@ fn select_place(
     night: Res<GameSession>,
     mut selected: ResMut<SelectedPlace>,
     on_map: Res<OnMap>,
+    mut focus: ResMut<Focus>,
 ) {
     if !buttons.just_pressed(MouseButton::Left) {
         return;
@@ -414,12 +418,40 @@ fn select_place(
     // Within 24 screen pixels of a marker counts as a click on it.
     let reach = 24.0 * scale;
     let s = night.sim().scenario();
-    selected.0 = (0..s.locations.len() as LocId)
+    let place = (0..s.locations.len() as LocId)
         .filter(|&l| on_map.contains(l))
         .map(|l| (l, positions::location(night.sim(), l).distance(world)))
         .filter(|(_, d)| *d <= reach)
+        .min_by(|a, b| a.1.total_cmp(&b.1));
+    // A person is clicked only if their figure is nearer the click than any place's marker.
+    if let Some(who) = person_at(&night, world, PERSON_REACH * scale) {
+        let at = positions::character(night.sim(), who, night.clock.fraction);
+        let nearer = at.is_some_and(|p| place.is_none_or(|(_, d)| p.distance(world) < d));
+        if nearer {
+            focus.0 = Some(who);
+            selected.0 = None;
+            return;
+        }
+    }
+    selected.0 = place.map(|(l, _)| l);
+}
+
+/// Screen pixels around a person's figure that count as a click on them.
+pub const PERSON_REACH: f32 = 9.0;
+
+/// The person with something to do with them whose figure is nearest `world`, within `reach`.
+pub fn person_at(night: &GameSession, world: Vec2, reach: f32) -> Option<CharId> {
+    let sim = night.sim();
+    sim.present()
+        .into_iter()
+        .filter(|&c| night.actions.iter().any(|a| concerns(a) == Some(c)))
+        .filter_map(|c| {
+            let at = positions::character(sim, c, night.clock.fraction)?;
+            Some((c, at.distance(world)))
+        })
+        .filter(|(_, d)| *d <= reach)
         .min_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(l, _)| l);
+        .map(|(c, _)| c)
 }
 
 /// A card by the selected place: what it is, and the minutes each way of going costs now.

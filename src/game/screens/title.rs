@@ -11,6 +11,7 @@ use crate::game::night::pace::Pace;
 use crate::game::player_files::{ContinueNight, PlayerFiles, Unfinished};
 use crate::game::screens::Screen;
 use crate::game::settings::Settings;
+use crate::game::theme::fonts::{EguiFaces, display};
 use crate::game::theme::palette::{GOLD, PINK};
 use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
@@ -80,6 +81,7 @@ fn title_screen(
     unfinished: Res<Unfinished>,
     mut files: ResMut<PlayerFiles>,
     buttons: TitleButtons,
+    faces: Option<Res<EguiFaces>>,
 ) -> Result {
     let TitleButtons {
         mut begin,
@@ -100,8 +102,13 @@ fn title_screen(
         .as_ref()
         .map(|s| s.intro.clone())
         .unwrap_or_default();
+    // A dark glass over the night city drifting behind it.
+    let glass = egui::Frame::window(&ctx.global_style())
+        .fill(egui::Color32::from_rgba_unmultiplied(8, 8, 16, 215))
+        .stroke(egui::Stroke::new(1.0, egui::Color32::from_rgb(90, 40, 70)));
     egui::Window::new("title")
         .title_bar(false)
+        .frame(glass)
         .anchor(egui::Align2::CENTER_CENTER, [0.0, 0.0])
         .resizable(false)
         .min_width(560.0)
@@ -109,7 +116,7 @@ fn title_screen(
             ui.vertical_centered(|ui| {
                 ui.label(
                     egui::RichText::new(title.to_uppercase())
-                        .size(44.0 * settings.text_scale)
+                        .font(display(72.0 * settings.text_scale, faces.as_deref()))
                         .color(PINK),
                 );
                 ui.add_space(8.0);

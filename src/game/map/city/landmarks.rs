@@ -13,6 +13,8 @@ use night::scenario::model::{LocId, StateId};
 pub struct LandmarkPart {
     pub place: LocId,
     pub states: Vec<StateId>,
+    /// The place's state before the night begins.
+    pub first_state: StateId,
     /// Seconds between two flashes (0: steady).
     pub blink: f32,
 }
@@ -81,6 +83,7 @@ pub fn spawn(
                 LandmarkPart {
                     place,
                     states,
+                    first_state: location.start,
                     blink: part.blink,
                 },
                 Mesh2d(meshes.add(shapes.into_mesh())),
@@ -92,18 +95,19 @@ pub fn spawn(
 }
 
 /// Shows each part while its place is in one of its states.
+/// Before a night (behind the title), each place is in its first state.
 pub fn follow_states(
-    night: Res<crate::game::night::GameSession>,
+    night: Option<Res<crate::game::night::GameSession>>,
     time: Res<Time>,
     mut parts: Query<(&LandmarkPart, &mut Visibility)>,
 ) {
-    let sim = night.sim();
     let now = time.elapsed_secs();
     for (part, mut visibility) in &mut parts {
-        let in_state = part.states.is_empty()
-            || part
-                .states
-                .contains(&sim.state().location_state[part.place as usize]);
+        let state = match &night {
+            Some(night) => night.sim().state().location_state[part.place as usize],
+            None => part.first_state,
+        };
+        let in_state = part.states.is_empty() || part.states.contains(&state);
         // On for the first half of each period.
         let lit = part.blink <= 0.0 || (now / part.blink).fract() < 0.5;
         let shown = in_state && lit;

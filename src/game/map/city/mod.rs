@@ -1,6 +1,7 @@
 //! The drawn city under the map's markers: roads with their width and street lights, the
 //! buildings along them, parks and pits, and each landmark's own drawing following its
-//! place's state. What to draw comes from the scenario and from its city map,
+//! place's state. The title screen shows it too, behind the title, drifting slowly along
+//! the scenario's first street. What to draw comes from the scenario and from its city map,
 //! `assets/maps/<scenario id>.city.ron` (see [`data`]); a scenario without one gets the plain
 //! city made from its streets alone.
 
@@ -9,10 +10,13 @@ pub mod data;
 pub mod landmarks;
 pub mod mesh;
 
+use crate::game::GameOptions;
+use crate::game::map::MapCamera;
 use crate::game::night::GameSession;
 use crate::game::night::reload::ScenarioReloaded;
 use crate::game::screens::Screen;
 use bevy::asset::LoadState;
+use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use data::{CityMap, CityMapLoader};
 
@@ -40,6 +44,7 @@ pub fn plugin(app: &mut App) {
         .init_asset_loader::<CityMapLoader>()
         .init_resource::<CityRequest>()
         .add_systems(OnEnter(Screen::Playing), ask_for_the_map)
+        .add_systems(OnEnter(Screen::Title), (ask_for_the_map, frame_the_title))
         .add_systems(
             Update,
             (
@@ -48,17 +53,84 @@ pub fn plugin(app: &mut App) {
                 landmarks::follow_states,
             )
                 .chain()
-                .run_if(in_state(Screen::Playing).or_else(in_state(Screen::Ending))),
-        );
+                .run_if(not(in_state(Screen::Error))),
+        )
+        .add_systems(Update, drift_over_the_title.run_if(in_state(Screen::Title)));
+}
+
+/// The scenario on screen: the night's, or on the title the one the game was started with.
+#[derive(SystemParam)]
+struct OnScreen<'w> {
+    night: Option<Res<'w, GameSession>>,
+    options: Res<'w, GameOptions>,
+}
+
+impl OnScreen<'_> {
+    fn scenario(&self) -> Option<&night::Scenario> {
+        match &self.night {
+            Some(night) => Some(night.sim().scenario()),
+            None => self.options.scenario.as_ref().ok(),
+        }
+    }
+}
+
+/// Metres per pixel over the title: close enough for the buildings to read.
+const TITLE_SCALE: f32 = 0.7;
+
+/// The title's zoom (the drift sets where it looks).
+fn frame_the_title(camera: Single<&mut Projection, With<MapCamera>>) {
+    if let Projection::Orthographic(ortho) = &mut *camera.into_inner() {
+        ortho.scale = TITLE_SCALE;
+    }
+}
+
+/// Behind the title the camera drifts along the middle of the first street (where the city
+/// is, not its ends), 10 metres a second, and back.
+fn drift_over_the_title(
+    options: Res<GameOptions>,
+    time: Res<Time>,
+    camera: Single<&mut Transform, With<MapCamera>>,
+) {
+    let Some(street) = options
+        .scenario
+        .as_ref()
+        .ok()
+        .and_then(|s| s.streets.first())
+    else {
+        return;
+    };
+    let points: Vec<Vec2> = street
+        .points
+        .iter()
+        .map(|&(x, y)| Vec2::new(x as f32, y as f32))
+        .collect();
+    let length: f32 = points.windows(2).map(|w| w[0].distance(w[1])).sum();
+    if length <= 0.0 {
+        return;
+    }
+    // There and back again over its middle half, so the drift never runs out.
+    let span = length / 2.0;
+    let walked = (time.elapsed_secs() * 10.0) % (2.0 * span);
+    let there = if walked > span {
+        2.0 * span - walked
+    } else {
+        walked
+    };
+    let t = 0.25 + there / length;
+    let at = crate::game::map::positions::along(&points, t);
+    let mut transform = camera.into_inner();
+    transform.translation = at.extend(transform.translation.z);
 }
 
 /// Asks the asset server for the scenario's city map, unless this scenario's city is drawn.
 fn ask_for_the_map(
-    night: Res<GameSession>,
+    on_screen: OnScreen,
     assets: Res<AssetServer>,
     mut request: ResMut<CityRequest>,
 ) {
-    let s = night.sim().scenario();
+    let Some(s) = on_screen.scenario() else {
+        return;
+    };
     let key = (s.id.clone(), s.source_hash);
     if request.scenario.as_ref() == Some(&key) {
         return;
@@ -71,7 +143,7 @@ fn ask_for_the_map(
 /// Once the city map is read (or known to be missing), draws the city in place of the last.
 fn draw_the_city(
     mut commands: Commands,
-    night: Res<GameSession>,
+    on_screen: OnScreen,
     assets: Res<AssetServer>,
     maps: Res<Assets<CityMap>>,
     mut request: ResMut<CityRequest>,
@@ -81,7 +153,9 @@ fn draw_the_city(
     let Some(handle) = request.map.clone().filter(|_| !request.drawn) else {
         return;
     };
-    let s = night.sim().scenario();
+    let Some(s) = on_screen.scenario() else {
+        return;
+    };
     let map = match assets.load_state(&handle) {
         LoadState::Loaded => maps.get(&handle).cloned().unwrap_or_default(),
         LoadState::Failed(why) => {
