@@ -5,7 +5,9 @@
 
 pub mod city;
 pub mod labels;
+pub mod people;
 pub mod positions;
+pub mod street_life;
 
 use crate::game::AppSystems;
 use crate::game::hud::panel::{Focus, concerns};
@@ -72,7 +74,12 @@ fn spawn_camera(mut commands: Commands) {
 }
 
 pub fn plugin(app: &mut App) {
-    app.add_plugins((city::plugin, labels::plugin));
+    app.add_plugins((
+        city::plugin,
+        labels::plugin,
+        people::plugin,
+        street_life::plugin,
+    ));
     app.add_systems(Startup, spawn_camera)
         .init_resource::<SelectedPlace>()
         .init_resource::<OnMap>()
@@ -111,8 +118,9 @@ pub fn plugin(app: &mut App) {
         );
 }
 
-/// Metres per screen pixel when a night begins: the whole district fits at 1280x720.
-const START_SCALE: f32 = 1.7;
+/// Metres per screen pixel when a night begins: the Miracle Mile from Fairfax to the pits,
+/// close enough for the city to read.
+const START_SCALE: f32 = 1.25;
 /// Radius of a landmark's marker, in metres.
 pub const LANDMARK_RADIUS: f32 = 14.0;
 
@@ -261,13 +269,11 @@ fn draw_map(
                 if panic == 0 {
                     continue;
                 }
+                // Faint: the crowd on the street shows the panic; the line tints the road.
                 let color = palette
                     .panic(panic)
-                    .with_alpha(0.25 + f32::from(panic) / 200.0);
+                    .with_alpha(0.12 + f32::from(panic) / 400.0);
                 gizmos.line_2d(p, q, color);
-                if panic > 20 {
-                    gizmos.line_2d(p + Vec2::splat(2.5), q + Vec2::splat(2.5), color);
-                }
             }
         }
     }
@@ -275,10 +281,14 @@ fn draw_map(
         let panic = sim.panic(l);
         if panic > 0 {
             let glow = palette.panic(panic);
-            for ring in 1..=3 {
-                let radius = LANDMARK_RADIUS + f32::from(panic) * 0.6 * ring as f32 / 3.0;
+            for ring in 1..=2 {
+                let radius = LANDMARK_RADIUS + f32::from(panic) * 0.5 * ring as f32 / 2.0;
                 gizmos
-                    .circle_2d(at, radius, glow.with_alpha(glow.alpha() / ring as f32))
+                    .circle_2d(
+                        at,
+                        radius,
+                        glow.with_alpha(glow.alpha() * 0.6 / ring as f32),
+                    )
                     .resolution(32);
             }
         }
@@ -312,17 +322,8 @@ fn draw_map(
                 .resolution(32);
         }
     }
+    // The other people are figures (see `people`); the player is ringed, to be found at once.
     let fraction = night.clock.fraction;
-    for c in sim.present() {
-        if let Some(at) = positions::character(sim, c, fraction) {
-            // At least a few pixels across whatever the zoom, so that people stay visible.
-            let radius = (6.0f32).max(4.0 * pixel);
-            gizmos.circle_2d(at, radius, palette.person).resolution(12);
-            gizmos
-                .circle_2d(at, radius * 0.5, palette.person)
-                .resolution(8);
-        }
-    }
     let player = positions::player(sim, fraction);
     let radius = (9.0f32).max(6.0 * pixel);
     gizmos

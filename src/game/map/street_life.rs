@@ -1,0 +1,324 @@
+//! The streets' life, which follows the simulation without feeding back into it: a crowd that
+//! fills the streets around each place as its panic rises, and cars on the major streets that
+//! slow where panic runs high and stop bumper to bumper where the streets are blocked.
+
+use crate::game::map::{MapCamera, OnMap, positions};
+use crate::game::night::GameSession;
+use crate::game::night::pause::Pause;
+use crate::game::screens::Screen;
+use bevy::prelude::*;
+use night::Sim;
+use night::scenario::model::LocId;
+
+/// One person of the crowd.
+#[derive(Component)]
+struct CrowdDot(usize);
+
+/// One car.
+#[derive(Component)]
+struct Car(usize);
+
+/// The most people the crowd draws, and the most around one place.
+const CROWD: usize = 900;
+const CROWD_PER_PLACE: usize = 240;
+/// How far from a place its crowd spreads along the streets, in metres.
+const CROWD_REACH: f32 = 170.0;
+/// Cars per direction of a major street, and their cruising speed (metres a second).
+const CARS_PER_LANE: usize = 7;
+const CRUISE: f32 = 13.0;
+/// Metres from one car's centre to the next in a queue.
+const BUMPER: f32 = 6.5;
+
+/// Where the crowd stands around each place: spots along the streets near it.
+#[derive(Resource, Default)]
+struct CrowdSpots(Vec<(LocId, Vec<Vec2>)>);
+
+/// A car: which street, which way, how far along (metres), how fast.
+struct CarState {
+    street: usize,
+    forward: bool,
+    along: f32,
+    speed: f32,
+}
+
+#[derive(Resource, Default)]
+struct Traffic(Vec<CarState>);
+
+pub fn plugin(app: &mut App) {
+    app.init_resource::<CrowdSpots>()
+        .init_resource::<Traffic>()
+        .add_systems(Startup, spawn_pools)
+        .add_systems(
+            OnEnter(Screen::Playing),
+            (measure_the_crowd, start_the_traffic),
+        )
+        .add_systems(
+            Update,
+            (move_the_crowd, move_the_traffic)
+                .run_if(in_state(Screen::Playing).or_else(in_state(Screen::Ending))),
+        )
+        .add_systems(OnEnter(Screen::Title), hide_street_life);
+}
+
+/// The pools of sprites, hidden until the night needs them.
+fn spawn_pools(mut commands: Commands) {
+    for i in 0..CROWD {
+        commands.spawn((
+            CrowdDot(i),
+            Sprite::from_color(Color::srgb(0.95, 0.88, 0.75), Vec2::splat(2.4)),
+            Transform::from_xyz(0.0, 0.0, 0.5),
+            Visibility::Hidden,
+        ));
+    }
+    for i in 0..CARS_PER_LANE * 2 * 8 {
+        commands.spawn((
+            Car(i),
+            Sprite::from_color(Color::srgb(0.80, 0.78, 0.70), Vec2::new(4.6, 2.0)),
+            Transform::from_xyz(0.0, 0.0, 0.4),
+            Visibility::Hidden,
+        ));
+    }
+}
+
+/// A person of the crowd or a car.
+type StreetSprite = Or<(With<CrowdDot>, With<Car>)>;
+
+fn hide_street_life(mut sprites: Query<&mut Visibility, StreetSprite>) {
+    for mut visibility in &mut sprites {
+        *visibility = Visibility::Hidden;
+    }
+}
+
+/// The points of a street in metres.
+fn street_points(sim: &Sim, street: usize) -> Vec<Vec2> {
+    sim.scenario().streets[street]
+        .points
+        .iter()
+        .map(|&(x, y)| Vec2::new(x as f32, y as f32))
+        .collect()
+}
+
+/// A fixed pseudo-random number in -1..1 (the same crowd on every machine).
+fn jitter(a: usize, b: usize) -> f32 {
+    let mut h = (a as u32).wrapping_mul(0x9E37_79B9) ^ (b as u32).wrapping_mul(0x85EB_CA6B);
+    h ^= h >> 15;
+    h = h.wrapping_mul(0x2C1B_3C6D);
+    h ^= h >> 12;
+    (h & 0xFFFF) as f32 / 32_768.0 - 1.0
+}
+
+/// Spots along the streets near each place, every few metres, spread across the road.
+fn measure_the_crowd(night: Res<GameSession>, on_map: Res<OnMap>, mut spots: ResMut<CrowdSpots>) {
+    let sim = night.sim();
+    let s = sim.scenario();
+    spots.0.clear();
+    for l in 0..s.locations.len() as LocId {
+        if !on_map.contains(l) {
+            continue;
+        }
+        let here = positions::location(sim, l);
+        let mut near = Vec::new();
+        for (k, street) in s.streets.iter().enumerate() {
+            let half = if street.major { 11.0 } else { 5.5 };
+            let points = street_points(sim, k);
+            for pair in points.windows(2) {
+                let (a, b) = (pair[0], pair[1]);
+                let Some(along) = (b - a).try_normalize() else {
+                    continue;
+                };
+                let steps = (a.distance(b) / 5.0) as usize;
+                for i in 0..steps {
+                    let p = a + along * (i as f32 * 5.0);
+                    if p.distance(here) < CROWD_REACH {
+                        let n = near.len();
+                        near.push(
+                            p + along.perp() * half * jitter(n, k) + along * 2.0 * jitter(k, n),
+                        );
+                    }
+                }
+            }
+        }
+        // Nearest first, so a small crowd gathers at the place and a large one spreads out.
+        near.sort_by(|a, b| a.distance(here).total_cmp(&b.distance(here)));
+        spots.0.push((l, near));
+    }
+}
+
+/// The crowd: around each place, people in proportion to its panic, milling about.
+fn move_the_crowd(
+    night: Res<GameSession>,
+    spots: Res<CrowdSpots>,
+    time: Res<Time>,
+    camera: Single<&Projection, With<MapCamera>>,
+    mut dots: Query<(&CrowdDot, &mut Transform, &mut Visibility)>,
+) {
+    // At least two pixels across, whatever the zoom.
+    let grow = (2.0 * pixels(&camera) / 2.4).max(1.0);
+    let sim = night.sim();
+    let t = time.elapsed_secs();
+    let mut placed: Vec<Vec2> = Vec::with_capacity(CROWD);
+    for (l, near) in &spots.0 {
+        let count = (usize::from(sim.panic(*l)) * 3)
+            .min(CROWD_PER_PLACE)
+            .min(near.len());
+        for (i, spot) in near.iter().take(count).enumerate() {
+            if placed.len() == CROWD {
+                break;
+            }
+            let sway = Vec2::new((t * 0.7 + i as f32).sin(), (t * 0.5 + i as f32 * 1.3).cos());
+            placed.push(*spot + sway * 1.5);
+        }
+    }
+    for (dot, mut transform, mut visibility) in &mut dots {
+        match placed.get(dot.0) {
+            Some(at) => {
+                transform.translation = at.extend(0.5);
+                transform.scale = Vec3::splat(grow);
+                visibility.set_if_neq(Visibility::Inherited);
+            }
+            None => {
+                visibility.set_if_neq(Visibility::Hidden);
+            }
+        }
+    }
+}
+
+/// Cars spread along both directions of every major street.
+fn start_the_traffic(night: Res<GameSession>, mut traffic: ResMut<Traffic>) {
+    let sim = night.sim();
+    traffic.0.clear();
+    for (k, street) in sim.scenario().streets.iter().enumerate() {
+        if !street.major {
+            continue;
+        }
+        let length = length_of(&street_points(sim, k));
+        for forward in [true, false] {
+            for i in 0..CARS_PER_LANE {
+                let spread = (i as f32 + 0.5 + 0.3 * jitter(k, i)) / CARS_PER_LANE as f32;
+                traffic.0.push(CarState {
+                    street: k,
+                    forward,
+                    along: spread * length,
+                    speed: CRUISE,
+                });
+            }
+        }
+    }
+}
+
+/// Metres per screen pixel.
+fn pixels(camera: &Projection) -> f32 {
+    match camera {
+        Projection::Orthographic(o) => o.scale,
+        _ => 1.0,
+    }
+}
+
+fn length_of(points: &[Vec2]) -> f32 {
+    points.windows(2).map(|w| w[0].distance(w[1])).sum()
+}
+
+/// The highest panic within reach of a point (places within 250 m).
+fn panic_near(sim: &Sim, on_map: &OnMap, p: Vec2) -> u8 {
+    (0..sim.scenario().locations.len() as LocId)
+        .filter(|&l| on_map.contains(l) && positions::location(sim, l).distance(p) < 250.0)
+        .map(|l| sim.panic(l))
+        .max()
+        .unwrap_or(0)
+}
+
+/// Each car drives on at a speed that falls with the panic around it, stops where driving is
+/// blocked (the street closed, or panic past the scenario's `block_at`), and keeps a car's
+/// length behind the one ahead, so that stopped cars queue bumper to bumper.
+fn move_the_traffic(
+    night: Res<GameSession>,
+    on_map: Res<OnMap>,
+    pause: Option<Res<State<Pause>>>,
+    time: Res<Time>,
+    camera: Single<&Projection, With<MapCamera>>,
+    mut traffic: ResMut<Traffic>,
+    mut cars: Query<(&Car, &mut Transform, &mut Visibility)>,
+) {
+    // At least five pixels long, whatever the zoom.
+    let grow = (5.0 * pixels(&camera) / 4.6).max(1.0);
+    let sim = night.sim();
+    let s = sim.scenario();
+    let paused = pause.is_some_and(|p| *p.get() == Pause::Paused);
+    let dt = if paused {
+        0.0
+    } else {
+        time.delta_secs().min(0.1)
+    };
+    let streets: Vec<Vec<Vec2>> = (0..s.streets.len())
+        .map(|k| street_points(sim, k))
+        .collect();
+    let block_at = s.panic.block_at.min(255) as u8;
+    // Where each car is, and whether it may move on there.
+    let cars_now: Vec<(Vec2, Vec2)> = traffic
+        .0
+        .iter()
+        .map(|car| {
+            let points = &streets[car.street];
+            let length = length_of(points);
+            let along = if car.forward {
+                car.along
+            } else {
+                length - car.along
+            };
+            let at = positions::along(points, (along / length.max(1.0)).clamp(0.0, 1.0));
+            let ahead = positions::along(points, ((along + 1.0) / length.max(1.0)).clamp(0.0, 1.0));
+            let direction = (ahead - at).try_normalize().unwrap_or(Vec2::X);
+            let direction = if car.forward { direction } else { -direction };
+            (at, direction)
+        })
+        .collect();
+    for (i, car) in traffic.0.iter_mut().enumerate() {
+        let (at, _) = cars_now[i];
+        let blocked =
+            sim.state().blocked_streets.get(car.street) || panic_near(sim, &on_map, at) >= block_at;
+        let panic = f32::from(panic_near(sim, &on_map, at));
+        let wanted = if blocked {
+            0.0
+        } else {
+            CRUISE * (1.0 - panic / 120.0).max(0.15)
+        };
+        car.speed += (wanted - car.speed) * (dt * 2.0).min(1.0);
+    }
+    // Keep the gap to the car ahead in the same lane.
+    let mut order: Vec<usize> = (0..traffic.0.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (ca, cb) = (&traffic.0[a], &traffic.0[b]);
+        (ca.street, ca.forward)
+            .cmp(&(cb.street, cb.forward))
+            .then(cb.along.total_cmp(&ca.along))
+    });
+    let mut ahead: Option<(usize, bool, f32)> = None;
+    for &i in &order {
+        let length = length_of(&streets[traffic.0[i].street]);
+        let car = &mut traffic.0[i];
+        let mut next = car.along + car.speed * dt;
+        match ahead {
+            Some((street, forward, limit)) if street == car.street && forward == car.forward => {
+                next = next.min(limit - BUMPER).max(car.along.min(limit - BUMPER));
+            }
+            _ => {}
+        }
+        if next > length {
+            // Off the end of the street: round again from its start.
+            next -= length;
+        }
+        car.along = next;
+        ahead = Some((car.street, car.forward, car.along));
+    }
+    for (car, mut transform, mut visibility) in &mut cars {
+        let Some(&(at, direction)) = cars_now.get(car.0) else {
+            visibility.set_if_neq(Visibility::Hidden);
+            continue;
+        };
+        let lane = direction.perp() * -4.0;
+        transform.translation = (at + lane).extend(0.4);
+        transform.rotation = Quat::from_rotation_z(direction.to_angle());
+        transform.scale = Vec3::splat(grow);
+        visibility.set_if_neq(Visibility::Inherited);
+    }
+}
