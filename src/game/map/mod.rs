@@ -1,12 +1,15 @@
-//! The to-scale night map: streets, landmarks, the player moving along their route (their names are
-//! in [`crate::game::map::labels`]), the people they can see, and panic glowing along the routes. Pan with the arrow keys or by
-//! dragging with the right mouse button, zoom with the wheel or `+`/`-`; click a place to see
-//! what it costs to get there now, and go.
+//! The to-scale night map: the drawn city ([`city`]), its people ([`people`]), its crowd and
+//! traffic ([`street_life`]) and its light ([`sky`]) under the markers drawn here (each place's
+//! ring, the player, the routes from where they stand, the panic), with the names placed by
+//! [`labels`]. Pan with the arrow keys or by dragging with the right mouse button, zoom with
+//! the wheel or `+`/`-`; click a place to see what it costs to get there now, and go; click a
+//! person to see what the player can do with them.
 
 pub mod city;
 pub mod labels;
 pub mod people;
 pub mod positions;
+pub mod sky;
 pub mod street_life;
 
 use crate::game::AppSystems;
@@ -78,6 +81,7 @@ pub fn plugin(app: &mut App) {
         city::plugin,
         labels::plugin,
         people::plugin,
+        sky::plugin,
         street_life::plugin,
     ));
     app.add_systems(Startup, spawn_camera)
