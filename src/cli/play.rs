@@ -185,5 +185,9 @@ pub fn page_args() -> PlayArgs {
         args.pace = pace;
     }
     args.expect = query("expect");
+    // `&shots=04:02,04:10`: moments the page holds still and announces, for the browser test.
+    if let Some(shots) = query("shots") {
+        args.shot_at = shots.split(',').map(str::to_owned).collect();
+    }
     args
 }

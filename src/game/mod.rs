@@ -53,6 +53,9 @@ pub fn run(options: GameOptions) -> AppExit {
             DefaultPlugins
                 .set(AssetPlugin {
                     file_path: asset_folder(),
+                    // No `.meta` files beside the assets: not asked for (in the browser, each
+                    // would be a failed request in the console).
+                    meta_check: bevy::asset::AssetMetaCheck::Never,
                     ..default()
                 })
                 .set(WindowPlugin {

@@ -96,12 +96,18 @@ struct Capture {
     measured: bool,
     /// The ending was reported (in the page, which stays on it rather than exiting).
     finished: bool,
+    /// In the page: frames left to hold a moment still while the browser test photographs it.
+    page_hold: u32,
 }
+
+/// Frames the page holds a moment for its photograph (about three seconds).
+const PAGE_HOLD_FRAMES: u32 = 180;
 
 pub fn plugin(app: &mut App) {
     app.init_resource::<Capture>().add_systems(
         Update,
         (
+            release_the_page_hold,
             capture_title.run_if(in_state(Screen::Title)),
             // Its choice is applied in the same frame, so that the next frame sees the player busy
             // and the script never runs ahead of the night.
@@ -120,9 +126,11 @@ const SETTLE_FRAMES: u32 = 20;
 fn shoot(commands: &mut Commands, capture: &mut Capture, options: &CaptureOptions, name: &str) {
     capture.taken += 1;
     // The page has no folder to save into: the browser test photographs the page itself
-    // when it reads this line in the console.
+    // when it reads this line in the console, while the moment is held still.
     if cfg!(target_arch = "wasm32") {
         info!("capture: the {name} is on screen");
+        capture.waiting = true;
+        capture.page_hold = PAGE_HOLD_FRAMES;
         return;
     }
     capture.waiting = true;
@@ -134,6 +142,17 @@ fn shoot(commands: &mut Commands, capture: &mut Capture, options: &CaptureOption
         .observe(|_: On<ScreenshotCaptured>, mut capture: ResMut<Capture>| {
             capture.waiting = false;
         });
+}
+
+/// In the page, a photographed moment is let go after a while (on the desktop the screenshot's
+/// arrival lets it go).
+fn release_the_page_hold(mut capture: ResMut<Capture>) {
+    if capture.page_hold > 0 {
+        capture.page_hold -= 1;
+        if capture.page_hold == 0 {
+            capture.waiting = false;
+        }
+    }
 }
 
 fn capture_title(

@@ -40,9 +40,9 @@ pub fn plugin(app: &mut App) {
         )
         .add_systems(
             OnEnter(Screen::Title),
-            |mut sky: Query<&mut Sprite, With<Sky>>| {
-                for mut sprite in &mut sky {
-                    sprite.color = Color::NONE;
+            |mut sky: Query<&mut Visibility, With<Sky>>| {
+                for mut visibility in &mut sky {
+                    *visibility = Visibility::Hidden;
                 }
             },
         );
@@ -55,6 +55,7 @@ fn spawn_sky(mut commands: Commands) {
         // Far larger than any city: the tint covers whatever the camera shows.
         Sprite::from_color(Color::NONE, Vec2::splat(200_000.0)),
         Transform::from_xyz(0.0, 0.0, DEPTH),
+        Visibility::Hidden,
     ));
 }
 
@@ -76,7 +77,7 @@ fn light_the_sky(
     screen: Res<State<Screen>>,
     time: Res<Time>,
     since: Res<EndingSince>,
-    mut sky: Query<&mut Sprite, With<Sky>>,
+    mut sky: Query<(&mut Sprite, &mut Visibility), With<Sky>>,
 ) {
     let sim = night.sim();
     let minute = f32::from((sim.scenario().start_clock + sim.now()) % 1440);
@@ -94,8 +95,15 @@ fn light_the_sky(
             Color::srgba(1.0, 0.6, 0.25, 0.22)
         };
     }
-    for mut sprite in &mut sky {
+    // A clear sky is not drawn at all: a full-screen tint costs a pass of blending.
+    let clear = colour.alpha() <= 0.0;
+    for (mut sprite, mut visibility) in &mut sky {
         sprite.color = colour;
+        visibility.set_if_neq(if clear {
+            Visibility::Hidden
+        } else {
+            Visibility::Inherited
+        });
     }
 }
 

@@ -1,4 +1,4 @@
-//! The static city as shapes: the ground, the areas, the roads with their lights, and the
+//! The static city as shapes: the areas, the roads with their lights, and the
 //! buildings along the streets. Made once per night (and per reload) from the scenario's
 //! streets and places and the city map; deterministic, so every screenshot of a moment is the
 //! same.
@@ -10,7 +10,7 @@ use night::Scenario;
 
 /// Depths of the city's meshes, under the map's markers, names and people (at 0 and above).
 /// The city is drawn blended, back to front by these depths; inside a mesh, shapes cover the
-/// ones made before them (ground, areas, buildings, roads).
+/// ones made before them (areas, buildings, roads).
 pub mod depth {
     pub const CITY: f32 = -9.0;
     pub const LIGHT: f32 = -6.0;
@@ -23,7 +23,6 @@ const FLAT: f32 = 0.0;
 /// The city's colours at night.
 mod colour {
     use bevy::prelude::*;
-    pub const GROUND: Color = Color::srgb(0.055, 0.06, 0.085);
     pub const ROAD: Color = Color::srgb(0.13, 0.13, 0.15);
     pub const ROAD_LINE: Color = Color::srgb(0.55, 0.45, 0.18);
     pub const BUILDING: [Color; 3] = [
@@ -47,7 +46,7 @@ struct Road {
     width: f32,
 }
 
-/// The opaque city (ground, areas, buildings, roads) and its lights (drawn blended over it).
+/// The city (areas, buildings, roads) and its lights (drawn over it).
 pub struct City {
     pub solid: Shapes,
     pub lights: Shapes,
@@ -89,8 +88,9 @@ pub fn city(scenario: &Scenario, map: &CityMap) -> City {
         .map(|l| Vec2::new(l.x as f32, l.y as f32))
         .collect();
 
+    // The ground is the clear colour (the night sky's): no shape covers the whole screen,
+    // which under software rendering costs a full-screen pass of blending.
     let mut solid = Shapes::default();
-    ground(&mut solid, &roads, scenario);
     for (kind, points) in &areas {
         let colour = match kind {
             AreaKind::Park => colour::PARK,
@@ -118,26 +118,6 @@ pub fn city(scenario: &Scenario, map: &CityMap) -> City {
         street_lights(&mut lights, road, map.lamp_spacing);
     }
     City { solid, lights }
-}
-
-/// The ground under everything: the district's extent and a wide margin.
-fn ground(shapes: &mut Shapes, roads: &[Road], scenario: &Scenario) {
-    let points = roads.iter().flat_map(|r| r.points.iter().copied()).chain(
-        scenario
-            .locations
-            .iter()
-            .map(|l| Vec2::new(l.x as f32, l.y as f32)),
-    );
-    let (lo, hi) = points.fold((Vec2::splat(-500.0), Vec2::splat(500.0)), |(lo, hi), p| {
-        (lo.min(p), hi.max(p))
-    });
-    // The far-off places (an airport 20 km away) must not stretch the ground out of reason.
-    let (lo, hi) = (
-        lo.max(Vec2::splat(-40_000.0)),
-        hi.min(Vec2::splat(40_000.0)),
-    );
-    let margin = Vec2::splat(3_000.0);
-    shapes.rect((lo + hi) / 2.0, hi - lo + margin, 0.0, FLAT, colour::GROUND);
 }
 
 /// Sodium lamps on alternate sides of the road, every `spacing` metres along it.

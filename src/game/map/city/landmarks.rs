@@ -103,9 +103,20 @@ pub fn follow_states(
 ) {
     let now = time.elapsed_secs();
     for (part, mut visibility) in &mut parts {
+        // A part of another scenario's city (the scenario was just replaced, and its own
+        // city is still being read) is hidden, not looked up.
         let state = match &night {
-            Some(night) => night.sim().state().location_state[part.place as usize],
-            None => part.first_state,
+            Some(night) => night
+                .sim()
+                .state()
+                .location_state
+                .get(part.place as usize)
+                .copied(),
+            None => Some(part.first_state),
+        };
+        let Some(state) = state else {
+            visibility.set_if_neq(Visibility::Hidden);
+            continue;
         };
         let in_state = part.states.is_empty() || part.states.contains(&state);
         // On for the first half of each period.

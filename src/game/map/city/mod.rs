@@ -124,9 +124,11 @@ fn drift_over_the_title(
 
 /// Asks the asset server for the scenario's city map, unless this scenario's city is drawn.
 fn ask_for_the_map(
+    mut commands: Commands,
     on_screen: OnScreen,
     assets: Res<AssetServer>,
     mut request: ResMut<CityRequest>,
+    old: Query<Entity, With<CityPiece>>,
 ) {
     let Some(s) = on_screen.scenario() else {
         return;
@@ -134,6 +136,10 @@ fn ask_for_the_map(
     let key = (s.id.clone(), s.source_hash);
     if request.scenario.as_ref() == Some(&key) {
         return;
+    }
+    // The last scenario's city goes at once: its landmarks name that scenario's places.
+    for entity in &old {
+        commands.entity(entity).despawn();
     }
     request.map = Some(assets.load(map_path(&s.id)));
     request.scenario = Some(key);
