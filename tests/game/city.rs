@@ -14,6 +14,11 @@ fn the_films_city_map_names_only_its_places_and_their_states() {
         &read(&root().join("scenes/miracle_mile.ron")),
     )
     .unwrap_or_else(|d| panic!("{}", d.render()));
+    assert_eq!(
+        film.map.as_deref(),
+        Some("miracle_mile"),
+        "the film names its city map"
+    );
     assert!(
         map.landmarks.len() >= 15,
         "a drawing for most of the places"

@@ -30,6 +30,10 @@ pub struct ScenarioRaw {
     /// (default "{minutes} minutes left").
     #[serde(default)]
     pub countdown: Option<Id>,
+    /// The city map the window draws the night on: `assets/maps/<map>.city.ron` (none: the
+    /// plain city made from the streets).
+    #[serde(default)]
+    pub map: Option<Id>,
     #[serde(default)]
     pub origin: Option<PosRaw>,
     #[serde(default)]

@@ -1,4 +1,4 @@
-//! The city map format (`assets/maps/<scenario id>.city.ron`): what the map draws around a
+//! The city map format (`assets/maps/NAME.city.ron`, named by a scenario's `map`): what the map draws around a
 //! scenario's places and streets. The streets and places themselves come from the scenario;
 //! the city map adds their look: road widths, street lights, the buildings along the streets,
 //! parks and pits, and a drawing for each landmark that can follow the place's state. Every

@@ -1,9 +1,9 @@
 //! The drawn city under the map's markers: roads with their width and street lights, the
 //! buildings along them, parks and pits, and each landmark's own drawing following its
 //! place's state. The title screen shows it too, behind the title, drifting slowly along
-//! the scenario's first street. What to draw comes from the scenario and from its city map,
-//! `assets/maps/<scenario id>.city.ron` (see [`data`]); a scenario without one gets the plain
-//! city made from its streets alone.
+//! the scenario's first street. What to draw comes from the scenario and from the city map it
+//! names (`map: "NAME"`: `assets/maps/NAME.city.ron`, see [`data`]); a scenario without one
+//! gets the plain city made from its streets alone.
 
 pub mod build;
 pub mod data;
@@ -34,9 +34,9 @@ struct CityRequest {
     drawn: bool,
 }
 
-/// Where a scenario's city map is, among the game's assets.
-pub fn map_path(scenario_id: &str) -> String {
-    format!("maps/{scenario_id}.city.ron")
+/// Where a city map is, among the game's assets, by its name (a scenario's `map`).
+pub fn map_path(name: &str) -> String {
+    format!("maps/{name}.city.ron")
 }
 
 pub fn plugin(app: &mut App) {
@@ -141,7 +141,8 @@ fn ask_for_the_map(
     for entity in &old {
         commands.entity(entity).despawn();
     }
-    request.map = Some(assets.load(map_path(&s.id)));
+    // A scenario without a city map gets the plain city at once: nothing is asked for.
+    request.map = s.map.as_deref().map(|name| assets.load(map_path(name)));
     request.scenario = Some(key);
     request.drawn = false;
 }
@@ -156,22 +157,23 @@ fn draw_the_city(
     old: Query<Entity, With<CityPiece>>,
     (mut meshes, mut materials): (ResMut<Assets<Mesh>>, ResMut<Assets<ColorMaterial>>),
 ) {
-    let Some(handle) = request.map.clone().filter(|_| !request.drawn) else {
+    if request.drawn {
         return;
-    };
+    }
     let Some(s) = on_screen.scenario() else {
         return;
     };
-    let map = match assets.load_state(&handle) {
-        LoadState::Loaded => maps.get(&handle).cloned().unwrap_or_default(),
-        LoadState::Failed(why) => {
-            info!(
-                "no city map for `{}` ({why}): the city is drawn from its streets alone",
+    let map = match request.map.as_ref().map(|h| (h, assets.load_state(h))) {
+        None => CityMap::default(),
+        Some((handle, LoadState::Loaded)) => maps.get(handle).cloned().unwrap_or_default(),
+        Some((_, LoadState::Failed(why))) => {
+            warn!(
+                "the city map of `{}` could not be read ({why}): the plain city is drawn",
                 s.id
             );
             CityMap::default()
         }
-        _ => return,
+        Some(_) => return,
     };
     request.drawn = true;
     for entity in &old {

@@ -43,6 +43,26 @@ impl Compiler<'_> {
         (start_clock, deadline, player, countdown)
     }
 
+    /// The city map's name: a plain file name, so that it names a file in `assets/maps/`.
+    pub(super) fn map_name(&mut self, raw: &ScenarioRaw) -> Option<String> {
+        let name = raw.map.as_ref()?;
+        let plain = !name.text.is_empty()
+            && name
+                .text
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        if !plain {
+            self.error(
+                name,
+                format!("the map `{}` is not a plain name", name.text),
+                Some("letters, digits, `_` and `-`: the name of a file in assets/maps/".into()),
+                Some("map: \"miracle_mile\" draws assets/maps/miracle_mile.city.ron".into()),
+            );
+            return None;
+        }
+        Some(name.text.clone())
+    }
+
     /// The night's chances: they come first among the draws.
     pub(super) fn night_chances(&mut self, raw: &ScenarioRaw) -> Vec<NightChance> {
         let mut chances = Vec::new();

@@ -262,6 +262,7 @@ impl<'a> Compiler<'a> {
             origin,
             player,
             countdown,
+            map: self.map_name(raw),
             chances,
             travel,
             panic,

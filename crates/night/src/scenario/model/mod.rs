@@ -88,6 +88,8 @@ pub struct Model {
     pub player: CharId,
     /// The countdown's words, with `{minutes}` where the number goes (see `countdown_words`).
     pub countdown: String,
+    /// The name of the city map the window draws the night on (`assets/maps/NAME.city.ron`).
+    pub map: Option<String>,
     pub chances: Vec<NightChance>,
     pub travel: Travel,
     pub panic: PanicRules,
