@@ -9,15 +9,25 @@ use bevy::prelude::*;
 use night::Scenario;
 
 /// Depths of the city's meshes, under the map's markers, names and people (at 0 and above).
-/// The city is drawn blended, back to front by these depths; inside a mesh, shapes cover the
-/// ones made before them (areas, buildings, roads).
+/// The city itself is opaque (drawn first, cheaply); its lights and landmarks are blended over
+/// it, back to front by these depths.
 pub mod depth {
     pub const CITY: f32 = -9.0;
     pub const LIGHT: f32 = -6.0;
     pub const LANDMARK: f32 = -5.0;
 }
 
-/// Shapes inside a mesh are all at depth 0: their order sets what covers what.
+/// Depths inside the opaque city's mesh, so that roads cover the buildings' edges and
+/// windows their roofs whatever order the triangles are drawn in.
+mod layer {
+    pub const AREA: f32 = 0.0;
+    pub const BUILDING: f32 = 0.1;
+    pub const WINDOW: f32 = 0.2;
+    pub const ROAD: f32 = 0.3;
+    pub const ROAD_LINE: f32 = 0.4;
+}
+
+/// The lights' own mesh is flat: they are blended in the order made.
 const FLAT: f32 = 0.0;
 
 /// The city's colours at night.
@@ -98,21 +108,21 @@ pub fn city(scenario: &Scenario, map: &CityMap) -> City {
             AreaKind::Tar => colour::TAR,
             AreaKind::Lot => colour::LOT,
         };
-        solid.polygon(points, FLAT, colour);
+        solid.polygon(points, layer::AREA, colour);
     }
     buildings(&mut solid, &roads, &areas, &landmarks, map);
     let mut lights = Shapes::default();
     for road in &roads {
         for pair in road.points.windows(2) {
-            solid.band(pair[0], pair[1], road.width, FLAT, colour::ROAD);
+            solid.band(pair[0], pair[1], road.width, layer::ROAD, colour::ROAD);
         }
         for &joint in &road.points {
-            solid.disc(joint, road.width / 2.0, FLAT, colour::ROAD);
+            solid.disc(joint, road.width / 2.0, layer::ROAD, colour::ROAD);
         }
         if road.width >= 20.0 {
             // A wide boulevard has a painted median.
             for pair in road.points.windows(2) {
-                solid.band(pair[0], pair[1], 0.8, FLAT, colour::ROAD_LINE);
+                solid.band(pair[0], pair[1], 0.8, layer::ROAD_LINE, colour::ROAD_LINE);
             }
         }
         street_lights(&mut lights, road, map.lamp_spacing);
@@ -137,14 +147,10 @@ fn street_lights(shapes: &mut Shapes, road: &Road, spacing: f32) {
         let across = along.perp() * (road.width / 2.0 + 1.5);
         while next <= walked + length {
             let at = a + along * (next - walked) + across * side;
-            shapes.glow(
-                at,
-                11.0,
-                FLAT,
-                colour::SODIUM,
-                colour::SODIUM.with_alpha(0.0),
-            );
-            shapes.disc(at, 0.9, FLAT, colour::SODIUM_CORE);
+            // Eight sides and no separate bulb: the glow's bright middle is the lamp.
+            let bulb = colour::SODIUM_CORE.with_alpha(0.5);
+            let fade = colour::SODIUM.with_alpha(0.0);
+            shapes.glow_in(8, at, 11.0, FLAT, bulb, fade);
             side = -side;
             next += spacing;
         }
@@ -209,8 +215,8 @@ fn buildings(
                         let size = Vec2::new(width, depth_m);
                         let shade = colour::BUILDING[(count % 3) as usize];
                         let angle = along.to_angle();
-                        shapes.rect(centre, size, angle, FLAT, colour::ROOF_EDGE);
-                        shapes.rect(centre, size - 3.0, angle, FLAT, shade);
+                        shapes.rect(centre, size, angle, layer::BUILDING, colour::ROOF_EDGE);
+                        shapes.rect(centre, size - 3.0, angle, layer::BUILDING + 0.01, shade);
                         windows(shapes, centre, size, angle, count, f.lit_windows);
                     }
                     t += width + f.gap;
@@ -232,7 +238,7 @@ fn windows(shapes: &mut Shapes, centre: Vec2, size: Vec2, angle: f32, seed: u32,
         for y in [-size.y / 2.0 + 2.5, size.y / 2.0 - 2.5] {
             if noise(seed + k, y.to_bits()) < 0.5 {
                 let at = centre + turn.rotate(Vec2::new(x, y));
-                shapes.rect(at, Vec2::splat(1.6), angle, FLAT, colour::WINDOW);
+                shapes.rect(at, Vec2::splat(1.6), angle, layer::WINDOW, colour::WINDOW);
             }
         }
     }

@@ -62,7 +62,20 @@ impl Shapes {
     /// A disc whose colour goes from `inner` at its centre to `outer` at its rim: with a
     /// transparent rim, a glow.
     pub fn glow(&mut self, centre: Vec2, radius: f32, z: f32, inner: Color, outer: Color) {
-        let sides = sides_for(radius);
+        self.glow_in(sides_for(radius), centre, radius, z, inner, outer);
+    }
+
+    /// A glow with a given number of sides: a small one that fades out needs few (a city's
+    /// hundreds of lamps are thousands of vertices fewer, which software rendering feels).
+    pub fn glow_in(
+        &mut self,
+        sides: u32,
+        centre: Vec2,
+        radius: f32,
+        z: f32,
+        inner: Color,
+        outer: Color,
+    ) {
         let middle = self.vertex(centre, z, inner);
         for k in 0..sides {
             let angle = k as f32 / sides as f32 * std::f32::consts::TAU;

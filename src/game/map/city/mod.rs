@@ -180,7 +180,9 @@ fn draw_the_city(
         commands.entity(entity).despawn();
     }
     let city = build::city(s, &map);
-    // Blended, so that the city's meshes are drawn back to front by their depth.
+    // The city is opaque: under software rendering, blending its every pixel costs a frame
+    // time. Its lights and landmarks (glows, parts in and out of view) are blended over it.
+    let opaque = materials.add(ColorMaterial::default());
     let blended = materials.add(ColorMaterial {
         alpha_mode: bevy::sprite_render::AlphaMode2d::Blend,
         ..default()
@@ -189,7 +191,7 @@ fn draw_the_city(
         Name::new("City"),
         CityPiece,
         Mesh2d(meshes.add(city.solid.into_mesh())),
-        MeshMaterial2d(blended.clone()),
+        MeshMaterial2d(opaque),
         Transform::from_xyz(0.0, 0.0, build::depth::CITY),
     ));
     commands.spawn((
