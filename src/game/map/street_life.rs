@@ -2,9 +2,10 @@
 //! fills the streets around each place as its panic rises, and cars on the major streets that
 //! slow where panic runs high and stop bumper to bumper where the streets are blocked.
 
-use crate::game::map::{MapCamera, OnMap, positions};
+use crate::game::map::{MapCamera, MeasureTheMap, OnMap, positions};
 use crate::game::night::GameSession;
 use crate::game::night::pause::Pause;
+use crate::game::night::reload::ScenarioReloaded;
 use crate::game::screens::Screen;
 use bevy::prelude::*;
 use night::Sim;
@@ -48,9 +49,17 @@ pub fn plugin(app: &mut App) {
     app.init_resource::<CrowdSpots>()
         .init_resource::<Traffic>()
         .add_systems(Startup, spawn_pools)
+        // The crowd stands around the places on the map: measured after the map is.
         .add_systems(
             OnEnter(Screen::Playing),
-            (measure_the_crowd, start_the_traffic),
+            (measure_the_crowd.after(MeasureTheMap), start_the_traffic),
+        )
+        .add_systems(
+            Update,
+            (measure_the_crowd, start_the_traffic)
+                .run_if(on_message::<ScenarioReloaded>)
+                .run_if(in_state(Screen::Playing))
+                .after(MeasureTheMap),
         )
         .add_systems(
             Update,
