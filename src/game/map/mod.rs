@@ -171,8 +171,9 @@ fn follow_player(
     transform.translation = eased.extend(transform.translation.z);
 }
 
-/// The player's path through the night, place to place, as the chronicle kept it (on the map only).
-fn path_points(night: &GameSession, on_map: &OnMap) -> Vec<Vec2> {
+/// The places of the player's path through the night, as the chronicle kept it (on the map
+/// only).
+fn path_places(night: &GameSession, on_map: &OnMap) -> Vec<LocId> {
     let s = night.sim().scenario();
     night
         .chronicle
@@ -180,6 +181,13 @@ fn path_points(night: &GameSession, on_map: &OnMap) -> Vec<Vec2> {
         .iter()
         .filter_map(|(_, id)| s.location_index(id))
         .filter(|&l| on_map.contains(l))
+        .collect()
+}
+
+/// The player's path through the night, place to place (on the map only).
+fn path_points(night: &GameSession, on_map: &OnMap) -> Vec<Vec2> {
+    path_places(night, on_map)
+        .into_iter()
         .map(|l| positions::location(night.sim(), l))
         .collect()
 }
@@ -229,17 +237,22 @@ fn draw_map(
     let s = sim.scenario();
     let palette = Palette::get(settings.high_contrast);
     if *screen.get() == Screen::Ending {
-        // The picture of the night: the player's path, bright where it ended.
-        let path = path_points(&night, &on_map);
-        let n = path.len().max(2) as f32;
-        for (i, pair) in path.windows(2).enumerate() {
+        // The picture of the night: the player's path along the streets they took, bright
+        // where it ended.
+        let stops = path_places(&night, &on_map);
+        let n = stops.len().max(2) as f32;
+        for (i, pair) in stops.windows(2).enumerate() {
             let strength = 0.35 + 0.65 * (i + 1) as f32 / (n - 1.0);
-            gizmos.line_2d(pair[0], pair[1], palette.player.with_alpha(strength));
-            gizmos.line_2d(
-                pair[0] + Vec2::splat(2.0),
-                pair[1] + Vec2::splat(2.0),
-                palette.player.with_alpha(strength),
-            );
+            let way = match positions::route_between(sim, pair[0], pair[1]) {
+                Some(route) => positions::route_path(sim, route, pair[0]),
+                None => vec![
+                    positions::location(sim, pair[0]),
+                    positions::location(sim, pair[1]),
+                ],
+            };
+            let colour = palette.player.with_alpha(strength);
+            gizmos.linestrip_2d(way.iter().copied(), colour);
+            gizmos.linestrip_2d(way.iter().map(|p| *p + Vec2::splat(2.0)), colour);
         }
     }
     let places: Vec<(LocId, Vec2)> = (0..s.locations.len() as LocId)

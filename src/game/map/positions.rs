@@ -107,7 +107,7 @@ pub fn along(path: &[Vec2], t: f32) -> Vec2 {
 }
 
 /// The route a character going from one place to another takes: the first that joins them.
-fn route_between(sim: &Sim, from: LocId, to: LocId) -> Option<RouteId> {
+pub fn route_between(sim: &Sim, from: LocId, to: LocId) -> Option<RouteId> {
     let s = sim.scenario();
     s.routes_from
         .get(from as usize)?
