@@ -190,7 +190,7 @@ pub fn sections(sim: &Sim, actions: &[Action], focus: Option<CharId>) -> Vec<Sec
             Action::Wait { .. } | Action::WaitForSomething | Action::Sleep { .. } => {
                 waiting.push(act)
             }
-            Action::Take { .. } | Action::Use { .. } => things.push(act),
+            // Taking, using: the player's things.
             _ => things.push(act),
         }
     }

@@ -103,11 +103,7 @@ pub(super) fn spawn_labels(
         ));
     }
     for street in &s.streets {
-        let points = street
-            .points
-            .iter()
-            .map(|&(x, y)| Vec2::new(x as f32, y as f32))
-            .collect();
+        let points = positions::street_points(street);
         commands.spawn((
             Name::new(format!("Street: {}", street.name)),
             Text2d::new(street.name.to_uppercase()),
@@ -263,10 +259,7 @@ fn place_labels(
         camera,
     } = around;
     let (eye, projection) = camera.into_inner();
-    let scale = match projection {
-        Projection::Orthographic(o) => o.scale,
-        _ => 1.0,
-    };
+    let scale = crate::game::map::metres_per_pixel(projection);
     let eye = eye.translation.truncate();
     let to_screen = |p: Vec2| (p - eye) / scale;
     let to_world = |p: Vec2| p * scale + eye;

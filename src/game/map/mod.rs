@@ -160,10 +160,7 @@ fn follow_player(
         return;
     }
     let (mut transform, projection) = camera.into_inner();
-    let scale = match projection {
-        Projection::Orthographic(o) => o.scale,
-        _ => 1.0,
-    };
+    let scale = metres_per_pixel(projection);
     let target = positions::player(night.sim(), night.clock.fraction) + VIEW_OFFSET * scale;
     let current = transform.translation.truncate();
     // Ease towards the player: close the gap by most of it each second.
@@ -228,11 +225,7 @@ fn draw_map(
     camera: Single<&Projection, With<MapCamera>>,
 ) {
     let Some(night) = night else { return };
-    // Metres per screen pixel.
-    let pixel = match *camera {
-        Projection::Orthographic(o) => o.scale,
-        _ => 1.0,
-    };
+    let pixel = metres_per_pixel(&camera);
     let sim = night.sim();
     let s = sim.scenario();
     let palette = Palette::get(settings.high_contrast);
@@ -259,22 +252,9 @@ fn draw_map(
         .filter(|&l| on_map.contains(l))
         .map(|l| (l, positions::location(sim, l)))
         .collect();
-    // Panic near a point: the highest panic among the places within reach of it.
-    let panic_near = |p: Vec2| {
-        places
-            .iter()
-            .filter(|(_, at)| at.distance(p) < 250.0)
-            .map(|(l, _)| sim.panic(*l))
-            .max()
-            .unwrap_or(0)
-    };
     // The roads are drawn by the city; where panic runs high they glow with it.
     for street in &s.streets {
-        let points: Vec<Vec2> = street
-            .points
-            .iter()
-            .map(|&(x, y)| Vec2::new(x as f32, y as f32))
-            .collect();
+        let points = positions::street_points(street);
         for pair in points.windows(2) {
             let (a, b) = (pair[0], pair[1]);
             // Long segments are cut so that the glow follows the panic along them.
@@ -282,7 +262,7 @@ fn draw_map(
             for k in 0..pieces {
                 let p = a.lerp(b, k as f32 / pieces as f32);
                 let q = a.lerp(b, (k + 1) as f32 / pieces as f32);
-                let panic = panic_near((p + q) / 2.0);
+                let panic = panic_near(sim, &on_map, (p + q) / 2.0);
                 if panic == 0 {
                     continue;
                 }
@@ -429,10 +409,7 @@ fn select_place(
     let Ok(world) = camera.viewport_to_world_2d(camera_transform, cursor) else {
         return;
     };
-    let scale = match projection {
-        Projection::Orthographic(o) => o.scale,
-        _ => 1.0,
-    };
+    let scale = metres_per_pixel(projection);
     // Within 24 screen pixels of a marker counts as a click on it.
     let reach = 24.0 * scale;
     let s = night.sim().scenario();
@@ -452,6 +429,24 @@ fn select_place(
         }
     }
     selected.0 = place.map(|(l, _)| l);
+}
+
+/// Metres per screen pixel through the map's camera.
+pub fn metres_per_pixel(projection: &Projection) -> f32 {
+    match projection {
+        Projection::Orthographic(o) => o.scale,
+        _ => 1.0,
+    }
+}
+
+/// The highest panic among the places on the map within 250 m of a point: how the streets
+/// between places show it.
+pub fn panic_near(sim: &night::Sim, on_map: &OnMap, p: Vec2) -> u8 {
+    (0..sim.scenario().locations.len() as LocId)
+        .filter(|&l| on_map.contains(l) && positions::location(sim, l).distance(p) < 250.0)
+        .map(|l| sim.panic(l))
+        .max()
+        .unwrap_or(0)
 }
 
 /// Screen pixels around a person's figure that count as a click on them.

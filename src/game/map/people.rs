@@ -121,10 +121,7 @@ fn place_figures(
     mut figures: Query<(&Figure, &mut Transform, &mut Visibility, &Children), Without<FigureName>>,
     mut names: Query<(&mut Transform, &mut Visibility), With<FigureName>>,
 ) {
-    let pixel = match *camera {
-        Projection::Orthographic(o) => o.scale,
-        _ => 1.0,
-    };
+    let pixel = crate::game::map::metres_per_pixel(&camera);
     let sim = night.sim();
     let s = sim.scenario();
     let fraction = night.clock.fraction;

@@ -3,7 +3,7 @@
 //! east and north of the scenario's origin.
 
 use bevy::math::Vec2;
-use night::scenario::model::{CharId, LocId, Place, RouteId};
+use night::scenario::model::{CharId, LocId, Place, RouteId, Street};
 use night::sim::{Activity, Sim};
 
 pub fn location(sim: &Sim, l: LocId) -> Vec2 {
@@ -44,11 +44,7 @@ pub fn route_path(sim: &Sim, route: RouteId, from: LocId) -> Vec<Vec2> {
     let Some(street) = r.street.map(|st| &s.streets[st as usize]) else {
         return vec![a, b];
     };
-    let points: Vec<Vec2> = street
-        .points
-        .iter()
-        .map(|&(x, y)| Vec2::new(x as f32, y as f32))
-        .collect();
+    let points = street_points(street);
     let (Some(on_a), Some(on_b)) = (nearest_on(&points, a), nearest_on(&points, b)) else {
         return vec![a, b];
     };
@@ -92,9 +88,23 @@ fn nearest_on(points: &[Vec2], p: Vec2) -> Option<(f32, Vec2)> {
     best.map(|(_, at, on)| (at, on))
 }
 
+/// A street's points, in metres.
+pub fn street_points(street: &Street) -> Vec<Vec2> {
+    street
+        .points
+        .iter()
+        .map(|&(x, y)| Vec2::new(x as f32, y as f32))
+        .collect()
+}
+
+/// A path's length, in metres.
+pub fn length(path: &[Vec2]) -> f32 {
+    path.windows(2).map(|w| w[0].distance(w[1])).sum()
+}
+
 /// The point `t` (0 to 1) of the way along a path.
 pub fn along(path: &[Vec2], t: f32) -> Vec2 {
-    let total: f32 = path.windows(2).map(|w| w[0].distance(w[1])).sum();
+    let total = length(path);
     let mut left = total * t.clamp(0.0, 1.0);
     for pair in path.windows(2) {
         let step = pair[0].distance(pair[1]);

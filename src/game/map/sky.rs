@@ -124,10 +124,7 @@ fn streaks(
         return;
     }
     let (eye, projection) = camera.into_inner();
-    let pixel = match projection {
-        Projection::Orthographic(o) => o.scale,
-        _ => 1.0,
-    };
+    let pixel = crate::game::map::metres_per_pixel(projection);
     let centre = eye.translation.truncate();
     for k in 0..3 {
         let lane = (k as f32 - 1.0) * 260.0 * pixel;

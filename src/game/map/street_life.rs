@@ -2,13 +2,13 @@
 //! fills the streets around each place as its panic rises, and cars on the major streets that
 //! slow where panic runs high and stop bumper to bumper where the streets are blocked.
 
-use crate::game::map::{MapCamera, MeasureTheMap, OnMap, positions};
+use crate::game::map::city::build::noise;
+use crate::game::map::{MapCamera, MeasureTheMap, OnMap, metres_per_pixel, panic_near, positions};
 use crate::game::night::GameSession;
 use crate::game::night::pause::Pause;
 use crate::game::night::reload::ScenarioReloaded;
 use crate::game::screens::Screen;
 use bevy::prelude::*;
-use night::Sim;
 use night::scenario::model::LocId;
 
 /// One person of the crowd.
@@ -42,8 +42,12 @@ struct CarState {
     speed: f32,
 }
 
+/// The cars, and the streets they drive (points and length, measured once a night).
 #[derive(Resource, Default)]
-struct Traffic(Vec<CarState>);
+struct Traffic {
+    cars: Vec<CarState>,
+    streets: Vec<(Vec<Vec2>, f32)>,
+}
 
 pub fn plugin(app: &mut App) {
     app.init_resource::<CrowdSpots>()
@@ -98,22 +102,9 @@ fn hide_street_life(mut sprites: Query<&mut Visibility, StreetSprite>) {
     }
 }
 
-/// The points of a street in metres.
-fn street_points(sim: &Sim, street: usize) -> Vec<Vec2> {
-    sim.scenario().streets[street]
-        .points
-        .iter()
-        .map(|&(x, y)| Vec2::new(x as f32, y as f32))
-        .collect()
-}
-
 /// A fixed pseudo-random number in -1..1 (the same crowd on every machine).
 fn jitter(a: usize, b: usize) -> f32 {
-    let mut h = (a as u32).wrapping_mul(0x9E37_79B9) ^ (b as u32).wrapping_mul(0x85EB_CA6B);
-    h ^= h >> 15;
-    h = h.wrapping_mul(0x2C1B_3C6D);
-    h ^= h >> 12;
-    (h & 0xFFFF) as f32 / 32_768.0 - 1.0
+    2.0 * noise(a as u32, b as u32) - 1.0
 }
 
 /// Spots along the streets near each place, every few metres, spread across the road.
@@ -129,7 +120,7 @@ fn measure_the_crowd(night: Res<GameSession>, on_map: Res<OnMap>, mut spots: Res
         let mut near = Vec::new();
         for (k, street) in s.streets.iter().enumerate() {
             let half = if street.major { 11.0 } else { 5.5 };
-            let points = street_points(sim, k);
+            let points = positions::street_points(street);
             for pair in points.windows(2) {
                 let (a, b) = (pair[0], pair[1]);
                 let Some(along) = (b - a).try_normalize() else {
@@ -162,7 +153,7 @@ fn move_the_crowd(
     mut dots: Query<(&CrowdDot, &mut Transform, &mut Visibility)>,
 ) {
     // At least two pixels across, whatever the zoom.
-    let grow = (2.0 * pixels(&camera) / 2.4).max(1.0);
+    let grow = (2.0 * metres_per_pixel(&camera) / 2.4).max(1.0);
     let sim = night.sim();
     let t = time.elapsed_secs();
     let mut placed: Vec<Vec2> = Vec::with_capacity(CROWD);
@@ -194,17 +185,27 @@ fn move_the_crowd(
 
 /// Cars spread along both directions of every major street.
 fn start_the_traffic(night: Res<GameSession>, mut traffic: ResMut<Traffic>) {
-    let sim = night.sim();
-    traffic.0.clear();
-    for (k, street) in sim.scenario().streets.iter().enumerate() {
+    let streets: Vec<(Vec<Vec2>, f32)> = night
+        .sim()
+        .scenario()
+        .streets
+        .iter()
+        .map(|street| {
+            let points = positions::street_points(street);
+            let length = positions::length(&points);
+            (points, length)
+        })
+        .collect();
+    traffic.cars.clear();
+    for (k, street) in night.sim().scenario().streets.iter().enumerate() {
         if !street.major {
             continue;
         }
-        let length = length_of(&street_points(sim, k));
+        let length = streets[k].1;
         for forward in [true, false] {
             for i in 0..CARS_PER_LANE {
                 let spread = (i as f32 + 0.5 + 0.3 * jitter(k, i)) / CARS_PER_LANE as f32;
-                traffic.0.push(CarState {
+                traffic.cars.push(CarState {
                     street: k,
                     forward,
                     along: spread * length,
@@ -213,27 +214,7 @@ fn start_the_traffic(night: Res<GameSession>, mut traffic: ResMut<Traffic>) {
             }
         }
     }
-}
-
-/// Metres per screen pixel.
-fn pixels(camera: &Projection) -> f32 {
-    match camera {
-        Projection::Orthographic(o) => o.scale,
-        _ => 1.0,
-    }
-}
-
-fn length_of(points: &[Vec2]) -> f32 {
-    points.windows(2).map(|w| w[0].distance(w[1])).sum()
-}
-
-/// The highest panic within reach of a point (places within 250 m).
-fn panic_near(sim: &Sim, on_map: &OnMap, p: Vec2) -> u8 {
-    (0..sim.scenario().locations.len() as LocId)
-        .filter(|&l| on_map.contains(l) && positions::location(sim, l).distance(p) < 250.0)
-        .map(|l| sim.panic(l))
-        .max()
-        .unwrap_or(0)
+    traffic.streets = streets;
 }
 
 /// Each car drives on at a speed that falls with the panic around it, stops where driving is
@@ -249,7 +230,7 @@ fn move_the_traffic(
     mut cars: Query<(&Car, &mut Transform, &mut Visibility)>,
 ) {
     // At least five pixels long, whatever the zoom.
-    let grow = (5.0 * pixels(&camera) / 4.6).max(1.0);
+    let grow = (5.0 * metres_per_pixel(&camera) / 4.6).max(1.0);
     let sim = night.sim();
     let s = sim.scenario();
     let paused = pause.is_some_and(|p| *p.get() == Pause::Paused);
@@ -258,17 +239,15 @@ fn move_the_traffic(
     } else {
         time.delta_secs().min(0.1)
     };
-    let streets: Vec<Vec<Vec2>> = (0..s.streets.len())
-        .map(|k| street_points(sim, k))
-        .collect();
+    let traffic = &mut *traffic;
     let block_at = s.panic.block_at.min(255) as u8;
     // Where each car is, and whether it may move on there.
     let cars_now: Vec<(Vec2, Vec2)> = traffic
-        .0
+        .cars
         .iter()
         .map(|car| {
-            let points = &streets[car.street];
-            let length = length_of(points);
+            let (points, length) = &traffic.streets[car.street];
+            let length = *length;
             let along = if car.forward {
                 car.along
             } else {
@@ -281,11 +260,11 @@ fn move_the_traffic(
             (at, direction)
         })
         .collect();
-    for (i, car) in traffic.0.iter_mut().enumerate() {
+    for (i, car) in traffic.cars.iter_mut().enumerate() {
         let (at, _) = cars_now[i];
-        let blocked =
-            sim.state().blocked_streets.get(car.street) || panic_near(sim, &on_map, at) >= block_at;
-        let panic = f32::from(panic_near(sim, &on_map, at));
+        let panic_here = panic_near(sim, &on_map, at);
+        let blocked = sim.state().blocked_streets.get(car.street) || panic_here >= block_at;
+        let panic = f32::from(panic_here);
         let wanted = if blocked {
             0.0
         } else {
@@ -294,17 +273,17 @@ fn move_the_traffic(
         car.speed += (wanted - car.speed) * (dt * 2.0).min(1.0);
     }
     // Keep the gap to the car ahead in the same lane.
-    let mut order: Vec<usize> = (0..traffic.0.len()).collect();
+    let mut order: Vec<usize> = (0..traffic.cars.len()).collect();
     order.sort_by(|&a, &b| {
-        let (ca, cb) = (&traffic.0[a], &traffic.0[b]);
+        let (ca, cb) = (&traffic.cars[a], &traffic.cars[b]);
         (ca.street, ca.forward)
             .cmp(&(cb.street, cb.forward))
             .then(cb.along.total_cmp(&ca.along))
     });
     let mut ahead: Option<(usize, bool, f32)> = None;
     for &i in &order {
-        let length = length_of(&streets[traffic.0[i].street]);
-        let car = &mut traffic.0[i];
+        let length = traffic.streets[traffic.cars[i].street].1;
+        let car = &mut traffic.cars[i];
         let mut next = car.along + car.speed * dt;
         match ahead {
             Some((street, forward, limit)) if street == car.street && forward == car.forward => {

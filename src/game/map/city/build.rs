@@ -5,6 +5,7 @@
 
 use super::data::{AreaKind, CityMap};
 use super::mesh::Shapes;
+use crate::game::map::positions::street_points;
 use bevy::prelude::*;
 use night::Scenario;
 
@@ -68,11 +69,7 @@ pub fn city(scenario: &Scenario, map: &CityMap) -> City {
         .streets
         .iter()
         .map(|s| Road {
-            points: s
-                .points
-                .iter()
-                .map(|&(x, y)| Vec2::new(x as f32, y as f32))
-                .collect(),
+            points: street_points(s),
             width: map.width_of(s),
         })
         .collect();
@@ -160,7 +157,7 @@ fn street_lights(shapes: &mut Shapes, road: &Road, spacing: f32) {
 
 /// A small, fixed pseudo-random number in `0.0..1.0` from two integers (the same on every
 /// machine, so that the city is the same everywhere).
-fn noise(a: u32, b: u32) -> f32 {
+pub fn noise(a: u32, b: u32) -> f32 {
     let mut h = a.wrapping_mul(0x9E37_79B9) ^ b.wrapping_mul(0x85EB_CA6B);
     h ^= h >> 15;
     h = h.wrapping_mul(0x2C1B_3C6D);

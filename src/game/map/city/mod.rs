@@ -11,7 +11,7 @@ pub mod landmarks;
 pub mod mesh;
 
 use crate::game::GameOptions;
-use crate::game::map::MapCamera;
+use crate::game::map::{MapCamera, positions};
 use crate::game::night::GameSession;
 use crate::game::night::reload::ScenarioReloaded;
 use crate::game::screens::Screen;
@@ -99,12 +99,8 @@ fn drift_over_the_title(
     else {
         return;
     };
-    let points: Vec<Vec2> = street
-        .points
-        .iter()
-        .map(|&(x, y)| Vec2::new(x as f32, y as f32))
-        .collect();
-    let length: f32 = points.windows(2).map(|w| w[0].distance(w[1])).sum();
+    let points = positions::street_points(street);
+    let length = positions::length(&points);
     if length <= 0.0 {
         return;
     }
@@ -117,7 +113,7 @@ fn drift_over_the_title(
         walked
     };
     let t = 0.25 + there / length;
-    let at = crate::game::map::positions::along(&points, t);
+    let at = positions::along(&points, t);
     let mut transform = camera.into_inner();
     transform.translation = at.extend(transform.translation.z);
 }
