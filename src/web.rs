@@ -3,6 +3,7 @@
 //! picks (the page's script reads them and hands their text here, since the windowing layer
 //! sends no dropped-file event on the web), and the golden night for the browser test.
 
+use crate::game::map::city::data::CityMap;
 use night::Scenario;
 use std::sync::Mutex;
 
@@ -10,6 +11,9 @@ use std::sync::Mutex;
 pub enum Opened {
     Scenario(String, Result<Scenario, String>),
     Record(String, crate::files::record::NightRecord),
+    /// A city map (`NAME.city.ron`) for the scenarios that name it: by its name, or why it
+    /// cannot be read.
+    CityMap(String, Result<CityMap, String>),
 }
 
 /// Files handed over by the page and not yet taken by the game.
@@ -20,8 +24,16 @@ static INBOX: Mutex<Vec<Opened>> = Mutex::new(Vec::new());
 /// (a broken file's diagnostics show in the game too).
 ///
 /// A night's record (saved from the ending screen) is played back instead, as the desktop's
-/// `--replay FILE` does; whether it fits the scenario playing is for the game to say.
+/// `--replay FILE` does; whether it fits the scenario playing is for the game to say. A city
+/// map (`NAME.city.ron`) is kept for the scenarios whose `map` is `NAME`, as the desktop finds
+/// one beside the scenario's file.
 pub fn open_scenario(name: &str, text: &str) -> String {
+    if let Some(map_name) = name.strip_suffix(".city.ron") {
+        let result = CityMap::from_ron(text).map_err(|e| format!("{name}: {e}"));
+        let diagnostics = result.as_ref().err().cloned().unwrap_or_default();
+        push(Opened::CityMap(map_name.to_owned(), result));
+        return diagnostics;
+    }
     if let Ok(record) = ron::from_str::<crate::files::record::NightRecord>(text) {
         push(Opened::Record(name.to_owned(), record));
         return String::new();

@@ -29,7 +29,8 @@ pub struct PlayArgs {
     /// With --capture: the actions to play, one per line (the `text --script` syntax).
     #[arg(long, requires = "capture")]
     script: Option<PathBuf>,
-    /// With --capture: a clock time "HH:MM" at which to save a screenshot (repeatable).
+    /// With --capture: a clock time "HH:MM" at which to save a screenshot (repeatable);
+    /// "HH:MM:SS" for a moment between two minutes (a flight in the air).
     #[arg(long = "shot-at", requires = "capture")]
     shot_at: Vec<String>,
     /// Folder for the player's settings, notebook, gallery and unfinished night (default:
@@ -109,13 +110,17 @@ pub fn run(args: PlayArgs, launched: bevy::platform::time::Instant) -> ExitCode 
                     }
                 },
             };
-            let mut clocks = args
-                .shot_at
-                .iter()
-                .chain(&args.notebook_at)
-                .chain(&args.measure_at);
+            let mut clocks = args.notebook_at.iter().chain(&args.measure_at);
             if let Some(bad) = clocks.find(|at| night::scenario::parse_clock(at).is_err()) {
                 eprintln!("`{bad}` is not a clock time: write it as HH:MM, e.g. 04:30");
+                return ExitCode::FAILURE;
+            }
+            if let Some(why) = args
+                .shot_at
+                .iter()
+                .find_map(|at| crate::game::automation::capture::split_seconds(at).err())
+            {
+                eprintln!("{why}");
                 return ExitCode::FAILURE;
             }
             if cfg!(not(target_arch = "wasm32"))

@@ -2,9 +2,11 @@
 //! chooser (see `crate::web`). One that loads becomes the scenario played, from its title
 //! screen; one with errors shows its diagnostics in the game (as a reload with errors does)
 //! and the scenario that was playing plays on. A night's record is played back, as the
-//! desktop's `--replay FILE` does.
+//! desktop's `--replay FILE` does. A city map (`NAME.city.ron`) is kept for the scenarios
+//! that name it, and the city is drawn again on it.
 
 use crate::game::GameOptions;
+use crate::game::map::city::GivenCityMaps;
 use crate::game::night::BeginNight;
 use crate::game::night::playback::start_playback;
 use crate::game::night::reload::Reload;
@@ -22,6 +24,7 @@ fn take_opened_scenarios(
     mut reload: ResMut<Reload>,
     mut next: ResMut<NextState<Screen>>,
     mut begin: MessageWriter<BeginNight>,
+    mut given: ResMut<GivenCityMaps>,
 ) {
     let Some(opened) = crate::web::take_opened() else {
         return;
@@ -39,6 +42,19 @@ fn take_opened_scenarios(
             warn!("{name} has errors; the scenario that was playing plays on");
             reload.news = Some(format!("{name} could not be opened."));
             reload.errors = Some(diagnostics);
+        }
+        Opened::CityMap(name, Ok(map)) => {
+            info!("opened the city map {name}");
+            reload.news = Some(format!(
+                "Opened the city map {name}: scenarios with `map: \"{name}\"` are drawn on it."
+            ));
+            reload.errors = None;
+            given.insert(name, map);
+        }
+        Opened::CityMap(name, Err(why)) => {
+            warn!("the city map {name} has errors");
+            reload.news = Some(format!("The city map {name} could not be opened."));
+            reload.errors = Some(why);
         }
         Opened::Record(name, record) => {
             let resolved = match &options.scenario {

@@ -2,7 +2,7 @@
 //! scenario's places and their states, and its areas lie on the scenario's map.
 
 use super::{read, root};
-use miracle_mile::game::map::city::data::CityMap;
+use miracle_mile::game::map::city::data::{CityMap, Flight};
 use night::Scenario;
 
 #[test]
@@ -33,6 +33,35 @@ fn the_films_city_map_names_only_its_places_and_their_states() {
                 assert!(
                     states.iter().any(|s| &s.id == state),
                     "`{id}` has no state `{state}`"
+                );
+            }
+        }
+    }
+    // The helicopter follows the pilot through states he has, over places the film has.
+    assert!(!map.aircraft.is_empty(), "Landa's helicopter is drawn");
+    for craft in &map.aircraft {
+        let person = film
+            .character_index(&craft.person)
+            .unwrap_or_else(|| panic!("`{}` follows nobody of the film", craft.name));
+        let states = &film.characters[person as usize].states;
+        for (state, flight) in &craft.states {
+            assert!(
+                states.iter().any(|s| &s.id == state),
+                "`{}` has no state `{state}`",
+                craft.person
+            );
+            let places: Vec<&String> = match flight {
+                Flight::Parked { landing_over } => vec![landing_over]
+                    .into_iter()
+                    .filter(|p| !p.is_empty())
+                    .collect(),
+                Flight::Flying(course) => course.iter().map(|(p, _)| p).collect(),
+            };
+            for place in places {
+                assert!(
+                    film.location_index(place).is_some(),
+                    "`{}` flies over `{place}`, not a place of the film",
+                    craft.name
                 );
             }
         }

@@ -192,11 +192,19 @@ try {
   await page.waitForTimeout(5000);
   const ferryNight = await shot("web-07-dropped-night.png");
   check(describe(ferryNight, SKY).colours > 30, "the dropped scenario's night is drawn");
+  // A city map dropped onto the page: a broken one says where it is wrong, a good one is kept
+  // for the scenarios that name it.
+  await drop("harbour.city.ron", 'CityMap(\n  lamp_spacing: "far")');
+  const brokenMap = await logged(/harbour\.city\.ron has errors/, 10);
+  check(/harbour\.city\.ron has errors/.test(brokenMap), "a broken city map is refused");
+  await drop("harbour.city.ron", "CityMap(lamp_spacing: 30)");
+  await logged(/opened the city map harbour/, 10);
 
   // 6. The film's night, played by itself in the page, to its ending.
-  await load(`${url}?script=film&seed=1&start=the_call&pace=turn&shots=04:02,04:10,04:57`);
-  // The same moments as scripts/screenshots: the payphone ringing, the diner, the crowd.
-  for (const moment of ["0402", "0410", "0457"]) {
+  await load(`${url}?script=film&seed=1&start=the_call&pace=turn&shots=04:01,04:10,04:57,05:08:30`);
+  // The same moments as scripts/screenshots: the payphone ringing, the diner, the crowd, the
+  // helicopter in the air.
+  for (const moment of ["0401", "0410", "0457", "050830"]) {
     await logged(new RegExp(`capture: the night-${moment} is on screen`), 300);
     await page.waitForTimeout(1200);
     const picture = await shot(`web-08-night-${moment}.png`);

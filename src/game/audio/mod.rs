@@ -1,15 +1,17 @@
-//! Sound: an ambient synth bed through the night, the payphone's ring while a phone rings
-//! where the player is, and a ticking clock once the player knows, quickening as the deadline nears.
+//! Sound: an ambient synth bed through the night, a ringing phone's bell from where it rings
+//! (louder as the player comes near, left or right of them), and a ticking clock once the player knows, quickening as the deadline nears.
 //! A machine with no audio device plays nothing: Bevy finds no output and skips playback.
 
 pub mod synth;
 
+use crate::game::map::{Aboard, positions};
 use crate::game::night::GameSession;
 use crate::game::night::pause::Pause;
 use crate::game::screens::Screen;
 use crate::game::settings::Settings;
-use bevy::audio::{AudioSource, GlobalVolume, Volume};
+use bevy::audio::{AudioSource, GlobalVolume, SpatialListener, SpatialScale, Volume};
 use bevy::prelude::*;
+use night::scenario::model::LocId;
 
 #[derive(Resource)]
 struct Sounds {
@@ -18,9 +20,9 @@ struct Sounds {
     pad: Handle<AudioSource>,
 }
 
-/// The looping ring, while it plays.
+/// The looping ring of a phone at a place, while the player can hear it.
 #[derive(Component)]
-struct Ringing;
+struct Ringing(LocId);
 
 pub fn plugin(app: &mut App) {
     app.add_systems(Startup, make_sounds)
@@ -29,7 +31,11 @@ pub fn plugin(app: &mut App) {
             Update,
             (
                 follow_volume,
-                (ring_where_the_player_is, tick_the_countdown).run_if(in_state(Screen::Playing)),
+                (
+                    (follow_the_player_with_ears, ring_within_earshot).chain(),
+                    tick_the_countdown,
+                )
+                    .run_if(in_state(Screen::Playing)),
             ),
         );
 }
@@ -62,25 +68,79 @@ fn follow_volume(settings: Res<Settings>, mut global: ResMut<GlobalVolume>) {
     }
 }
 
-fn ring_where_the_player_is(
+/// How far a ringing phone can be heard, in metres.
+const EARSHOT: f32 = 220.0;
+/// Sound units per metre: the ring is full within about 25 m of the player and falls with
+/// the square of the distance beyond (the way spatial sound falls off).
+const METRES_TO_SOUND: f32 = 0.04;
+/// Metres between the player's ears: enough to hear which side a phone is on.
+const EAR_GAP: f32 = 12.0;
+
+/// The player's ears, where their figure is on the map.
+fn follow_the_player_with_ears(
     mut commands: Commands,
     night: Res<GameSession>,
-    sounds: Res<Sounds>,
-    ringing: Query<Entity, With<Ringing>>,
+    aboard: Res<Aboard>,
+    listener: Query<Entity, With<SpatialListener>>,
+    mut placed: Query<&mut Transform, With<SpatialListener>>,
 ) {
-    let rings = night.sim().location_state(night.sim().harry_at()).ringing && night.sim().is_idle();
-    match (rings, ringing.iter().next()) {
-        (true, None) => {
+    let at = aboard.player(&night).extend(0.0);
+    match listener.iter().next() {
+        Some(entity) => {
+            if let Ok(mut transform) = placed.get_mut(entity) {
+                transform.translation = at;
+            }
+        }
+        None => {
             commands.spawn((
-                Name::new("Payphone ring"),
-                Ringing,
-                AudioPlayer::new(sounds.ring.clone()),
-                PlaybackSettings::LOOP,
+                Name::new("The player's ears"),
+                SpatialListener::new(EAR_GAP),
+                Transform::from_translation(at),
                 DespawnOnExit(Screen::Playing),
             ));
         }
-        (false, Some(entity)) => commands.entity(entity).despawn(),
-        _ => {}
+    }
+}
+
+/// Every phone ringing within earshot of the player rings from where it is: louder as the
+/// player comes closer, from the left or the right. A phone that stops, or falls out of
+/// earshot, goes quiet.
+fn ring_within_earshot(
+    mut commands: Commands,
+    night: Res<GameSession>,
+    sounds: Res<Sounds>,
+    aboard: Res<Aboard>,
+    ringing: Query<(Entity, &Ringing)>,
+) {
+    let sim = night.sim();
+    let player = aboard.player(&night);
+    let heard: Vec<LocId> = (0..sim.scenario().locations.len() as LocId)
+        .filter(|&l| {
+            sim.location_state(l).ringing && positions::location(sim, l).distance(player) <= EARSHOT
+        })
+        .collect();
+    for (entity, ring) in &ringing {
+        if !heard.contains(&ring.0) {
+            commands.entity(entity).despawn();
+        }
+    }
+    for l in heard {
+        if ringing.iter().any(|(_, ring)| ring.0 == l) {
+            continue;
+        }
+        commands.spawn((
+            Name::new(format!(
+                "Ringing: {}",
+                sim.scenario().locations[l as usize].name
+            )),
+            Ringing(l),
+            AudioPlayer::new(sounds.ring.clone()),
+            PlaybackSettings::LOOP
+                .with_spatial(true)
+                .with_spatial_scale(SpatialScale::new_2d(METRES_TO_SOUND)),
+            Transform::from_translation(positions::location(sim, l).extend(0.0)),
+            DespawnOnExit(Screen::Playing),
+        ));
     }
 }
 

@@ -26,7 +26,8 @@ pub struct CaptureOptions {
     pub dir: PathBuf,
     /// Actions in script syntax, played one by one whenever the player is free.
     pub script: Vec<String>,
-    /// Clock times ("HH:MM") at which to save a screenshot of the night.
+    /// Clock times ("HH:MM", or "HH:MM:SS" for a moment between two minutes) at which to
+    /// save a screenshot of the night.
     pub shots_at: Vec<String>,
     /// Clock times at which to open the notebook and save a screenshot of it.
     pub notebook_at: Vec<String>,
@@ -43,6 +44,8 @@ pub struct CaptureOptions {
 #[derive(Clone, Debug)]
 struct Shot {
     at: Minute,
+    /// Seconds into the minute `at` (the clock's fraction, times 60).
+    second: f32,
     name: String,
     notebook: bool,
 }
@@ -50,7 +53,7 @@ struct Shot {
 impl CaptureOptions {
     /// The night's screenshots in the order of their times.
     fn shots(&self, scenario: &night::Scenario) -> Vec<Shot> {
-        let minute = |at: &str| minute_of(at, scenario);
+        let moment = |at: &str| moment_of(at, scenario);
         let mut shots: Vec<Shot> = self
             .shots_at
             .iter()
@@ -58,16 +61,45 @@ impl CaptureOptions {
             .chain(self.notebook_at.iter().map(|at| (at, true)))
             .filter_map(|(at, notebook)| {
                 let kind = if notebook { "notebook" } else { "night" };
-                minute(at).map(|m| Shot {
+                moment(at).map(|(m, second)| Shot {
                     at: m,
+                    second,
                     name: format!("{kind}-{}", at.replace(':', "")),
                     notebook,
                 })
             })
             .collect();
-        shots.sort_by_key(|s| (s.at, s.notebook));
+        shots.sort_by(|a, b| {
+            (a.at, a.second, a.notebook)
+                .partial_cmp(&(b.at, b.second, b.notebook))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
         shots
     }
+}
+
+/// A shot's clock time split into "HH:MM" and its seconds (0 unless written "HH:MM:SS"), or
+/// why it cannot be read.
+pub fn split_seconds(at: &str) -> Result<(&str, f32), String> {
+    let bad = || format!("`{at}` is not a clock time: write it as HH:MM or HH:MM:SS, e.g. 04:30");
+    let (clock, second) = match at.match_indices(':').nth(1) {
+        Some((i, _)) => {
+            let second: u8 = at[i + 1..].parse().map_err(|_| bad())?;
+            if second >= 60 {
+                return Err(bad());
+            }
+            (&at[..i], f32::from(second))
+        }
+        None => (at, 0.0),
+    };
+    night::scenario::parse_clock(clock).map_err(|_| bad())?;
+    Ok((clock, second))
+}
+
+/// The night's minute and the second inside it at a shot's time.
+fn moment_of(at: &str, scenario: &night::Scenario) -> Option<(Minute, f32)> {
+    let (clock, second) = split_seconds(at).ok()?;
+    Some((minute_of(clock, scenario)?, second))
 }
 
 /// The night's minute at a clock time "HH:MM".
@@ -299,7 +331,7 @@ fn capture_night(
     }
     let s = night.sim().scenario();
     if let Some(shot) = opts.shots(s).get(capture.shots_done).cloned()
-        && night.sim().now() >= shot.at
+        && (night.sim().now(), night.clock.fraction * 60.0) >= (shot.at, shot.second)
     {
         if shot.notebook && !notebook.0 {
             // Open the notebook first, and let it settle.
@@ -401,6 +433,21 @@ fn capture_ending(
         }
         _ => {
             exit.write(AppExit::Success);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_seconds;
+
+    #[test]
+    fn a_shot_time_may_name_a_second_inside_its_minute() {
+        assert_eq!(split_seconds("04:02"), Ok(("04:02", 0.0)));
+        assert_eq!(split_seconds("05:08:30"), Ok(("05:08", 30.0)));
+        for bad in ["05:08:60", "05:08:xx", "5 past 8", "25:00"] {
+            let why = split_seconds(bad).unwrap_err();
+            assert!(why.contains(&format!("`{bad}`")), "{why}");
         }
     }
 }

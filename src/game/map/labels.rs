@@ -1,13 +1,18 @@
-//! The names on the map: places and streets, kept the same size on screen whatever the zoom,
-//! and placed every frame so that they do not cover each other. A place's name tries the spots
-//! around its marker in turn (below, above, right, left, then the corners) and takes the first
-//! that is free; where none is, it takes the least covered one and dims, to come clear when the
-//! player zooms in. the player's place and the selected one are placed first, so theirs are always
-//! readable; at the ending, the place where it ended and the others on the player's path, and a name that finds no free spot
-//! is left out of the picture. A street's name sits along the longest part of the street that is in view, where
-//! no place's name is.
+//! The names on the map: places, people and streets, kept the same size on screen whatever the
+//! zoom, and placed every frame so that they do not cover each other. A place's name tries the
+//! spots around its marker in turn (below, above, right, left, then the corners) and takes the
+//! first that is free; where none is, it tries the same spots further out and, if one is free
+//! there, stands on it joined to its marker by a leader line; where none is free at all, it
+//! takes the least covered spot beside its marker and dims, to come clear when the player zooms
+//! in. The player's place and the selected one are placed first, so theirs are always readable;
+//! at the ending, the place where it ended and the others on the player's path, and a name that
+//! finds no free spot is left out of the picture. The people the player has met are named
+//! beside their figures where there is room, and not at all where there is none. A street's
+//! name sits along the longest part of the street that is in view, where no other name is.
 
 use crate::game::hud::click_targets::ClickTargets;
+use crate::game::map::city::aircraft::Craft;
+use crate::game::map::people::{self, Figure, FigureName};
 use crate::game::map::positions;
 use crate::game::map::{LANDMARK_RADIUS, MapCamera, MeasureTheMap, OnMap, SelectedPlace};
 use crate::game::night::GameSession;
@@ -40,6 +45,7 @@ pub fn plugin(app: &mut App) {
     .add_systems(
         PostUpdate,
         place_labels
+            .after(people::place_figures)
             .before(TransformSystems::Propagate)
             .run_if(in_state(Screen::Playing).or_else(in_state(Screen::Ending))),
     );
@@ -48,6 +54,11 @@ pub fn plugin(app: &mut App) {
 /// The name of a place on the map.
 #[derive(Component)]
 pub struct PlaceLabel(pub LocId);
+
+/// The thin line from a place's name to its marker, a child of the name, shown when the name
+/// had to stand away from its place.
+#[derive(Component)]
+struct Leader;
 
 /// The name of a street, with the street's points (metres).
 #[derive(Component)]
@@ -93,14 +104,23 @@ pub(super) fn spawn_labels(
         if !on_map.contains(l as LocId) {
             continue;
         }
-        commands.spawn((
-            Name::new(format!("Label: {}", loc.name)),
-            Text2d::new(loc.name.clone()),
-            face(true, PLACE_FONT * settings.text_scale),
-            TextColor(palette.label),
-            Transform::from_translation(positions::location(night.sim(), l as LocId).extend(2.0)),
-            PlaceLabel(l as LocId),
-        ));
+        commands
+            .spawn((
+                Name::new(format!("Label: {}", loc.name)),
+                Text2d::new(loc.name.clone()),
+                face(true, PLACE_FONT * settings.text_scale),
+                TextColor(palette.label),
+                Transform::from_translation(
+                    positions::location(night.sim(), l as LocId).extend(2.0),
+                ),
+                PlaceLabel(l as LocId),
+            ))
+            .with_child((
+                Leader,
+                Sprite::from_color(palette.label.with_alpha(0.7), Vec2::ONE),
+                Transform::default(),
+                Visibility::Hidden,
+            ));
     }
     for street in &s.streets {
         let points = positions::street_points(street);
@@ -155,23 +175,72 @@ const SPOTS: [Vec2; 8] = [
     Vec2::new(-1.0, 1.0),
 ];
 
-/// Where each name goes: the first free spot, else the least covered one (and then dimmed).
-/// A spot partly outside the map's view counts the hidden part as covered.
-fn choose_spot(marker: Vec2, radius: f32, size: Vec2, taken: &[Area], view: &Area) -> (Vec2, bool) {
-    let mut best = (marker, f32::INFINITY);
-    for direction in SPOTS {
-        let centre = marker + direction * (Vec2::splat(radius + GAP) + size / 2.0);
-        let area = Area::around(centre, size);
-        let hidden = size.x * size.y - view.overlap(&area);
-        let covered: f32 = taken.iter().map(|t| t.overlap(&area)).sum::<f32>() + hidden;
-        if covered == 0.0 {
-            return (centre, true);
-        }
-        if covered < best.1 {
-            best = (centre, covered);
+/// How far beyond the spots next to its marker a place's name may move, in screen pixels,
+/// when all of those are covered; a name moved out is joined to its marker by a leader line.
+const RINGS: [f32; 3] = [0.0, 30.0, 60.0];
+
+/// Where a name goes and how.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Spot {
+    centre: Vec2,
+    /// Nothing covers it.
+    clear: bool,
+    /// It stands away from its marker and needs a leader line back to it.
+    leader: bool,
+}
+
+/// The spots beside a figure a person's name may take: above, below, right, left.
+const PERSON_SPOTS: [Vec2; 4] = [
+    Vec2::new(0.0, 1.0),
+    Vec2::new(0.0, -1.0),
+    Vec2::new(1.0, 0.0),
+    Vec2::new(-1.0, 0.0),
+];
+
+/// Where each name goes: the first free spot next to its marker, else the first free spot
+/// further out, else the least covered spot next to it (and then dimmed). A spot partly
+/// outside the map's view counts the hidden part as covered.
+fn choose_spot(marker: Vec2, radius: f32, size: Vec2, taken: &[Area], view: &Area) -> Spot {
+    let mut best = Spot {
+        centre: marker,
+        clear: false,
+        leader: false,
+    };
+    let mut least = f32::INFINITY;
+    for (ring, out) in RINGS.into_iter().enumerate() {
+        for direction in SPOTS {
+            let centre = marker + direction * (Vec2::splat(radius + GAP + out) + size / 2.0);
+            let area = Area::around(centre, size);
+            let hidden = size.x * size.y - view.overlap(&area);
+            let covered: f32 = taken.iter().map(|t| t.overlap(&area)).sum::<f32>() + hidden;
+            if covered == 0.0 {
+                return Spot {
+                    centre,
+                    clear: true,
+                    leader: ring > 0,
+                };
+            }
+            if ring == 0 && covered < least {
+                least = covered;
+                best.centre = centre;
+            }
         }
     }
-    (best.0, false)
+    best
+}
+
+/// A leader line from a name's box to its marker's edge, in the name's own pixels around its
+/// centre: (middle, length, angle), or `None` when they touch.
+fn leader_line(centre: Vec2, size: Vec2, marker: Vec2, radius: f32) -> Option<(Vec2, f32, f32)> {
+    let to_marker = marker - centre;
+    // Where the line leaves the name's box, and where it meets the marker's circle.
+    let half = size / 2.0 + Vec2::splat(2.0);
+    let scale = (half.x / to_marker.x.abs().max(1e-3)).min(half.y / to_marker.y.abs().max(1e-3));
+    let start = to_marker * scale.min(1.0);
+    let end = to_marker - to_marker.normalize_or_zero() * (radius + 1.0);
+    let length = start.distance(end);
+    (length > 2.0 && start.length() < end.length())
+        .then(|| ((start + end) / 2.0, length, (end - start).to_angle()))
 }
 
 /// The part of the window the map shows, in screen pixels with y up from the window's middle.
@@ -222,7 +291,27 @@ type PlaceName<'a> = (
     &'a mut Visibility,
     &'a TextFont,
     Option<&'a TextLayoutInfo>,
+    &'a Children,
 );
+
+/// A person's name as the layout moves it beside their figure, and hides it.
+type PersonName<'a> = (
+    &'a FigureName,
+    &'a mut Transform,
+    &'a mut Visibility,
+    &'a TextFont,
+    Option<&'a TextLayoutInfo>,
+    &'a ChildOf,
+);
+
+/// A person's figure, where the people's layer put it this frame.
+type FigureAt<'a> = (&'a Transform, &'a Visibility);
+
+/// An aircraft over the map, where it flies this frame.
+type CraftAt<'a> = (&'a Craft, &'a Transform, &'a Visibility);
+
+/// A leader line as the layout draws and hides it.
+type LeaderLine<'a> = (&'a mut Transform, &'a mut Visibility);
 
 /// A street's name as the layout moves it and hides it.
 type StreetName<'a> = (
@@ -245,11 +334,39 @@ struct Surroundings<'w, 's> {
     camera: Single<'w, 's, (&'static Transform, &'static Projection), With<MapCamera>>,
 }
 
-fn place_labels(
-    around: Surroundings,
-    mut places: Query<PlaceName, (Without<MapCamera>, Without<StreetLabel>)>,
-    mut streets: Query<StreetName, (Without<MapCamera>, Without<PlaceLabel>)>,
-) {
+/// Every layer of names, and what they are laid out around. Each query leaves out the others'
+/// entities, so that each may move its own.
+#[derive(SystemParam)]
+struct Names<'w, 's> {
+    places: Query<'w, 's, PlaceName<'static>, OnlyPlaces>,
+    leaders: Query<'w, 's, LeaderLine<'static>, OnlyLeaders>,
+    streets: Query<'w, 's, StreetName<'static>, OnlyStreets>,
+    people: Query<'w, 's, PersonName<'static>, OnlyPeople>,
+    crafts: Query<'w, 's, CraftAt<'static>, NotOther<(NotAName, Without<FigureName>)>>,
+    figures: Query<'w, 's, FigureAt<'static>, OnlyFigures>,
+}
+
+/// Not the camera, not a street's name, and whatever else `F` says.
+type NotOther<F> = (Without<MapCamera>, Without<StreetLabel>, F);
+
+type OnlyPlaces = NotOther<(With<PlaceLabel>, Without<Leader>)>;
+type OnlyLeaders = NotOther<(With<Leader>, Without<PlaceLabel>)>;
+type OnlyStreets = (Without<MapCamera>, Without<PlaceLabel>, Without<Leader>);
+type OnlyPeople = NotOther<NotAName>;
+type OnlyFigures = NotOther<(NotAName, With<Figure>, Without<FigureName>)>;
+
+/// Neither a place's name nor a leader line.
+type NotAName = (Without<PlaceLabel>, Without<Leader>);
+
+fn place_labels(around: Surroundings, names: Names) {
+    let Names {
+        mut places,
+        mut leaders,
+        mut streets,
+        mut people,
+        crafts,
+        figures,
+    } = names;
     let Surroundings {
         night,
         selected,
@@ -279,7 +396,7 @@ fn place_labels(
     let sim = night.sim();
     let names = &sim.scenario().locations;
 
-    // Every marker is taken ground for the names.
+    // Every marker is taken ground for the names, and so is every aircraft in view.
     let mut taken: Vec<Area> = places
         .iter()
         .map(|(label, ..)| {
@@ -289,6 +406,17 @@ fn place_labels(
             )
         })
         .collect();
+    taken.extend(
+        crafts
+            .iter()
+            .filter(|(_, _, shown)| **shown != Visibility::Hidden)
+            .map(|(craft, at, _)| {
+                Area::around(
+                    to_screen(at.translation.truncate()),
+                    Vec2::splat(craft.length_on_screen(scale)),
+                )
+            }),
+    );
 
     // At the ending the map is the picture of the player's path: the places on it are named first,
     // and a name that cannot be placed clear is left out rather than drawn over another.
@@ -313,21 +441,73 @@ fn place_labels(
             (l != here, selected.0 != Some(l), l)
         }
     });
-    for (label, mut transform, mut color, mut visibility, font, info) in order {
+    for (label, mut transform, mut color, mut visibility, font, info, children) in order {
         let size = size_of(font, info, names[label.0 as usize].name.chars().count());
         let marker = to_screen(positions::location(sim, label.0));
-        let (centre, clear) = choose_spot(marker, radius, size, &taken, &view);
+        let spot = choose_spot(marker, radius, size, &taken, &view);
         let first = label.0 == here;
-        if ending && !clear && !first {
+        if ending && !spot.clear && !first {
             *visibility = Visibility::Hidden;
             continue;
         }
         *visibility = Visibility::Inherited;
-        taken.push(Area::around(centre, size));
-        *transform = Transform::from_translation(to_world(centre).extend(2.0))
+        taken.push(Area::around(spot.centre, size));
+        *transform = Transform::from_translation(to_world(spot.centre).extend(2.0))
             .with_scale(Vec3::splat(scale));
         // During the night an unclear name stays, dimmed: zooming in brings it clear.
-        color.0.set_alpha(if clear || first { 1.0 } else { 0.45 });
+        color
+            .0
+            .set_alpha(if spot.clear || first { 1.0 } else { 0.45 });
+        let line = spot
+            .leader
+            .then(|| leader_line(spot.centre, size, marker, radius))
+            .flatten();
+        for child in children.iter() {
+            let Ok((mut leader, mut shown)) = leaders.get_mut(child) else {
+                continue;
+            };
+            let Some((middle, length, angle)) = line else {
+                shown.set_if_neq(Visibility::Hidden);
+                continue;
+            };
+            shown.set_if_neq(Visibility::Inherited);
+            *leader = Transform::from_translation(middle.extend(-0.1))
+                .with_rotation(Quat::from_rotation_z(angle))
+                .with_scale(Vec3::new(length, 1.2, 1.0));
+        }
+    }
+
+    // People's names go beside their figures where no other name is, and otherwise not at all:
+    // a heap of names helps nobody (the panel names the people with the player).
+    let figure_radius = people::radius_on_screen(scale);
+    for (name, mut transform, mut visibility, font, info, parent) in &mut people {
+        let figure = figures
+            .get(parent.parent())
+            .ok()
+            .filter(|(_, shown)| **shown != Visibility::Hidden && name.wanted);
+        let Some((figure, _)) = figure else {
+            visibility.set_if_neq(Visibility::Hidden);
+            continue;
+        };
+        let size = size_of(font, info, 8);
+        let at = to_screen(figure.translation.truncate());
+        let free = PERSON_SPOTS.into_iter().find_map(|direction| {
+            let centre = at + direction * (Vec2::splat(figure_radius + GAP) + size / 2.0);
+            let area = Area::around(centre, size);
+            let hidden = size.x * size.y - view.overlap(&area);
+            let covered = hidden + taken.iter().map(|t| t.overlap(&area)).sum::<f32>();
+            (covered == 0.0).then_some((centre, area))
+        });
+        let Some((centre, area)) = free else {
+            visibility.set_if_neq(Visibility::Hidden);
+            continue;
+        };
+        visibility.set_if_neq(Visibility::Inherited);
+        taken.push(area);
+        // In the figure's own frame, which is scaled up to keep it a few pixels wide.
+        let grow = figure.scale.x.max(1e-3);
+        transform.translation = ((centre - at) * scale / grow).extend(0.5);
+        transform.scale = Vec3::splat(scale / grow);
     }
 
     for (street, mut transform, mut visibility, font, info) in &mut streets {
@@ -378,14 +558,35 @@ mod tests {
     fn a_name_takes_the_first_free_spot() {
         let size = Vec2::new(100.0, 20.0);
         let open = Area::around(Vec2::ZERO, Vec2::splat(1000.0));
-        let (centre, clear) = choose_spot(Vec2::ZERO, 8.0, size, &[], &open);
-        assert!(clear);
-        assert_eq!(centre, Vec2::new(0.0, -(8.0 + GAP + 10.0)));
+        let spot = choose_spot(Vec2::ZERO, 8.0, size, &[], &open);
+        assert!(spot.clear && !spot.leader);
+        assert_eq!(spot.centre, Vec2::new(0.0, -(8.0 + GAP + 10.0)));
         // With the spot below taken, the name goes above.
-        let below = Area::around(centre, size);
-        let (centre, clear) = choose_spot(Vec2::ZERO, 8.0, size, &[below], &open);
-        assert!(clear);
-        assert!(centre.y > 0.0 && centre.x == 0.0);
+        let below = Area::around(spot.centre, size);
+        let spot = choose_spot(Vec2::ZERO, 8.0, size, &[below], &open);
+        assert!(spot.clear && !spot.leader);
+        assert!(spot.centre.y > 0.0 && spot.centre.x == 0.0);
+    }
+
+    #[test]
+    fn a_name_crowded_off_its_marker_moves_out_with_a_leader_line() {
+        let size = Vec2::new(100.0, 20.0);
+        let open = Area::around(Vec2::ZERO, Vec2::splat(1000.0));
+        // Everything within 150 pixels is taken, but for what lies beyond the first ring.
+        let near = Area::around(Vec2::ZERO, Vec2::new(250.0, 62.0));
+        let spot = choose_spot(Vec2::ZERO, 8.0, size, &[near], &open);
+        assert!(spot.clear && spot.leader, "{spot:?}");
+        assert_eq!(Area::around(spot.centre, size).overlap(&near), 0.0);
+        let (middle, length, _) =
+            leader_line(spot.centre, size, Vec2::ZERO, 8.0).expect("a line to draw");
+        // The line runs from the name's box towards the marker and stops at its edge.
+        assert!(length > 10.0 && length < spot.centre.length(), "{length}");
+        assert!((spot.centre + middle).length() < spot.centre.length());
+        // A name beside its marker needs none.
+        assert_eq!(
+            leader_line(Vec2::new(0.0, -21.0), size, Vec2::ZERO, 8.0),
+            None
+        );
     }
 
     #[test]
@@ -393,8 +594,8 @@ mod tests {
         let size = Vec2::new(100.0, 20.0);
         let open = Area::around(Vec2::ZERO, Vec2::splat(1000.0));
         let everywhere = Area::around(Vec2::ZERO, Vec2::splat(1000.0));
-        let (_, clear) = choose_spot(Vec2::ZERO, 8.0, size, &[everywhere], &open);
-        assert!(!clear);
+        let spot = choose_spot(Vec2::ZERO, 8.0, size, &[everywhere], &open);
+        assert!(!spot.clear && !spot.leader);
     }
 
     #[test]
@@ -405,8 +606,8 @@ mod tests {
             min: Vec2::new(-500.0, 0.0),
             max: Vec2::new(500.0, 500.0),
         };
-        let (centre, clear) = choose_spot(Vec2::ZERO, 8.0, size, &[], &view);
-        assert!(clear && centre.y > 0.0);
+        let spot = choose_spot(Vec2::ZERO, 8.0, size, &[], &view);
+        assert!(spot.clear && spot.centre.y > 0.0);
     }
 
     #[test]

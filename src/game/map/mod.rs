@@ -44,6 +44,20 @@ impl Default for FollowPlayer {
     }
 }
 
+/// Where the player is in the air, while an aircraft carries them (its person is with the
+/// player and it flies): the map draws them, follows them and hears with them there, and
+/// the people with them ride along out of sight. `None` on the ground.
+#[derive(Resource, Default)]
+pub struct Aboard(pub Option<Vec2>);
+
+impl Aboard {
+    /// The player's position on the map this frame: aboard, or where the night puts them.
+    pub fn player(&self, night: &GameSession) -> Vec2 {
+        self.0
+            .unwrap_or_else(|| positions::player(night.sim(), night.clock.fraction))
+    }
+}
+
 /// The tag by which a scenario leaves a place off the map: a far-off destination (the film's
 /// LAX and Santa Monica Pier) that the map would have to zoom out of its district to show.
 const OFF_MAP_TAG: &str = "offmap";
@@ -88,6 +102,7 @@ pub fn plugin(app: &mut App) {
         .init_resource::<SelectedPlace>()
         .init_resource::<OnMap>()
         .init_resource::<FollowPlayer>()
+        .init_resource::<Aboard>()
         .add_systems(
             OnEnter(Screen::Playing),
             (measure_the_map.in_set(MeasureTheMap), frame_the_night),
@@ -102,7 +117,8 @@ pub fn plugin(app: &mut App) {
         .add_systems(OnEnter(Screen::Ending), frame_the_path)
         .add_systems(
             Update,
-            draw_map.run_if(in_state(Screen::Playing).or_else(in_state(Screen::Ending))),
+            (draw_map, ring_the_phones, mark_the_player)
+                .run_if(in_state(Screen::Playing).or_else(in_state(Screen::Ending))),
         )
         .add_systems(
             Update,
@@ -150,6 +166,7 @@ fn follow_player(
     mut follow: ResMut<FollowPlayer>,
     keys: Res<ButtonInput<KeyCode>>,
     night: Res<GameSession>,
+    aboard: Res<Aboard>,
     time: Res<Time>,
     camera: Single<(&mut Transform, &Projection), With<MapCamera>>,
 ) {
@@ -161,7 +178,7 @@ fn follow_player(
     }
     let (mut transform, projection) = camera.into_inner();
     let scale = metres_per_pixel(projection);
-    let target = positions::player(night.sim(), night.clock.fraction) + VIEW_OFFSET * scale;
+    let target = aboard.player(&night) + VIEW_OFFSET * scale;
     let current = transform.translation.truncate();
     // Ease towards the player: close the gap by most of it each second.
     let eased = current.lerp(target, (time.delta_secs() * 4.0).min(1.0));
@@ -222,10 +239,8 @@ fn draw_map(
     selected: Res<SelectedPlace>,
     on_map: Res<OnMap>,
     screen: Res<State<Screen>>,
-    camera: Single<&Projection, With<MapCamera>>,
 ) {
     let Some(night) = night else { return };
-    let pixel = metres_per_pixel(&camera);
     let sim = night.sim();
     let s = sim.scenario();
     let palette = Palette::get(settings.high_contrast);
@@ -319,9 +334,49 @@ fn draw_map(
                 .resolution(32);
         }
     }
-    // The other people are figures (see `people`); the player is ringed, to be found at once.
-    let fraction = night.clock.fraction;
-    let player = positions::player(sim, fraction);
+}
+
+/// A ringing phone sends rings out from its place, three at a time, fading as they widen.
+fn ring_the_phones(
+    mut gizmos: Gizmos,
+    night: Res<GameSession>,
+    settings: Res<Settings>,
+    on_map: Res<OnMap>,
+    time: Res<Time>,
+) {
+    let sim = night.sim();
+    let palette = Palette::get(settings.high_contrast);
+    let seconds = time.elapsed_secs();
+    for l in 0..sim.scenario().locations.len() as LocId {
+        if !on_map.contains(l) || !sim.location_state(l).ringing {
+            continue;
+        }
+        let at = positions::location(sim, l);
+        for wave in 0..3 {
+            let age = (seconds * 0.9 + wave as f32 / 3.0).fract();
+            let radius = LANDMARK_RADIUS + age * RING_REACH;
+            gizmos
+                .circle_2d(at, radius, palette.player.with_alpha(0.9 * (1.0 - age)))
+                .resolution(32);
+        }
+    }
+}
+
+/// The other people are figures (see `people`); the player is ringed, to be found at once.
+/// Aboard an aircraft, the aircraft is the player's marker.
+fn mark_the_player(
+    mut gizmos: Gizmos,
+    night: Res<GameSession>,
+    settings: Res<Settings>,
+    camera: Single<&Projection, With<MapCamera>>,
+    aboard: Res<Aboard>,
+) {
+    if aboard.0.is_some() {
+        return;
+    }
+    let palette = Palette::get(settings.high_contrast);
+    let pixel = metres_per_pixel(&camera);
+    let player = aboard.player(&night);
     let radius = (9.0f32).max(6.0 * pixel);
     gizmos
         .circle_2d(player, radius, palette.player)
@@ -330,6 +385,9 @@ fn draw_map(
         .circle_2d(player, radius * 0.45, palette.player)
         .resolution(12);
 }
+
+/// How far a ringing phone's rings spread on the map, in metres.
+const RING_REACH: f32 = 45.0;
 
 fn keyboard_pan_and_zoom(
     keys: Res<ButtonInput<KeyCode>>,

@@ -20,13 +20,21 @@ use night::scenario::model::CharId;
 #[derive(Component)]
 pub struct Figure(pub CharId);
 
-/// A person's name, a child of their figure.
-#[derive(Component)]
-struct FigureName;
+/// A person's name, a child of their figure: whether it would be shown (the player has met
+/// them). The map's labels put it beside the figure where it covers no other name, or hide it.
+#[derive(Component, Default)]
+pub struct FigureName {
+    pub wanted: bool,
+}
 
 /// The figure's radius in metres; it never shrinks below `MIN_PIXELS` on screen.
 const RADIUS: f32 = 4.5;
 const MIN_PIXELS: f32 = 4.0;
+
+/// A figure's radius in screen pixels at a zoom of `metres_per_pixel`.
+pub fn radius_on_screen(metres_per_pixel: f32) -> f32 {
+    (RADIUS / metres_per_pixel).max(MIN_PIXELS)
+}
 /// The name's size in screen pixels (times the text size setting).
 const NAME_FONT: f32 = 12.0;
 
@@ -90,7 +98,7 @@ fn spawn_figures(
                 Visibility::Hidden,
             ))
             .with_child((
-                FigureName,
+                FigureName::default(),
                 Text2d::new(first_name(&s.characters[c as usize].name)),
                 font.clone(),
                 TextColor(Color::srgba(0.85, 0.9, 1.0, 0.9)),
@@ -113,13 +121,14 @@ fn first_name(name: &str) -> String {
     }
 }
 
-/// Each figure where its person is this frame, at least a few pixels across, with its name
-/// above it once the player has met them.
-fn place_figures(
+/// Each figure where its person is this frame, at least a few pixels across, its name wanted
+/// once the player has met them.
+pub fn place_figures(
     night: Res<GameSession>,
+    aboard: Res<crate::game::map::Aboard>,
     camera: Single<&Projection, With<MapCamera>>,
     mut figures: Query<(&Figure, &mut Transform, &mut Visibility, &Children), Without<FigureName>>,
-    mut names: Query<(&mut Transform, &mut Visibility), With<FigureName>>,
+    mut names: Query<&mut FigureName>,
 ) {
     let pixel = crate::game::map::metres_per_pixel(&camera);
     let sim = night.sim();
@@ -127,7 +136,10 @@ fn place_figures(
     let fraction = night.clock.fraction;
     let grow = (MIN_PIXELS * pixel / RADIUS).max(1.0);
     for (figure, mut transform, mut visibility, children) in &mut figures {
-        let at = positions::character(sim, figure.0, fraction);
+        // Those with the player ride with them, out of sight, while an aircraft carries them.
+        let riding = aboard.0.is_some()
+            && sim.character_state(figure.0).place == night::scenario::model::Place::WithHarry;
+        let at = positions::character(sim, figure.0, fraction).filter(|_| !riding);
         visibility.set_if_neq(if at.is_some() {
             Visibility::Inherited
         } else {
@@ -136,24 +148,13 @@ fn place_figures(
         let Some(at) = at else { continue };
         transform.translation = at.extend(1.0);
         transform.scale = Vec3::splat(grow);
-        // Named once met; the people standing with the player are named in the panel, and
-        // their names on the map would pile up, unless the map is zoomed in on them.
         let met = night
             .chronicle
             .seen
             .contains_key(&s.characters[figure.0 as usize].id);
-        let crowded = sim.place_of(figure.0).is_some() && sim.present().contains(&figure.0);
-        let met = met && (!crowded || pixel < 0.8);
         for child in children.iter() {
-            if let Ok((mut name, mut shown)) = names.get_mut(child) {
-                // Constant on screen: undo the figure's growth, then one screen pixel each.
-                name.scale = Vec3::splat(pixel / grow);
-                name.translation = Vec3::new(0.0, RADIUS + 9.0 * pixel / grow, 0.5);
-                shown.set_if_neq(if met {
-                    Visibility::Inherited
-                } else {
-                    Visibility::Hidden
-                });
+            if let Ok(mut name) = names.get_mut(child) {
+                name.wanted = met;
             }
         }
     }

@@ -19,6 +19,20 @@ struct CrowdDot(usize);
 #[derive(Component)]
 struct Car(usize);
 
+/// A car's tail lights, a child of the car: bright red when it stands.
+#[derive(Component)]
+struct TailLights;
+
+/// The cars' paint.
+const CAR_COLOURS: [Color; 6] = [
+    Color::srgb(0.82, 0.80, 0.72),
+    Color::srgb(0.30, 0.32, 0.36),
+    Color::srgb(0.70, 0.18, 0.16),
+    Color::srgb(0.88, 0.88, 0.86),
+    Color::srgb(0.22, 0.34, 0.55),
+    Color::srgb(0.62, 0.55, 0.40),
+];
+
 /// The most people the crowd draws, and the most around one place.
 const CROWD: usize = 900;
 const CROWD_PER_PLACE: usize = 240;
@@ -67,7 +81,10 @@ pub fn plugin(app: &mut App) {
         )
         .add_systems(
             Update,
-            (move_the_crowd, move_the_traffic)
+            (
+                move_the_crowd,
+                (move_the_traffic, light_the_tail_lights).chain(),
+            )
                 .run_if(in_state(Screen::Playing).or_else(in_state(Screen::Ending))),
         )
         .add_systems(OnEnter(Screen::Title), hide_street_life);
@@ -84,12 +101,28 @@ fn spawn_pools(mut commands: Commands) {
         ));
     }
     for i in 0..CARS_PER_LANE * 2 * 8 {
-        commands.spawn((
-            Car(i),
-            Sprite::from_color(Color::srgb(0.80, 0.78, 0.70), Vec2::new(4.6, 2.0)),
-            Transform::from_xyz(0.0, 0.0, 0.4),
-            Visibility::Hidden,
-        ));
+        // Cars of the eighties: mostly pale, some dark, a few red or blue.
+        let body = CAR_COLOURS[i * 7 % CAR_COLOURS.len()];
+        commands
+            .spawn((
+                Car(i),
+                Sprite::from_color(body, Vec2::new(4.6, 2.0)),
+                Transform::from_xyz(0.0, 0.0, 0.4),
+                Visibility::Hidden,
+            ))
+            .with_children(|car| {
+                // Headlights throw a pale beam ahead; the tail lights glow red, bright when
+                // the car stands.
+                car.spawn((
+                    Sprite::from_color(Color::srgba(1.0, 0.95, 0.75, 0.28), Vec2::new(6.0, 2.6)),
+                    Transform::from_xyz(5.2, 0.0, -0.05),
+                ));
+                car.spawn((
+                    TailLights,
+                    Sprite::from_color(Color::srgba(1.0, 0.15, 0.1, 0.6), Vec2::new(0.7, 2.2)),
+                    Transform::from_xyz(-2.5, 0.0, 0.05),
+                ));
+            });
     }
 }
 
@@ -229,8 +262,8 @@ fn move_the_traffic(
     mut traffic: ResMut<Traffic>,
     mut cars: Query<(&Car, &mut Transform, &mut Visibility)>,
 ) {
-    // At least five pixels long, whatever the zoom.
-    let grow = (5.0 * metres_per_pixel(&camera) / 4.6).max(1.0);
+    // At least seven pixels long, whatever the zoom.
+    let grow = (7.0 * metres_per_pixel(&camera) / 4.6).max(1.0);
     let sim = night.sim();
     let s = sim.scenario();
     let paused = pause.is_some_and(|p| *p.get() == Pause::Paused);
@@ -308,5 +341,26 @@ fn move_the_traffic(
         transform.rotation = Quat::from_rotation_z(direction.to_angle());
         transform.scale = Vec3::splat(grow);
         visibility.set_if_neq(Visibility::Inherited);
+    }
+}
+
+/// A standing car's tail lights burn bright red; a moving one's glow.
+fn light_the_tail_lights(
+    traffic: Res<Traffic>,
+    cars: Query<(&Car, &Children)>,
+    mut lights: Query<&mut Sprite, With<TailLights>>,
+) {
+    for (car, children) in &cars {
+        let Some(state) = traffic.cars.get(car.0) else {
+            continue;
+        };
+        let alpha = if state.speed < 1.0 { 1.0 } else { 0.6 };
+        for child in children.iter() {
+            if let Ok(mut sprite) = lights.get_mut(child)
+                && sprite.color.alpha() != alpha
+            {
+                sprite.color.set_alpha(alpha);
+            }
+        }
     }
 }

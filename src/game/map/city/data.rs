@@ -28,6 +28,8 @@ pub struct CityMap {
     pub areas: Vec<Area>,
     /// A drawing for each landmark, by the scenario's place id.
     pub landmarks: BTreeMap<String, Landmark>,
+    /// Helicopters and other craft that fly over the map, moved by a person's state.
+    pub aircraft: Vec<Aircraft>,
 }
 
 impl Default for CityMap {
@@ -40,6 +42,7 @@ impl Default for CityMap {
             frontage: Frontage::default(),
             areas: Vec::new(),
             landmarks: BTreeMap::new(),
+            aircraft: Vec::new(),
         }
     }
 }
@@ -130,6 +133,39 @@ pub struct Part {
     pub blink: f32,
 }
 
+/// A craft in the air over the map (a helicopter), drawn where its person's state puts it:
+/// standing at their place, landing there, or flying a course. In any other state
+/// of the person it is not on the map.
+#[derive(Deserialize, Debug, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct Aircraft {
+    pub name: String,
+    /// The scenario's id of the person whose state moves it (its pilot).
+    pub person: String,
+    /// Where it is in each of the person's states, by the state's id.
+    pub states: BTreeMap<String, Flight>,
+    /// Its drawing in metres around its centre, nose to the east (turned to its heading).
+    pub parts: Vec<Part>,
+    /// The radius of its rotor, in metres, drawn spinning (0: none).
+    #[serde(default)]
+    pub rotor: f32,
+}
+
+/// Where a craft is while its person is in one state.
+#[derive(Deserialize, Debug, Clone)]
+pub enum Flight {
+    /// On the ground at the person's place, rotor turning. With a place's id in
+    /// `landing_over`, the state's first minute shows it coming in over that place.
+    Parked {
+        #[serde(default)]
+        landing_over: String,
+    },
+    /// In the air along a course: each point is a place's id and the minute of the state at
+    /// which the craft is over it, the first usually at minute 0. After the last point it
+    /// flies on the same way.
+    Flying(Vec<(String, f32)>),
+}
+
 /// The shapes a landmark is drawn with, in metres.
 #[derive(Deserialize, Debug, Clone)]
 pub enum Shape {
@@ -143,6 +179,19 @@ pub enum Shape {
     Glow(f32),
     /// Corners in metres around `at`, in order (any simple polygon).
     Polygon(Vec<(f32, f32)>),
+}
+
+/// How far a shape reaches from its centre, in metres.
+pub fn extent(shape: &Shape) -> f32 {
+    match shape {
+        Shape::Rect(w, h) => w.max(*h) / 2.0,
+        Shape::Disc(r) | Shape::Glow(r) => *r,
+        Shape::Ring(r, w) => r + w / 2.0,
+        Shape::Polygon(corners) => corners
+            .iter()
+            .map(|&(x, y)| Vec2::new(x, y).length())
+            .fold(0.0, f32::max),
+    }
 }
 
 /// A colour written as `"#rrggbb"` or `"#rrggbbaa"`, or why it cannot be read.
@@ -164,6 +213,11 @@ impl CityMap {
         for (place, landmark) in &map.landmarks {
             for part in &landmark.parts {
                 colour(&part.colour).map_err(|e| format!("landmark `{place}`: {e}"))?;
+            }
+        }
+        for craft in &map.aircraft {
+            for part in &craft.parts {
+                colour(&part.colour).map_err(|e| format!("aircraft `{}`: {e}", craft.name))?;
             }
         }
         Ok(map)

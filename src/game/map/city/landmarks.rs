@@ -21,7 +21,7 @@ pub struct LandmarkPart {
 
 /// A part as shapes around its place, or `None` if its colour cannot be read (the loader
 /// has already refused such a map).
-fn shapes_of(part: &Part, z: f32) -> Option<Shapes> {
+pub(super) fn shapes_of(part: &Part, z: f32) -> Option<Shapes> {
     let colour = colour(&part.colour).ok()?;
     let mut shapes = Shapes::default();
     let at = Vec2::new(part.at.0, part.at.1);

@@ -117,6 +117,24 @@ impl Shapes {
         }
     }
 
+    /// Adds another set of shapes to these.
+    pub fn append(&mut self, other: Shapes) {
+        let first = self.positions.len() as u32;
+        self.positions.extend(other.positions);
+        self.colours.extend(other.colours);
+        self.indices
+            .extend(other.indices.into_iter().map(|i| i + first));
+    }
+
+    /// The smallest rectangle around every corner of these shapes (zero-sized when empty).
+    pub fn bounds(&self) -> Rect {
+        let mut points = self.positions.iter().map(|p| Vec2::new(p[0], p[1]));
+        let Some(first) = points.next() else {
+            return Rect::default();
+        };
+        points.fold(Rect::from_corners(first, first), |r, p| r.union_point(p))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.indices.is_empty()
     }

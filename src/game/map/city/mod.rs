@@ -2,9 +2,11 @@
 //! buildings along them, parks and pits, and each landmark's own drawing following its
 //! place's state. The title screen shows it too, behind the title, drifting slowly along
 //! the scenario's first street. What to draw comes from the scenario and from the city map it
-//! names (`map: "NAME"`: `assets/maps/NAME.city.ron`, see [`data`]); a scenario without one
-//! gets the plain city made from its streets alone.
+//! names (`map: "NAME"`: `NAME.city.ron` beside the scenario's file or dropped onto the page,
+//! else `assets/maps/NAME.city.ron`; see [`data`]); a scenario without one gets the plain city
+//! made from its streets alone.
 
+pub mod aircraft;
 pub mod build;
 pub mod data;
 pub mod landmarks;
@@ -30,8 +32,40 @@ struct CityRequest {
     /// The scenario's id and the hash of its text: a new night of the same scenario keeps
     /// the city already drawn.
     scenario: Option<(String, u64)>,
+    /// The map from the game's assets, while it is read.
     map: Option<Handle<CityMap>>,
+    /// The map given beside the scenario (see [`GivenCityMaps`]), which is used instead.
+    given: Option<CityMap>,
     drawn: bool,
+}
+
+/// City maps that come with a scenario rather than with the game, by name: on the desktop the
+/// `NAME.city.ron` beside the scenario's file, in the browser one dropped onto the page. A
+/// scenario whose `map` names one is drawn on it rather than on the game's own.
+#[derive(Resource, Default)]
+pub struct GivenCityMaps {
+    maps: std::collections::BTreeMap<String, CityMap>,
+    /// The text each map on the desktop was read from, to read it again only when it changed.
+    texts: std::collections::BTreeMap<String, String>,
+    /// Bumped on every change, so that the city is drawn again on a map given late.
+    version: u64,
+}
+
+impl GivenCityMaps {
+    pub fn insert(&mut self, name: String, map: CityMap) {
+        self.maps.insert(name, map);
+        self.version += 1;
+    }
+}
+
+/// The text of the city map `name` beside the scenario's file, with its path, if there is one.
+fn beside_the_scenario(
+    scenario_path: Option<&std::path::Path>,
+    name: &str,
+) -> Option<(std::path::PathBuf, String)> {
+    let path = scenario_path?.with_file_name(format!("{name}.city.ron"));
+    let text = std::fs::read_to_string(&path).ok()?;
+    Some((path, text))
 }
 
 /// Where a city map is, among the game's assets, by its name (a scenario's `map`).
@@ -43,14 +77,18 @@ pub fn plugin(app: &mut App) {
     app.init_asset::<CityMap>()
         .init_asset_loader::<CityMapLoader>()
         .init_resource::<CityRequest>()
+        .init_resource::<GivenCityMaps>()
         .add_systems(OnEnter(Screen::Playing), ask_for_the_map)
         .add_systems(OnEnter(Screen::Title), (ask_for_the_map, frame_the_title))
         .add_systems(
             Update,
             (
-                ask_for_the_map.run_if(on_message::<ScenarioReloaded>),
+                ask_for_the_map.run_if(
+                    on_message::<ScenarioReloaded>.or_else(resource_changed::<GivenCityMaps>),
+                ),
                 draw_the_city,
                 landmarks::follow_states,
+                aircraft::fly,
             )
                 .chain()
                 .run_if(not(in_state(Screen::Error))),
@@ -118,18 +156,36 @@ fn drift_over_the_title(
     transform.translation = at.extend(transform.translation.z);
 }
 
-/// Asks the asset server for the scenario's city map, unless this scenario's city is drawn.
+/// Asks for the scenario's city map (given beside the scenario, or else from the game's
+/// assets), unless this scenario's city is drawn on the maps given so far.
 fn ask_for_the_map(
     mut commands: Commands,
     on_screen: OnScreen,
     assets: Res<AssetServer>,
+    mut given: ResMut<GivenCityMaps>,
     mut request: ResMut<CityRequest>,
     old: Query<Entity, With<CityPiece>>,
 ) {
     let Some(s) = on_screen.scenario() else {
         return;
     };
-    let key = (s.id.clone(), s.source_hash);
+    // On the desktop, a map beside the scenario's file is read each time it is asked for, so
+    // that an edited map shows when the scenario is reloaded.
+    if let Some(name) = s.map.as_deref()
+        && let Some((path, text)) =
+            beside_the_scenario(on_screen.options.scenario_path.as_deref(), name)
+        && given.texts.get(name) != Some(&text)
+    {
+        match CityMap::from_ron(&text) {
+            Ok(map) => given.insert(name.to_owned(), map),
+            Err(why) => warn!(
+                "{}: {why}: the game's own map of that name is used, if it has one",
+                path.display()
+            ),
+        }
+        given.texts.insert(name.to_owned(), text);
+    }
+    let key = (s.id.clone(), s.source_hash ^ given.version);
     if request.scenario.as_ref() == Some(&key) {
         return;
     }
@@ -138,7 +194,14 @@ fn ask_for_the_map(
         commands.entity(entity).despawn();
     }
     // A scenario without a city map gets the plain city at once: nothing is asked for.
-    request.map = s.map.as_deref().map(|name| assets.load(map_path(name)));
+    request.given = s
+        .map
+        .as_deref()
+        .and_then(|name| given.maps.get(name).cloned());
+    request.map = match request.given {
+        Some(_) => None,
+        None => s.map.as_deref().map(|name| assets.load(map_path(name))),
+    };
     request.scenario = Some(key);
     request.drawn = false;
 }
@@ -160,7 +223,7 @@ fn draw_the_city(
         return;
     };
     let map = match request.map.as_ref().map(|h| (h, assets.load_state(h))) {
-        None => CityMap::default(),
+        None => request.given.clone().unwrap_or_default(),
         Some((handle, LoadState::Loaded)) => maps.get(handle).cloned().unwrap_or_default(),
         Some((_, LoadState::Failed(why))) => {
             warn!(
@@ -198,4 +261,5 @@ fn draw_the_city(
         Transform::from_xyz(0.0, 0.0, build::depth::LIGHT),
     ));
     landmarks::spawn(&mut commands, s, &map, &mut meshes, &blended, CityPiece);
+    aircraft::spawn(&mut commands, s, &map, &mut meshes, &blended, CityPiece);
 }
