@@ -38,8 +38,11 @@ const CROWD: usize = 900;
 const CROWD_PER_PLACE: usize = 240;
 /// How far from a place its crowd spreads along the streets, in metres.
 const CROWD_REACH: f32 = 170.0;
-/// Cars per direction of a major street, and their cruising speed (metres a second).
-const CARS_PER_LANE: usize = 7;
+/// Metres of a major street per car in each direction, and their cruising speed (metres a
+/// second).
+const METRES_PER_CAR: f32 = 55.0;
+/// The most cars drawn: the sprites made for them.
+const CARS: usize = 320;
 const CRUISE: f32 = 13.0;
 /// Metres from one car's centre to the next in a queue.
 const BUMPER: f32 = 6.5;
@@ -100,7 +103,7 @@ fn spawn_pools(mut commands: Commands) {
             Visibility::Hidden,
         ));
     }
-    for i in 0..CARS_PER_LANE * 2 * 8 {
+    for i in 0..CARS {
         // Cars of the eighties: mostly pale, some dark, a few red or blue.
         let body = CAR_COLOURS[i * 7 % CAR_COLOURS.len()];
         commands
@@ -230,14 +233,22 @@ fn start_the_traffic(night: Res<GameSession>, mut traffic: ResMut<Traffic>) {
         })
         .collect();
     traffic.cars.clear();
-    for (k, street) in night.sim().scenario().streets.iter().enumerate() {
-        if !street.major {
-            continue;
-        }
+    let majors: Vec<usize> = (0..streets.len())
+        .filter(|&k| night.sim().scenario().streets[k].major)
+        .collect();
+    // Every major street gets its share of the cars: one every `METRES_PER_CAR` each way,
+    // further apart where the streets are too long for the cars there are.
+    let lane_metres: f32 = majors.iter().map(|&k| 2.0 * streets[k].1).sum();
+    let spacing = METRES_PER_CAR.max(lane_metres / CARS as f32);
+    for &k in &majors {
         let length = streets[k].1;
+        let per_lane = (length / spacing).floor().max(1.0) as usize;
         for forward in [true, false] {
-            for i in 0..CARS_PER_LANE {
-                let spread = (i as f32 + 0.5 + 0.3 * jitter(k, i)) / CARS_PER_LANE as f32;
+            for i in 0..per_lane {
+                if traffic.cars.len() >= CARS {
+                    break;
+                }
+                let spread = (i as f32 + 0.5 + 0.3 * jitter(k, i)) / per_lane as f32;
                 traffic.cars.push(CarState {
                     street: k,
                     forward,
@@ -305,7 +316,9 @@ fn move_the_traffic(
         };
         car.speed += (wanted - car.speed) * (dt * 2.0).min(1.0);
     }
-    // Keep the gap to the car ahead in the same lane.
+    // Keep the gap to the car ahead in the same lane: a car's length and a little, as drawn
+    // (cars are drawn larger when the map is zoomed out, and must not overlap in a queue).
+    let gap = BUMPER * grow;
     let mut order: Vec<usize> = (0..traffic.cars.len()).collect();
     order.sort_by(|&a, &b| {
         let (ca, cb) = (&traffic.cars[a], &traffic.cars[b]);
@@ -320,7 +333,9 @@ fn move_the_traffic(
         let mut next = car.along + car.speed * dt;
         match ahead {
             Some((street, forward, limit)) if street == car.street && forward == car.forward => {
-                next = next.min(limit - BUMPER).max(car.along.min(limit - BUMPER));
+                // Never backwards: a car already too close waits where it is (pushing it back
+                // would push every car behind it back, and off the start of the street).
+                next = next.min(limit - gap).max(car.along);
             }
             _ => {}
         }

@@ -263,3 +263,28 @@ fn draw_the_city(
     landmarks::spawn(&mut commands, s, &map, &mut meshes, &blended, CityPiece);
     aircraft::spawn(&mut commands, s, &map, &mut meshes, &blended, CityPiece);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_city_map_is_found_beside_the_scenario_that_names_it() {
+        let folder = std::env::temp_dir().join(format!("mm-city-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).unwrap();
+        let scenario = folder.join("harbour.ron");
+        std::fs::write(
+            folder.join("harbour_map.city.ron"),
+            "CityMap(lamp_spacing: 30)",
+        )
+        .unwrap();
+        let (path, text) =
+            beside_the_scenario(Some(&scenario), "harbour_map").expect("the map beside it");
+        assert_eq!(path, folder.join("harbour_map.city.ron"));
+        assert_eq!(CityMap::from_ron(&text).unwrap().lamp_spacing, 30.0);
+        // Another name, or the film built into the game (no file): the game's own maps.
+        assert!(beside_the_scenario(Some(&scenario), "elsewhere").is_none());
+        assert!(beside_the_scenario(None, "harbour_map").is_none());
+        std::fs::remove_dir_all(&folder).unwrap();
+    }
+}
