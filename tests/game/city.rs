@@ -77,3 +77,28 @@ fn the_films_city_map_names_only_its_places_and_their_states() {
         assert!(map.width_of(street) >= 10.0, "{} has a road", street.id);
     }
 }
+
+#[test]
+fn the_ringing_payphone_is_heard_near_it_and_not_from_the_hotel() {
+    use miracle_mile::game::audio::phones_in_earshot;
+    use miracle_mile::game::map::positions;
+    use night::sim::{Action, Sim};
+
+    let film = super::play::film();
+    let mut sim = Sim::with_start(&film, 1, film.start_index("the_call").unwrap());
+    let script = read(&root().join("tests/nights/film_into_the_tar.script"));
+    let payphone = film.location_index("payphone").unwrap();
+    // Up to the wait that ends when the payphone rings.
+    for line in super::script_lines(&script).iter().take(4) {
+        sim.apply(&Action::parse(line, &film).unwrap()).unwrap();
+        sim.run_until_idle();
+    }
+    assert!(sim.location_state(payphone).ringing, "the payphone rings");
+    let at_the_phone = positions::location(&sim, payphone);
+    assert_eq!(phones_in_earshot(&sim, at_the_phone), vec![payphone]);
+    // Across Wilshire, at the May Company, it still carries; from the hotel on 8th it does not.
+    let may_company = positions::location(&sim, film.location_index("may_company").unwrap());
+    assert_eq!(phones_in_earshot(&sim, may_company), vec![payphone]);
+    let hotel = positions::location(&sim, film.location_index("hotel").unwrap());
+    assert!(phones_in_earshot(&sim, hotel).is_empty());
+}

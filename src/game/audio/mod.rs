@@ -102,6 +102,15 @@ fn follow_the_player_with_ears(
     }
 }
 
+/// The places whose phone rings within earshot of a listener at `at` (map metres).
+pub fn phones_in_earshot(sim: &night::Sim, at: Vec2) -> Vec<LocId> {
+    (0..sim.scenario().locations.len() as LocId)
+        .filter(|&l| {
+            sim.location_state(l).ringing && positions::location(sim, l).distance(at) <= EARSHOT
+        })
+        .collect()
+}
+
 /// Every phone ringing within earshot of the player rings from where it is: louder as the
 /// player comes closer, from the left or the right. A phone that stops, or falls out of
 /// earshot, goes quiet.
@@ -113,12 +122,7 @@ fn ring_within_earshot(
     ringing: Query<(Entity, &Ringing)>,
 ) {
     let sim = night.sim();
-    let player = aboard.player(&night);
-    let heard: Vec<LocId> = (0..sim.scenario().locations.len() as LocId)
-        .filter(|&l| {
-            sim.location_state(l).ringing && positions::location(sim, l).distance(player) <= EARSHOT
-        })
-        .collect();
+    let heard = phones_in_earshot(sim, aboard.player(&night));
     for (entity, ring) in &ringing {
         if !heard.contains(&ring.0) {
             commands.entity(entity).despawn();
