@@ -9,7 +9,7 @@ use crate::game::automation::pointer::Pointer;
 use crate::game::hud::click_targets::ClickTargets;
 use crate::game::menus::notebook::NotebookOpen;
 use crate::game::night::pace::Pace;
-use crate::game::night::{BeginNight, ChooseAction, GameSession, Hold, Refusal};
+use crate::game::night::{BeginNight, ChooseAction, GameSession, Hold, Refusal, StopAt};
 use crate::game::screens::Screen;
 use crate::game::settings::Settings;
 use crate::game::{AppSystems, GameOptions};
@@ -239,6 +239,7 @@ struct Watched<'w> {
 #[derive(SystemParam)]
 struct Driven<'w> {
     hold: ResMut<'w, Hold>,
+    stop_at: ResMut<'w, StopAt>,
     choose: MessageWriter<'w, ChooseAction>,
     pointer: ResMut<'w, Pointer>,
     notebook: ResMut<'w, NotebookOpen>,
@@ -261,6 +262,7 @@ fn capture_night(
     } = watched;
     let Driven {
         mut hold,
+        mut stop_at,
         mut choose,
         mut pointer,
         mut notebook,
@@ -272,6 +274,12 @@ fn capture_night(
         return;
     };
     capture.frames += 1;
+    // The clock stops at the next photograph's moment, however slow a frame (in the page a
+    // frame can run more than a minute of turn-based time, and a flight lasts one).
+    stop_at.0 = opts
+        .shots(night.sim().scenario())
+        .get(capture.shots_done)
+        .map(|shot| (shot.at, shot.second / 60.0));
     if let Some(why) = pointer.failure.take() {
         error!(
             "capture: the mouse could not play script line {}: {why}",

@@ -150,6 +150,11 @@ pub struct BeginNight {
 #[derive(Resource, Default)]
 pub struct Hold(pub bool);
 
+/// A moment the clock must not run past in one frame (the capture mode's next photograph:
+/// its minute and the fraction of it), however slow the frame.
+#[derive(Resource, Default)]
+pub struct StopAt(pub Option<(night::scenario::model::Minute, f32)>);
+
 /// The last thing the player tried that was refused, to show in the HUD.
 #[derive(Resource, Default)]
 pub struct Refusal(pub Option<String>);
@@ -158,6 +163,7 @@ pub fn plugin(app: &mut App) {
     app.add_plugins((pause::plugin, playback::plugin, reload::plugin));
     app.init_resource::<Refusal>()
         .init_resource::<Hold>()
+        .init_resource::<StopAt>()
         .add_message::<ChooseAction>()
         .add_message::<BeginNight>()
         .add_systems(
@@ -203,16 +209,19 @@ fn run_clock(
     time: Res<Time>,
     settings: Res<Settings>,
     pause: Res<State<Pause>>,
-    hold: Res<Hold>,
+    (hold, stop_at): (Res<Hold>, Res<StopAt>),
     mut night: ResMut<GameSession>,
 ) {
     if *pause.get() == Pause::Paused || hold.0 {
         return;
     }
     let night = &mut *night;
-    let minutes = night
+    let mut minutes = night
         .clock
         .tick(settings.pace, time.delta_secs(), night.session.sim());
+    if let Some(stop) = stop_at.0 {
+        minutes = night.clock.stop_at(minutes, night.sim().now(), stop);
+    }
     if settings.pace != Pace::TurnBased {
         night.advance(minutes);
         return;

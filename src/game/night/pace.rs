@@ -2,6 +2,7 @@
 //! Pure arithmetic over real seconds, so tests can drive it without a window.
 
 use night::Sim;
+use night::scenario::model::Minute;
 
 /// The player's choice of pace (Settings).
 #[derive(
@@ -76,6 +77,20 @@ impl Clock {
         self.fraction -= whole;
         whole as u16
     }
+
+    /// Keeps a tick from carrying the clock past a moment (`stop`: a minute and a fraction
+    /// of it) that must be seen: given the whole minutes the tick wants to run from `now`,
+    /// returns those it may, with the fraction set to the moment if it was reached. A slow
+    /// frame at a fast pace runs more than a minute at once, and would skip it.
+    pub fn stop_at(&mut self, minutes: u16, now: Minute, stop: (Minute, f32)) -> u16 {
+        let (minute, fraction) = stop;
+        let reached = (now.saturating_add(minutes), self.fraction);
+        if now > minute || reached <= (minute, fraction) {
+            return minutes;
+        }
+        self.fraction = fraction;
+        minute - now
+    }
 }
 
 #[cfg(test)]
@@ -87,5 +102,22 @@ mod tests {
         assert_eq!(Pace::TurnBased.minutes_per_second(false), 0.0);
         assert!(Pace::TurnBased.minutes_per_second(true) > Pace::Brisk.minutes_per_second(true));
         assert!(Pace::Film.minutes_per_second(false) < Pace::Brisk.minutes_per_second(false));
+    }
+
+    #[test]
+    fn a_slow_frame_stops_at_the_moment_to_be_seen() {
+        // From 05:08 + 0.3, a frame that would run to 05:09 + 0.8 stops at 05:08 + 0.5.
+        let mut clock = Clock { fraction: 0.8 };
+        assert_eq!(clock.stop_at(1, 308, (308, 0.5)), 0);
+        assert_eq!(clock.fraction, 0.5);
+        // A frame that does not reach it runs on untouched, and so does one past it.
+        let mut clock = Clock { fraction: 0.2 };
+        assert_eq!(clock.stop_at(0, 308, (308, 0.5)), 0);
+        assert_eq!(clock.fraction, 0.2);
+        assert_eq!(clock.stop_at(2, 309, (308, 0.5)), 2);
+        // Several minutes short of it: it stops on its minute.
+        let mut clock = Clock { fraction: 0.9 };
+        assert_eq!(clock.stop_at(5, 300, (303, 0.0)), 3);
+        assert_eq!(clock.fraction, 0.0);
     }
 }
