@@ -1,5 +1,6 @@
 //! Sound: an ambient synth bed through the night, a ringing phone's bell from where it rings
-//! (louder as the player comes near, left or right of them), and a ticking clock once the player knows, quickening as the deadline nears.
+//! (louder as the player comes near, left or right of them), and a ticking clock once the
+//! player knows, quickening as the deadline nears.
 //! A machine with no audio device plays nothing: Bevy finds no output and skips playback.
 
 pub mod synth;
@@ -81,16 +82,11 @@ fn follow_the_player_with_ears(
     mut commands: Commands,
     night: Res<GameSession>,
     aboard: Res<Aboard>,
-    listener: Query<Entity, With<SpatialListener>>,
-    mut placed: Query<&mut Transform, With<SpatialListener>>,
+    mut ears: Query<&mut Transform, With<SpatialListener>>,
 ) {
     let at = aboard.player(&night).extend(0.0);
-    match listener.iter().next() {
-        Some(entity) => {
-            if let Ok(mut transform) = placed.get_mut(entity) {
-                transform.translation = at;
-            }
-        }
+    match ears.iter_mut().next() {
+        Some(mut transform) => transform.translation = at,
         None => {
             commands.spawn((
                 Name::new("The player's ears"),

@@ -175,6 +175,14 @@ const SPOTS: [Vec2; 8] = [
     Vec2::new(-1.0, 1.0),
 ];
 
+/// How much of a name's area is covered by the names and markers already placed, counting
+/// what lies outside the map's view as covered.
+fn covered(area: &Area, taken: &[Area], view: &Area) -> f32 {
+    let size = area.max - area.min;
+    let hidden = size.x * size.y - view.overlap(area);
+    hidden + taken.iter().map(|t| t.overlap(area)).sum::<f32>()
+}
+
 /// How far beyond the spots next to its marker a place's name may move, in screen pixels,
 /// when all of those are covered; a name moved out is joined to its marker by a leader line.
 const RINGS: [f32; 3] = [0.0, 30.0, 60.0];
@@ -210,9 +218,7 @@ fn choose_spot(marker: Vec2, radius: f32, size: Vec2, taken: &[Area], view: &Are
     for (ring, out) in RINGS.into_iter().enumerate() {
         for direction in SPOTS {
             let centre = marker + direction * (Vec2::splat(radius + GAP + out) + size / 2.0);
-            let area = Area::around(centre, size);
-            let hidden = size.x * size.y - view.overlap(&area);
-            let covered: f32 = taken.iter().map(|t| t.overlap(&area)).sum::<f32>() + hidden;
+            let covered = covered(&Area::around(centre, size), taken, view);
             if covered == 0.0 {
                 return Spot {
                     centre,
@@ -494,9 +500,7 @@ fn place_labels(around: Surroundings, names: Names) {
         let free = PERSON_SPOTS.into_iter().find_map(|direction| {
             let centre = at + direction * (Vec2::splat(figure_radius + GAP) + size / 2.0);
             let area = Area::around(centre, size);
-            let hidden = size.x * size.y - view.overlap(&area);
-            let covered = hidden + taken.iter().map(|t| t.overlap(&area)).sum::<f32>();
-            (covered == 0.0).then_some((centre, area))
+            (covered(&area, &taken, &view) == 0.0).then_some((centre, area))
         });
         let Some((centre, area)) = free else {
             visibility.set_if_neq(Visibility::Hidden);

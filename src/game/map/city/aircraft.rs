@@ -3,8 +3,9 @@
 //! course between places), turned to its heading, its rotor spinning and its beacon blinking,
 //! with a shadow on the ground below it while it is in the air.
 
-use super::data::{Aircraft, CityMap, Flight};
+use super::data::{Aircraft, CityMap, Flight, Part, Shape};
 use super::landmarks::shapes_of;
+use super::mesh::Shapes;
 use crate::game::map::{Aboard, MapCamera, metres_per_pixel};
 use crate::game::night::GameSession;
 use bevy::ecs::system::SystemParam;
@@ -51,6 +52,8 @@ const MIN_PIXELS: f32 = 48.0;
 const DEPTH: f32 = 3.0;
 /// Rotor turns a second.
 const ROTOR_SPEED: f32 = 3.0;
+/// The shadow's colour on the ground.
+const SHADOW: Color = Color::srgba(0.0, 0.0, 0.0, 0.4);
 /// How high it climbs in its first minute of flight, in metres, for the shadow's offset.
 const CLIMB: f32 = 45.0;
 
@@ -69,7 +72,13 @@ pub(super) fn spawn(
         let Some((person, motions)) = resolve(scenario, craft) else {
             continue;
         };
-        let length = craft_length(craft);
+        // Each part's shapes, made once: drawn, shadowed and measured.
+        let drawn: Vec<(&Part, Shapes)> = craft
+            .parts
+            .iter()
+            .filter_map(|part| shapes_of(part, 0.0).map(|shapes| (part, shapes)))
+            .collect();
+        let length = solid_length(&drawn);
         let mut parent = commands.spawn((
             Name::new(format!("Aircraft: {}", craft.name)),
             piece.clone(),
@@ -83,13 +92,9 @@ pub(super) fn spawn(
             Visibility::Hidden,
         ));
         parent.with_children(|children| {
-            let mut shadow = super::mesh::Shapes::default();
-            for part in &craft.parts {
-                let mut dark = part.clone();
-                dark.colour = "#00000066".to_owned();
-                if let Some(shapes) = shapes_of(&dark, 0.0) {
-                    shadow.append(shapes);
-                }
+            let mut shadow = Shapes::default();
+            for (_, shapes) in &drawn {
+                shadow.append(shapes.silhouette(SHADOW));
             }
             children.spawn((
                 Shadow,
@@ -98,10 +103,7 @@ pub(super) fn spawn(
                 Transform::from_xyz(0.0, 0.0, -0.5),
                 Visibility::Hidden,
             ));
-            for (k, part) in craft.parts.iter().enumerate() {
-                let Some(shapes) = shapes_of(part, 0.0) else {
-                    continue;
-                };
+            for (k, (part, shapes)) in drawn.into_iter().enumerate() {
                 let mut child = children.spawn((
                     Mesh2d(meshes.add(shapes.into_mesh())),
                     MeshMaterial2d(material.clone()),
@@ -112,7 +114,7 @@ pub(super) fn spawn(
                 }
             }
             if craft.rotor > 0.0 {
-                let mut rotor = super::mesh::Shapes::default();
+                let mut rotor = Shapes::default();
                 let blur = Color::srgba(0.8, 0.8, 0.8, 0.12);
                 rotor.disc(Vec2::ZERO, craft.rotor, 0.0, blur);
                 let blade = Color::srgba(0.85, 0.85, 0.82, 0.9);
@@ -184,17 +186,14 @@ fn resolve(scenario: &Scenario, craft: &Aircraft) -> Option<(CharId, Vec<(StateI
 
 /// Nose to tail (or side to side, if wider), from the drawing's solid parts: its lights'
 /// glows left out, at least a few metres.
-fn craft_length(craft: &Aircraft) -> f32 {
-    let mut solid = super::mesh::Shapes::default();
-    for part in &craft.parts {
-        if matches!(part.shape, super::data::Shape::Glow(_)) {
-            continue;
-        }
-        if let Some(shapes) = shapes_of(part, 0.0) {
-            solid.append(shapes);
-        }
-    }
-    let size = solid.bounds().size();
+fn solid_length(drawn: &[(&Part, Shapes)]) -> f32 {
+    let size = drawn
+        .iter()
+        .filter(|(part, _)| !matches!(part.shape, Shape::Glow(_)))
+        .map(|(_, shapes)| shapes.bounds())
+        .reduce(|a, b| a.union(b))
+        .unwrap_or_default()
+        .size();
     size.x.max(size.y).max(4.0)
 }
 

@@ -126,6 +126,22 @@ impl Shapes {
             .extend(other.indices.into_iter().map(|i| i + first));
     }
 
+    /// The same shapes in one colour (a shadow): every vertex that shows takes `colour`, and
+    /// the transparent edges of glows stay transparent.
+    pub fn silhouette(&self, colour: Color) -> Shapes {
+        let solid = colour.to_linear().to_f32_array();
+        let clear = colour.with_alpha(0.0).to_linear().to_f32_array();
+        Shapes {
+            positions: self.positions.clone(),
+            colours: self
+                .colours
+                .iter()
+                .map(|c| if c[3] > 0.0 { solid } else { clear })
+                .collect(),
+            indices: self.indices.clone(),
+        }
+    }
+
     /// The smallest rectangle around every corner of these shapes (zero-sized when empty).
     pub fn bounds(&self) -> Rect {
         let mut points = self.positions.iter().map(|p| Vec2::new(p[0], p[1]));

@@ -223,7 +223,7 @@ fn draw_the_city(
         return;
     };
     let map = match request.map.as_ref().map(|h| (h, assets.load_state(h))) {
-        None => request.given.clone().unwrap_or_default(),
+        None => request.given.take().unwrap_or_default(),
         Some((handle, LoadState::Loaded)) => maps.get(handle).cloned().unwrap_or_default(),
         Some((_, LoadState::Failed(why))) => {
             warn!(
