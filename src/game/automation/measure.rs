@@ -26,6 +26,8 @@ pub struct FrameTimes {
     samples: Vec<Duration>,
     since: Option<Instant>,
     last: Option<Instant>,
+    /// The process's processor time and the machine's stolen time when measuring began.
+    ticks_at_start: Option<Ticks>,
 }
 
 #[derive(Default, PartialEq, Eq, Clone, Copy, Debug)]
@@ -42,7 +44,44 @@ impl FrameTimes {
         self.samples.clear();
         self.since = None;
         self.last = None;
+        self.ticks_at_start = None;
     }
+}
+
+/// Processor time in clock ticks (1/100 s on Linux): what this process used (user and system,
+/// all threads, the software rasteriser's included) and what the hypervisor stole from the
+/// machine. Frame times on a shared virtual machine swing with stolen time; the processor time
+/// per frame does not, so the measure line gives both.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Ticks {
+    process: u64,
+    stolen: u64,
+}
+
+impl Ticks {
+    /// Read from `/proc`; `None` where there is no such file (not Linux, the browser).
+    fn now() -> Option<Ticks> {
+        let own = std::fs::read_to_string("/proc/self/stat").ok()?;
+        let machine = std::fs::read_to_string("/proc/stat").ok()?;
+        Some(Ticks {
+            process: process_ticks(&own)?,
+            stolen: stolen_ticks(&machine)?,
+        })
+    }
+}
+
+/// User plus system ticks from `/proc/self/stat` (fields 14 and 15; the command's name, field
+/// 2, is in parentheses and may hold spaces, so fields are counted after its closing one).
+fn process_ticks(stat: &str) -> Option<u64> {
+    let after_name = &stat[stat.rfind(')')? + 1..];
+    let mut fields = after_name.split_whitespace().skip(11);
+    Some(fields.next()?.parse::<u64>().ok()? + fields.next()?.parse::<u64>().ok()?)
+}
+
+/// The machine's stolen ticks: the eighth number of `/proc/stat`'s `cpu` line.
+fn stolen_ticks(stat: &str) -> Option<u64> {
+    let line = stat.lines().find(|l| l.starts_with("cpu "))?;
+    line.split_whitespace().nth(8)?.parse().ok()
 }
 
 /// Frames thrown away when measuring begins: the pace has just changed, caches warm up.
@@ -150,11 +189,32 @@ fn collect_frame_times(
         times.samples.push(now - last);
     }
     times.last = Some(now);
-    let since = *times.since.get_or_insert(now);
+    if times.since.is_none() {
+        times.since = Some(now);
+        times.ticks_at_start = Ticks::now();
+    }
+    let since = times.since.unwrap_or(now);
     if now - since >= Duration::from_secs_f32(seconds) {
-        info!("measure: {}", summary(&mut times.samples));
+        let mut line = summary(&mut times.samples);
+        if let (Some(start), Some(end)) = (times.ticks_at_start, Ticks::now()) {
+            line += &processor_use(start, end, times.samples.len());
+        }
+        info!("measure: {line}");
         times.state = Measuring::Done;
     }
+}
+
+/// "; processor X ms a frame, Y s stolen": the process's processor time per measured frame,
+/// and the time the machine's hypervisor took away while measuring.
+fn processor_use(start: Ticks, end: Ticks, frames: usize) -> String {
+    const MS_PER_TICK: f64 = 10.0;
+    let process_ms = end.process.saturating_sub(start.process) as f64 * MS_PER_TICK;
+    let stolen_s = end.stolen.saturating_sub(start.stolen) as f64 * MS_PER_TICK / 1000.0;
+    format!(
+        "; processor {:.1} ms a frame, {:.1} s stolen",
+        process_ms / frames.max(1) as f64,
+        stolen_s
+    )
 }
 
 /// "N frames, median X ms, p95 Y ms, p99 Z ms, worst W ms (F fps)".
@@ -187,5 +247,31 @@ mod tests {
         let line = summary(&mut samples);
         assert!(line.starts_with("100 frames, median 51.0 ms, p95 95.0 ms, p99 99.0 ms"));
         assert!(line.contains("worst 100.0 ms"));
+    }
+
+    #[test]
+    fn processor_ticks_are_read_past_a_command_name_with_spaces() {
+        // pid (comm) state ppid pgrp session tty tpgid flags minflt cminflt majflt cmajflt utime stime
+        let stat = "4242 (Compute Task) R 1 2 3 4 5 6 7 8 9 10 250 50 0 0 20";
+        assert_eq!(process_ticks(stat), Some(300));
+        let machine =
+            "cpu  2048598 163 188454 1293459 8790 0 917 3503 0 0\ncpu0 1 2 3 4 5 6 7 8 9 10\n";
+        assert_eq!(stolen_ticks(machine), Some(3503));
+    }
+
+    #[test]
+    fn processor_use_is_per_frame_and_steal_in_seconds() {
+        let start = Ticks {
+            process: 100,
+            stolen: 10,
+        };
+        let end = Ticks {
+            process: 400,
+            stolen: 60,
+        };
+        assert_eq!(
+            processor_use(start, end, 100),
+            "; processor 30.0 ms a frame, 0.5 s stolen"
+        );
     }
 }

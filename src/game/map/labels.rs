@@ -10,7 +10,6 @@
 //! beside their figures where there is room, and not at all where there is none. A street's
 //! name sits along the longest part of the street that is in view, where no other name is.
 
-use crate::game::hud::click_targets::ClickTargets;
 use crate::game::map::city::aircraft::Craft;
 use crate::game::map::people::{self, Figure, FigureName};
 use crate::game::map::positions;
@@ -249,18 +248,13 @@ fn leader_line(centre: Vec2, size: Vec2, marker: Vec2, radius: f32) -> Option<(V
         .then(|| ((start + end) / 2.0, length, (end - start).to_angle()))
 }
 
-/// The part of the window the map shows, in screen pixels with y up from the window's middle.
-fn map_view(window: &Window, targets: &ClickTargets) -> Area {
-    let half = Vec2::new(window.width(), window.height()) / 2.0;
-    match targets.map_area {
-        Some(r) => Area {
-            min: Vec2::new(r.min.x - half.x, half.y - r.max.y),
-            max: Vec2::new(r.max.x - half.x, half.y - r.min.y),
-        },
-        None => Area {
-            min: -half,
-            max: half,
-        },
+/// The part of the window the map shows (its camera's viewport), in screen pixels with y up
+/// from its middle.
+fn map_view(camera: &Camera, window: &Window) -> Area {
+    let half = crate::game::map::view::visible_half_size(camera, window);
+    Area {
+        min: -half,
+        max: half,
     }
 }
 
@@ -334,10 +328,10 @@ type StreetName<'a> = (
 struct Surroundings<'w, 's> {
     night: Res<'w, GameSession>,
     selected: Res<'w, SelectedPlace>,
-    targets: Res<'w, ClickTargets>,
     screen: Res<'w, State<Screen>>,
     window: Single<'w, 's, &'static Window, With<PrimaryWindow>>,
-    camera: Single<'w, 's, (&'static Transform, &'static Projection), With<MapCamera>>,
+    camera:
+        Single<'w, 's, (&'static Camera, &'static Transform, &'static Projection), With<MapCamera>>,
 }
 
 /// Every layer of names, and what they are laid out around. Each query leaves out the others'
@@ -376,12 +370,11 @@ fn place_labels(around: Surroundings, names: Names) {
     let Surroundings {
         night,
         selected,
-        targets,
         screen,
         window,
         camera,
     } = around;
-    let (eye, projection) = camera.into_inner();
+    let (lens, eye, projection) = camera.into_inner();
     let scale = crate::game::map::metres_per_pixel(projection);
     let eye = eye.translation.truncate();
     let to_screen = |p: Vec2| (p - eye) / scale;
@@ -397,7 +390,7 @@ fn place_labels(around: Surroundings, names: Names) {
                 Vec2::new(chars as f32 * 0.55, 1.2) * px
             })
     };
-    let view = map_view(&window, &targets);
+    let view = map_view(lens, &window);
     let radius = LANDMARK_RADIUS / scale;
     let sim = night.sim();
     let names = &sim.scenario().locations;

@@ -11,6 +11,7 @@ pub mod people;
 pub mod positions;
 pub mod sky;
 pub mod street_life;
+pub mod view;
 
 use crate::game::AppSystems;
 use crate::game::hud::panel::{Focus, concerns};
@@ -83,13 +84,6 @@ impl OnMap {
 #[derive(SystemSet, Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct MeasureTheMap;
 
-/// The one camera: the map draws through it and egui attaches to it.
-fn spawn_camera(mut commands: Commands) {
-    // No multisampling: under software rendering it multiplies the cost of every pixel, and
-    // the map's lines read as well without it.
-    commands.spawn((Name::new("Camera"), Camera2d, Msaa::Off, MapCamera));
-}
-
 pub fn plugin(app: &mut App) {
     app.add_plugins((
         city::plugin,
@@ -97,9 +91,9 @@ pub fn plugin(app: &mut App) {
         people::plugin,
         sky::plugin,
         street_life::plugin,
+        view::plugin,
     ));
-    app.add_systems(Startup, spawn_camera)
-        .init_resource::<SelectedPlace>()
+    app.init_resource::<SelectedPlace>()
         .init_resource::<OnMap>()
         .init_resource::<FollowPlayer>()
         .init_resource::<Aboard>()
@@ -158,17 +152,13 @@ fn frame_the_night(
     }
 }
 
-/// Screen pixels by which the map's visible middle is left of and above the window's middle:
-/// the action panel takes the right, the log the bottom.
-const VIEW_OFFSET: Vec2 = Vec2::new(210.0, -52.0);
-
 fn follow_player(
     mut follow: ResMut<FollowPlayer>,
     keys: Res<ButtonInput<KeyCode>>,
     night: Res<GameSession>,
     aboard: Res<Aboard>,
     time: Res<Time>,
-    camera: Single<(&mut Transform, &Projection), With<MapCamera>>,
+    camera: Single<&mut Transform, With<MapCamera>>,
 ) {
     if keys.just_pressed(KeyCode::Home) {
         follow.0 = true;
@@ -176,9 +166,9 @@ fn follow_player(
     if !follow.0 {
         return;
     }
-    let (mut transform, projection) = camera.into_inner();
-    let scale = metres_per_pixel(projection);
-    let target = aboard.player(&night) + VIEW_OFFSET * scale;
+    // The camera's viewport is the map's free area: its middle is the camera's.
+    let mut transform = camera.into_inner();
+    let target = aboard.player(&night);
     let current = transform.translation.truncate();
     // Ease towards the player: close the gap by most of it each second.
     let eased = current.lerp(target, (time.delta_secs() * 4.0).min(1.0));
@@ -207,7 +197,7 @@ fn path_points(night: &GameSession, on_map: &OnMap) -> Vec<Vec2> {
 }
 
 /// At the ending the camera frames the player's whole path in the part of the window the picture
-/// of the night leaves free (the left 45 %).
+/// of the night leaves free (the left 45 %, which becomes the camera's viewport).
 fn frame_the_path(
     night: Res<GameSession>,
     on_map: Res<OnMap>,
@@ -226,9 +216,7 @@ fn frame_the_path(
     let (mut transform, mut projection) = camera.into_inner();
     if let Projection::Orthographic(ortho) = &mut *projection {
         ortho.scale = (size.x / free.x).max(size.y / free.y).clamp(0.2, 20.0);
-        // The free part's middle is left of the window's middle by 27.5 % of its width.
-        let shift = Vec2::new(window.width() * 0.275, 0.0) * ortho.scale;
-        transform.translation = ((min + max) / 2.0 + shift).extend(transform.translation.z);
+        transform.translation = ((min + max) / 2.0).extend(transform.translation.z);
     }
 }
 

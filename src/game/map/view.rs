@@ -1,0 +1,133 @@
+//! The part of the window the map is drawn in. The panels are opaque, so the map's camera draws
+//! only the free area between them (its viewport), and the interface has a camera of its own
+//! over the whole window that draws no world, only egui, into the same picture. Under software
+//! rendering every drawn pixel costs: before this, half the map was drawn under the panels, and
+//! the panels were painted over it.
+//! Bevy's viewport positions are the window's, so the pointer and egui need no conversion.
+
+use crate::game::hud::click_targets::ClickTargets;
+use crate::game::map::MapCamera;
+use crate::game::screens::Screen;
+use bevy::camera::visibility::RenderLayers;
+use bevy::camera::{CameraOutputMode, CameraUpdateSystems, Viewport};
+use bevy::prelude::*;
+use bevy::window::PrimaryWindow;
+use bevy_egui::{
+    EguiContexts, EguiGlobalSettings, EguiPostUpdateSet, EguiPrimaryContextPass,
+    PrimaryEguiContext, egui,
+};
+
+/// The camera egui draws the interface with.
+#[derive(Component)]
+pub struct InterfaceCamera;
+
+pub fn plugin(app: &mut App) {
+    // egui goes on the interface camera, not on the first camera spawned (the map's): egui's
+    // screen is its camera's viewport.
+    app.insert_resource(EguiGlobalSettings {
+        auto_create_primary_context: false,
+        ..default()
+    })
+    .add_systems(Startup, spawn_cameras)
+    .add_systems(EguiPrimaryContextPass, unpainted_panels)
+    .add_systems(
+        PostUpdate,
+        fit_the_map_camera
+            .after(EguiPostUpdateSet::EndPass)
+            .before(CameraUpdateSystems),
+    );
+}
+
+fn spawn_cameras(mut commands: Commands) {
+    commands.spawn((
+        Name::new("Map camera"),
+        Camera2d,
+        Camera {
+            // The interface camera shares its picture and puts it on the window.
+            output_mode: CameraOutputMode::Skip,
+            ..default()
+        },
+        // No multisampling: under software rendering it multiplies the cost of every pixel,
+        // and the map's lines read as well without it.
+        Msaa::Off,
+        MapCamera,
+    ));
+    commands.spawn((
+        Name::new("Interface camera"),
+        Camera2d,
+        Camera {
+            order: 1,
+            // The map's picture (and the clear colour around it, which the panels show
+            // through) stays: the same texture, drawn over, not cleared.
+            clear_color: ClearColorConfig::None,
+            ..default()
+        },
+        Msaa::Off,
+        RenderLayers::none(),
+        PrimaryEguiContext,
+        InterfaceCamera,
+    ));
+}
+
+/// The panels are not painted: the night sky the map's camera clears the whole window to is
+/// their colour. Painting them cost egui a fill of half the window every frame.
+fn unpainted_panels(mut contexts: EguiContexts, mut done: Local<bool>) -> Result {
+    if !*done {
+        contexts
+            .ctx_mut()?
+            .global_style_mut(|style| style.visuals.panel_fill = egui::Color32::TRANSPARENT);
+        *done = true;
+    }
+    Ok(())
+}
+
+/// Gives the map's camera the area the panels left free this frame (the whole window on the
+/// title, which has no panels), in physical pixels.
+fn fit_the_map_camera(
+    screen: Res<State<Screen>>,
+    targets: Res<ClickTargets>,
+    window: Single<&Window, With<PrimaryWindow>>,
+    mut camera: Single<&mut Camera, With<MapCamera>>,
+) {
+    let area = match screen.get() {
+        Screen::Playing | Screen::Ending => targets.map_area,
+        _ => None,
+    };
+    let viewport = area.and_then(|area| {
+        let scale = window.scale_factor();
+        let size = UVec2::new(window.physical_width(), window.physical_height());
+        let min = (Vec2::new(area.min.x, area.min.y) * scale)
+            .round()
+            .as_uvec2()
+            .min(size);
+        let max = (Vec2::new(area.max.x, area.max.y) * scale)
+            .round()
+            .as_uvec2()
+            .min(size);
+        // A sliver (a window shrunk to nothing) is no viewport.
+        (max.x > min.x + 1 && max.y > min.y + 1).then(|| Viewport {
+            physical_position: min,
+            physical_size: max - min,
+            ..default()
+        })
+    });
+    let unchanged = match (&camera.viewport, &viewport) {
+        (Some(a), Some(b)) => {
+            a.physical_position == b.physical_position && a.physical_size == b.physical_size
+        }
+        (None, None) => true,
+        _ => false,
+    };
+    if !unchanged {
+        camera.viewport = viewport;
+    }
+}
+
+/// The map's viewport in logical pixels, centred on the camera, with y up: the area the
+/// names are laid out in. The whole window when the camera has none.
+pub fn visible_half_size(camera: &Camera, window: &Window) -> Vec2 {
+    camera
+        .logical_viewport_size()
+        .unwrap_or_else(|| Vec2::new(window.width(), window.height()))
+        / 2.0
+}
