@@ -2,7 +2,8 @@
 # Builds the game for the browser into dist/: cargo's wasm32 build (WebGL2), optimised with
 # wasm-opt BEFORE wasm-bindgen (the other order breaks the page: "WebAssembly.Table.set():
 # Argument 1 is invalid"), then wasm-bindgen at exactly the version in Cargo.lock (installed if
-# missing), index.html with its loading indicator. Serve it with: python3 -m http.server -d dist
+# missing), index.html with its loading indicator, and the .wasm's precompressed copies (.br, .gz).
+# Serve it with: python3 web/serve.py (sends the compressed copy to a browser that takes it)
 #   --no-opt   skip wasm-opt (faster, larger .wasm)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,7 +48,13 @@ fi
 rm -rf dist.new
 mkdir -p dist.new
 wasm-bindgen --target web --no-typescript --out-dir dist.new --out-name miracle-mile "$work/miracle-mile.wasm"
-cp web/index.html dist.new/
+# The page counts the download against the .wasm's own size (a compressed one's length is less).
+raw=$(stat -c %s dist.new/miracle-mile_bg.wasm)
+sed "s/__WASM_BYTES__/$raw/" web/index.html > dist.new/index.html
+# What web/serve.py and the browser test's server send to a browser that accepts them.
+echo "web/build.sh: compressing the .wasm (brotli, gzip)"
+brotli --quality=11 --lgwin=24 --keep dist.new/miracle-mile_bg.wasm
+gzip -9 --keep dist.new/miracle-mile_bg.wasm
 # The game's assets (city maps, fonts and their licences), which the page fetches beside it.
 cp -r assets dist.new/assets
 # The examples that come with the game, and their list (a page cannot list a folder).
@@ -62,6 +69,6 @@ cp scenes/examples/*.ron dist.new/examples/
 ) > dist.new/examples/manifest.json
 rm -rf dist
 mv dist.new dist
-raw=$(stat -c %s dist/miracle-mile_bg.wasm)
-gz=$(gzip -9 -c dist/miracle-mile_bg.wasm | wc -c)
-echo "web/build.sh: dist/ ready — miracle-mile_bg.wasm $((raw / 1024 / 1024)) MB raw, $((gz / 1024 / 1024)) MB gzipped"
+mb() { awk -v b="$(stat -c %s "$1")" 'BEGIN { printf "%.1f MB", b / 1048576 }'; }
+wasm=dist/miracle-mile_bg.wasm
+echo "web/build.sh: dist/ ready — miracle-mile_bg.wasm $(mb $wasm) raw, $(mb $wasm.gz) gzipped, $(mb $wasm.br) brotli"

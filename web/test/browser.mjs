@@ -25,11 +25,20 @@ fs.mkdirSync(shots, { recursive: true });
 const read = (p) => fs.readFileSync(path.join(root, p), "utf8");
 const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".ron": "text/plain", ".json": "application/json" };
 
+// Like web/serve.py: a file's precompressed copy (.br, then .gz) goes to a browser that accepts
+// its encoding. What each file was sent as is kept for the checks.
+const sentAs = {};
 const server = http.createServer((req, res) => {
   const file = path.join(dist, decodeURIComponent(new URL(req.url, "http://x").pathname).replace(/\/$/, "/index.html"));
   if (!file.startsWith(dist) || !fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
-  res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream", "content-length": fs.statSync(file).size });
-  fs.createReadStream(file).pipe(res);
+  const accepts = String(req.headers["accept-encoding"] ?? "").split(",").map((e) => e.trim().split(";")[0]);
+  const [encoding, suffix] = [["br", ".br"], ["gzip", ".gz"]].find(([e, x]) => accepts.includes(e) && fs.existsSync(file + x)) ?? ["identity", ""];
+  const body = file + suffix;
+  sentAs[path.basename(file)] = { encoding, bytes: fs.statSync(body).size };
+  const headers = { "content-type": types[path.extname(file)] ?? "application/octet-stream", "content-length": fs.statSync(body).size };
+  if (suffix) Object.assign(headers, { "content-encoding": encoding, vary: "Accept-Encoding" });
+  res.writeHead(200, headers);
+  fs.createReadStream(body).pipe(res);
 });
 await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
 const url = `http://127.0.0.1:${server.address().port}/`;
@@ -116,6 +125,10 @@ try {
   // 1. The page loads and shows the title.
   const firstFrame = await load(url);
   console.log(`first frame: ${firstFrame} ms after the page began loading`);
+  const wasm = sentAs["miracle-mile_bg.wasm"];
+  const rawBytes = fs.statSync(path.join(dist, "miracle-mile_bg.wasm")).size;
+  console.log(`the .wasm travelled as ${wasm?.encoding}: ${((wasm?.bytes ?? 0) / 1048576).toFixed(1)} MB of ${(rawBytes / 1048576).toFixed(1)} MB`);
+  check(wasm && wasm.encoding !== "identity", `the .wasm is sent compressed to a browser that accepts it (sent as ${wasm?.encoding})`);
   const files = await logged(/the player's files are in this browser's storage/, 30);
   check(/pace Brisk.*, 0 ending/.test(files), `a fresh browser starts with the default settings: ${files}`);
   await page.waitForTimeout(3000);
