@@ -21,10 +21,14 @@ def accepted_encodings(header):
     """The encodings an Accept-Encoding header allows (those not given q=0)."""
     allowed = set()
     for part in header.split(","):
-        name, *params = [p.strip() for p in part.split(";")]
-        refused = any(p.replace(" ", "") in ("q=0", "q=0.0", "q=0.00", "q=0.000") for p in params)
-        if name and not refused:
-            allowed.add(name.lower())
+        name, *params = part.split(";")
+        weights = [v for k, _, v in (p.partition("=") for p in params) if k.strip().lower() == "q"]
+        try:
+            refused = any(float(w) == 0 for w in weights)
+        except ValueError:
+            refused = True
+        if name.strip() and not refused:
+            allowed.add(name.strip().lower())
     return allowed
 
 

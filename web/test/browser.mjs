@@ -34,8 +34,9 @@ const server = http.createServer((req, res) => {
   const accepts = String(req.headers["accept-encoding"] ?? "").split(",").map((e) => e.trim().split(";")[0]);
   const [encoding, suffix] = [["br", ".br"], ["gzip", ".gz"]].find(([e, x]) => accepts.includes(e) && fs.existsSync(file + x)) ?? ["identity", ""];
   const body = file + suffix;
-  sentAs[path.basename(file)] = { encoding, bytes: fs.statSync(body).size };
-  const headers = { "content-type": types[path.extname(file)] ?? "application/octet-stream", "content-length": fs.statSync(body).size };
+  const bytes = fs.statSync(body).size;
+  sentAs[path.basename(file)] = { encoding, bytes };
+  const headers = { "content-type": types[path.extname(file)] ?? "application/octet-stream", "content-length": bytes };
   if (suffix) Object.assign(headers, { "content-encoding": encoding, vary: "Accept-Encoding" });
   res.writeHead(200, headers);
   fs.createReadStream(body).pipe(res);

@@ -24,7 +24,6 @@ use bevy::ecs::system::SystemParam;
 use bevy::prelude::*;
 use bevy::text::{FontSize, FontSource, TextLayoutInfo};
 use bevy::transform::TransformSystems;
-use bevy::window::PrimaryWindow;
 use night::scenario::model::LocId;
 
 pub fn plugin(app: &mut App) {
@@ -248,10 +247,10 @@ fn leader_line(centre: Vec2, size: Vec2, marker: Vec2, radius: f32) -> Option<(V
         .then(|| ((start + end) / 2.0, length, (end - start).to_angle()))
 }
 
-/// The part of the window the map shows (its camera's viewport), in screen pixels with y up
-/// from its middle.
-fn map_view(camera: &Camera, window: &Window) -> Area {
-    let half = crate::game::map::view::visible_half_size(camera, window);
+/// The part of the window the map shows (its camera's viewport, or the whole window when it
+/// has none), in screen pixels with y up from its middle.
+fn map_view(camera: &Camera) -> Area {
+    let half = camera.logical_viewport_size().unwrap_or_default() / 2.0;
     Area {
         min: -half,
         max: half,
@@ -323,13 +322,12 @@ type StreetName<'a> = (
 );
 
 /// What the names are laid out around: the night (where the player is and has been), the
-/// selected place, the panels' area, the screen, the window and the camera.
+/// selected place, the screen and the camera (whose viewport is the map's free area).
 #[derive(SystemParam)]
 struct Surroundings<'w, 's> {
     night: Res<'w, GameSession>,
     selected: Res<'w, SelectedPlace>,
     screen: Res<'w, State<Screen>>,
-    window: Single<'w, 's, &'static Window, With<PrimaryWindow>>,
     camera:
         Single<'w, 's, (&'static Camera, &'static Transform, &'static Projection), With<MapCamera>>,
 }
@@ -371,7 +369,6 @@ fn place_labels(around: Surroundings, names: Names) {
         night,
         selected,
         screen,
-        window,
         camera,
     } = around;
     let (lens, eye, projection) = camera.into_inner();
@@ -390,7 +387,7 @@ fn place_labels(around: Surroundings, names: Names) {
                 Vec2::new(chars as f32 * 0.55, 1.2) * px
             })
     };
-    let view = map_view(lens, &window);
+    let view = map_view(lens);
     let radius = LANDMARK_RADIUS / scale;
     let sim = night.sim();
     let names = &sim.scenario().locations;

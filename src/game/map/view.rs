@@ -111,23 +111,9 @@ fn fit_the_map_camera(
             ..default()
         })
     });
-    let unchanged = match (&camera.viewport, &viewport) {
-        (Some(a), Some(b)) => {
-            a.physical_position == b.physical_position && a.physical_size == b.physical_size
-        }
-        (None, None) => true,
-        _ => false,
-    };
-    if !unchanged {
+    // Only a change is written: Bevy's camera systems recompute the projection on one.
+    let placed = |v: &Option<Viewport>| v.as_ref().map(|v| (v.physical_position, v.physical_size));
+    if placed(&camera.viewport) != placed(&viewport) {
         camera.viewport = viewport;
     }
-}
-
-/// The map's viewport in logical pixels, centred on the camera, with y up: the area the
-/// names are laid out in. The whole window when the camera has none.
-pub fn visible_half_size(camera: &Camera, window: &Window) -> Vec2 {
-    camera
-        .logical_viewport_size()
-        .unwrap_or_else(|| Vec2::new(window.width(), window.height()))
-        / 2.0
 }
