@@ -10,6 +10,8 @@ pub mod menus;
 pub mod night;
 #[cfg(target_arch = "wasm32")]
 pub mod page;
+#[cfg(target_arch = "wasm32")]
+mod page_timing;
 pub mod player_files;
 pub mod screens;
 pub mod settings;
@@ -82,6 +84,11 @@ pub fn run(options: GameOptions) -> AppExit {
         .add_plugins(EguiPlugin::default())
         .insert_resource(options)
         .add_plugins(plugin);
+    if measuring {
+        // Bevy holds an unfocused window (under Xvfb, which has no window manager, the window
+        // is never focused) to 60 frames a second: a measured frame is what it costs, not that.
+        app.insert_resource(bevy::winit::WinitSettings::continuous());
+    }
     app.run()
 }
 
@@ -129,6 +136,8 @@ pub fn plugin(app: &mut App) {
         automation::plugin,
         theme::fonts::plugin,
     ));
+    #[cfg(target_arch = "wasm32")]
+    app.add_plugins(page_timing::plugin);
 }
 
 /// The plugins that need no renderer: screens, the night and its clock, keyboard shortcuts.
