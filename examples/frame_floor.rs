@@ -7,11 +7,10 @@
 //!
 //! `DISPLAY=:99 cargo run --release --example frame_floor`
 
-use bevy::camera::CameraOutputMode;
-use bevy::camera::visibility::RenderLayers;
 use bevy::prelude::*;
 use bevy::window::{PresentMode, WindowResolution};
 use bevy::winit::WinitSettings;
+use miracle_mile::game::map::view;
 
 /// Frames skipped while the renderer warms up, and frames timed.
 const WARM_UP_SECONDS: f32 = 3.0;
@@ -36,26 +35,10 @@ fn main() -> AppExit {
         .run()
 }
 
-/// The game's cameras (see `src/game/map/view.rs`), with nothing for either to draw.
+/// The game's own cameras, with nothing for either to draw.
 fn spawn_cameras(mut commands: Commands) {
-    commands.spawn((
-        Camera2d,
-        Camera {
-            output_mode: CameraOutputMode::Skip,
-            ..default()
-        },
-        Msaa::Off,
-    ));
-    commands.spawn((
-        Camera2d,
-        Camera {
-            order: 1,
-            clear_color: ClearColorConfig::None,
-            ..default()
-        },
-        Msaa::Off,
-        RenderLayers::none(),
-    ));
+    commands.spawn(view::map_camera());
+    commands.spawn(view::interface_camera());
 }
 
 fn time_frames(time: Res<Time>, mut frames: Local<Vec<f32>>, mut exit: MessageWriter<AppExit>) {

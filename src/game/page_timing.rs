@@ -14,7 +14,7 @@ pub fn plugin(app: &mut App) {
 /// On the title's second frame (the first one's picture is presented as the second begins),
 /// logs "first frame: the game started at S ms and drew the title at F ms of the page".
 fn report_first_frame(options: Res<GameOptions>, mut frames: Local<u32>) {
-    *frames += 1;
+    *frames = frames.saturating_add(1);
     if *frames != 2 {
         return;
     }

@@ -134,8 +134,10 @@ try {
   // compilation (while it downloads, and after), the game's start, its first drawn title.
   const drawn = await logged(/first frame: the game started at \d+ ms and drew the title at \d+ ms/, 60);
   const [, started, titled] = drawn.match(/started at (\d+) ms and drew the title at (\d+) ms/) ?? [];
-  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, Math.round(m.startTime)])));
-  const html = await page.evaluate(() => Math.round(performance.getEntriesByType("navigation")[0]?.responseEnd ?? 0));
+  const { marks, html } = await page.evaluate(() => ({
+    marks: Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, Math.round(m.startTime)])),
+    html: Math.round(performance.getEntriesByType("navigation")[0]?.responseEnd ?? 0),
+  }));
   console.log(`first frame, by the page's clock: page ${html} ms, .wasm received ${marks["wasm-received"] ?? "?"} ms, compiled ${marks["wasm-compiled"] ?? "?"} ms, game started ${started} ms, title drawn ${titled} ms`);
   check(Number(titled) > 0 && marks["wasm-compiled"] > 0, "the page and the game time their first frame (the marks and the game's \"first frame:\" line)");
   const files = await logged(/the player's files are in this browser's storage/, 30);

@@ -39,8 +39,18 @@ pub fn plugin(app: &mut App) {
 }
 
 fn spawn_cameras(mut commands: Commands) {
+    commands.spawn((Name::new("Map camera"), map_camera(), MapCamera));
     commands.spawn((
-        Name::new("Map camera"),
+        Name::new("Interface camera"),
+        interface_camera(),
+        PrimaryEguiContext,
+        InterfaceCamera,
+    ));
+}
+
+/// The map's camera, without the game's marker (`examples/frame_floor.rs` times it empty).
+pub fn map_camera() -> impl Bundle {
+    (
         Camera2d,
         Camera {
             // The interface camera shares its picture and puts it on the window.
@@ -50,10 +60,12 @@ fn spawn_cameras(mut commands: Commands) {
         // No multisampling: under software rendering it multiplies the cost of every pixel,
         // and the map's lines read as well without it.
         Msaa::Off,
-        MapCamera,
-    ));
-    commands.spawn((
-        Name::new("Interface camera"),
+    )
+}
+
+/// The interface's camera, which draws no world, without egui and the game's marker.
+pub fn interface_camera() -> impl Bundle {
+    (
         Camera2d,
         Camera {
             order: 1,
@@ -64,9 +76,7 @@ fn spawn_cameras(mut commands: Commands) {
         },
         Msaa::Off,
         RenderLayers::none(),
-        PrimaryEguiContext,
-        InterfaceCamera,
-    ));
+    )
 }
 
 /// The panels are not painted: the night sky the map's camera clears the whole window to is
