@@ -3,8 +3,8 @@
 //! film's ending, with the screenshots and the player's files it leaves behind.
 
 use crate::root;
-use std::path::PathBuf;
-use std::process::Command;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitStatus};
 
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("mm-window-{name}-{}", std::process::id()));
@@ -13,32 +13,52 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-#[test]
-fn a_whole_night_is_won_with_the_mouse_alone_in_the_real_window() {
-    let shots = scratch("shots");
-    let data = scratch("data");
+/// Runs the game's capture mode in a virtual X display with `args` (and the script of the
+/// film's night, a seed, screenshots into `shots`, the player's files in `data`): how it
+/// exited, and its log.
+fn capture(shots: &Path, data: &Path, args: &[&str]) -> (ExitStatus, String) {
     // scripts/setup installs Xvfb; without it this test cannot say anything, so it fails.
     let output = Command::new("xvfb-run")
         .args(["-a", "-s", "-screen 0 1280x720x24"])
         .arg(env!("CARGO_BIN_EXE_miracle-mile"))
         .arg("--capture")
-        .arg(&shots)
-        .args([
-            "--start", "the_call", "--seed", "1", "--pace", "turn", "--mouse",
-        ])
+        .arg(shots)
+        .args(["--seed", "1"])
         .args(["--script", "tests/nights/film_into_the_tar.script"])
-        .args(["--shot-at", "04:57", "--expect", "into_the_tar"])
+        .args(args)
         .arg("--data-dir")
-        .arg(&data)
+        .arg(data)
         .current_dir(root())
         .output()
         .expect("xvfb-run runs (scripts/setup installs it)");
     let log = String::from_utf8_lossy(&output.stderr).into_owned()
         + &String::from_utf8_lossy(&output.stdout);
+    (output.status, log)
+}
+
+#[test]
+fn a_whole_night_is_won_with_the_mouse_alone_in_the_real_window() {
+    let shots = scratch("shots");
+    let data = scratch("data");
+    let (status, log) = capture(
+        &shots,
+        &data,
+        &[
+            "--start",
+            "the_call",
+            "--pace",
+            "turn",
+            "--mouse",
+            "--shot-at",
+            "04:57",
+            "--expect",
+            "into_the_tar",
+        ],
+    );
     assert!(
-        output.status.success(),
+        status.success(),
         "the mouse-only night failed ({}):\n{log}",
-        output.status
+        status
     );
     assert!(!log.contains("panicked"), "{log}");
     // Every choice was a click: the title's button, the map and its route cards, the panel.
@@ -93,4 +113,26 @@ fn a_whole_night_is_won_with_the_mouse_alone_in_the_real_window() {
     assert!(!data.join("night.ron").exists());
     let _ = std::fs::remove_dir_all(&shots);
     let _ = std::fs::remove_dir_all(&data);
+}
+
+#[test]
+fn a_scenario_that_cannot_be_read_is_shown_and_photographed_and_the_capture_fails() {
+    let shots = scratch("error-shots");
+    let data = scratch("error-data");
+    let (status, log) = capture(
+        &shots,
+        &data,
+        &["--scenario", "tests/broken/missing_field.ron"],
+    );
+    // It ends by itself (it used to wait for a title that never came), and fails.
+    assert_eq!(status.code(), Some(1), "{log}");
+    // The error screen's text is drawn from its first frame, before the game's fonts are
+    // read: egui has no fonts of its own, so this is where a missing face would panic.
+    assert!(!log.contains("panicked"), "{log}");
+    assert!(log.contains("the scenario cannot be played"), "{log}");
+    let names: Vec<String> = std::fs::read_dir(&shots)
+        .expect("screenshots folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["01-error.png"], "{log}");
 }

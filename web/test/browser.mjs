@@ -99,7 +99,15 @@ async function load(address) {
   logs.length = 0;
   const began = Date.now();
   await page.goto(address);
-  await page.waitForSelector("#loading", { state: "detached", timeout: 240_000 });
+  // Gone when the game draws; marked `failed` when the page gives up (then say why at once).
+  await page.waitForFunction(() => {
+    const loading = document.getElementById("loading");
+    return !loading || loading.classList.contains("failed");
+  }, null, { timeout: 240_000, polling: 100 });
+  const failed = await page.$("#loading.failed");
+  if (failed) {
+    throw new Error(`the page could not start the game: ${(await failed.textContent()).trim()}\n${errors.join("\n")}`);
+  }
   return Date.now() - began;
 }
 // How many pixels differ between two screenshots, in a box (fractions of the width and height).

@@ -147,6 +147,7 @@ pub fn plugin(app: &mut App) {
                 .run_if(in_state(Screen::Playing))
                 .in_set(AppSystems::Choose),
             capture_ending.run_if(in_state(Screen::Ending)),
+            capture_error.run_if(in_state(Screen::Error)),
         )
             .run_if(|options: Res<GameOptions>| options.capture.is_some()),
     );
@@ -223,6 +224,29 @@ fn capture_title(
         start: options.start,
         seed: options.seed.unwrap_or(1),
     });
+}
+
+/// A scenario that cannot be read: the error screen is photographed and the run fails, instead
+/// of waiting forever for a title that never comes.
+fn capture_error(
+    mut commands: Commands,
+    mut capture: ResMut<Capture>,
+    options: Res<GameOptions>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    let Some(opts) = options.capture.clone() else {
+        return;
+    };
+    capture.frames += 1;
+    if capture.waiting || capture.frames < SETTLE_FRAMES {
+        return;
+    }
+    if capture.taken == 0 {
+        shoot(&mut commands, &mut capture, &opts, "error");
+        return;
+    }
+    error!("capture: the scenario cannot be played (see the error screen)");
+    exit.write(AppExit::error());
 }
 
 /// What the capture watches: its options, the night, a refusal, where the buttons are.

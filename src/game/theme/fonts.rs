@@ -1,10 +1,16 @@
 //! The game's type: Inter for the panels and the map's names, Bebas Neue (a condensed poster
-//! face) for titles. Both are under the SIL Open Font License, in `assets/fonts/` with their
-//! licences, read through the asset server like the rest of `assets/`. Until they are read
-//! (or if they cannot be), the built-in faces are used: nothing waits for them.
+//! face) for titles, and Hack (a subset: Latin, punctuation, arrows, box drawing) for the clock
+//! and diagnostics. All are in `assets/fonts/` with their licences, read through the asset server
+//! like the rest of `assets/`. Until they are read (or if they cannot be), egui draws with
+//! Bevy's built-in Fira Mono (ASCII only): nothing waits for them.
+//!
+//! egui's own default fonts are not compiled in (they were 1.4 MB of the browser's .wasm).
+//! `assets/fonts/Hack-subset.ttf` was made from egui's Hack-Regular.ttf with fonttools:
+//! `pyftsubset Hack-Regular.ttf --unicodes="U+0020-007E,U+00A0-017F,U+2010-2027,U+2030-203A,U+2190-2193,U+2500-257F,U+25A0-25FF,U+FFFD" --no-hinting --layout-features='*' --output-file=Hack-subset.ttf`
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use bevy::text::DEFAULT_FONT_DATA;
+use bevy_egui::{EguiContexts, EguiPreUpdateSet, EguiPrimaryContextPass, egui};
 
 /// The game's faces, for Bevy's text (the map's names).
 #[derive(Resource, Clone)]
@@ -12,6 +18,7 @@ pub struct Fonts {
     pub text: Handle<Font>,
     pub bold: Handle<Font>,
     pub display: Handle<Font>,
+    pub mono: Handle<Font>,
 }
 
 /// Whether egui has been given the game's faces yet.
@@ -20,12 +27,16 @@ pub struct EguiFaces {
     pub ready: bool,
     /// Given to egui, which takes new fonts at the start of its next pass: ready then.
     given: bool,
-    /// The faces could not be read: egui keeps its own.
+    /// The faces could not be read: egui keeps the built-in one.
     gave_up: bool,
+    /// egui has been given the built-in face for its first pass.
+    started: bool,
 }
 
 /// The egui family of the display face.
 const DISPLAY: &str = "display";
+/// egui's name for Bevy's built-in face, the one face there is before `assets/fonts` is read.
+const BUILT_IN: &str = "fira-mono";
 
 /// The display face at `size`, once egui has it (its own face until then).
 pub fn display(size: f32, faces: Option<&EguiFaces>) -> egui::FontId {
@@ -40,6 +51,13 @@ pub fn plugin(app: &mut App) {
     app.init_resource::<EguiFaces>()
         .add_systems(Startup, load_fonts)
         .add_systems(
+            PreUpdate,
+            give_egui_the_built_in_face
+                .after(EguiPreUpdateSet::InitContexts)
+                .before(EguiPreUpdateSet::BeginPass)
+                .run_if(|faces: Res<EguiFaces>| !faces.started),
+        )
+        .add_systems(
             EguiPrimaryContextPass,
             give_egui_the_faces.run_if(|faces: Res<EguiFaces>| !faces.ready && !faces.gave_up),
         );
@@ -50,10 +68,39 @@ fn load_fonts(mut commands: Commands, assets: Res<AssetServer>) {
         text: assets.load("fonts/Inter-Regular.otf"),
         bold: assets.load("fonts/Inter-SemiBold.otf"),
         display: assets.load("fonts/BebasNeue-Regular.otf"),
+        mono: assets.load("fonts/Hack-subset.ttf"),
     });
 }
 
-/// Once the fonts are read, makes Inter egui's proportional face and adds the display face.
+/// egui's definitions with Bevy's built-in face in both families. egui has no face of its own
+/// (its `default_fonts` are off), so text before this would have nothing to draw with.
+fn built_in_definitions() -> egui::FontDefinitions {
+    let mut definitions = egui::FontDefinitions::empty();
+    definitions.font_data.insert(
+        BUILT_IN.into(),
+        egui::FontData::from_static(DEFAULT_FONT_DATA).into(),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        definitions
+            .families
+            .insert(family, vec![BUILT_IN.to_string()]);
+    }
+    definitions
+}
+
+/// Gives egui the built-in face before its first pass, once its context exists.
+fn give_egui_the_built_in_face(mut contexts: EguiContexts, mut faces: ResMut<EguiFaces>) -> Result {
+    // No context yet (no camera): try again next frame.
+    let Ok(context) = contexts.ctx_mut() else {
+        return Ok(());
+    };
+    context.set_fonts(built_in_definitions());
+    faces.started = true;
+    Ok(())
+}
+
+/// Once the fonts are read, makes Inter egui's proportional face, Hack its monospace one, and
+/// adds the display face. Each family falls back on the others' faces, then the built-in one.
 fn give_egui_the_faces(
     mut contexts: EguiContexts,
     fonts: Res<Fonts>,
@@ -65,9 +112,11 @@ fn give_egui_the_faces(
         faces.ready = true;
         return Ok(());
     }
-    let handles = [&fonts.text, &fonts.bold, &fonts.display];
+    // The bold face is Bevy's only (the map's names), but egui's faces wait for it too, so the
+    // map and the panels change face together.
+    let handles = [&fonts.text, &fonts.display, &fonts.mono, &fonts.bold];
     if handles.iter().any(|h| assets.load_state(*h).is_failed()) {
-        warn!("the game's fonts could not be read from assets/fonts: the built-in faces are used");
+        warn!("the game's fonts could not be read from assets/fonts: the built-in face is used");
         faces.gave_up = true;
         return Ok(());
     }
@@ -76,29 +125,42 @@ fn give_egui_the_faces(
         .filter_map(|h| loaded.get(*h).map(|f| f.data.data().to_vec()))
         .collect();
     // Not all read yet: look again next frame.
-    let Ok([text, bold, display]) = <[Vec<u8>; 3]>::try_from(bytes) else {
+    let Ok([text, display, mono, _bold]) = <[Vec<u8>; 4]>::try_from(bytes) else {
         return Ok(());
     };
-    let mut definitions = egui::FontDefinitions::default();
-    for (name, data) in [("inter", text), ("inter-bold", bold), (DISPLAY, display)] {
+    contexts
+        .ctx_mut()?
+        .set_fonts(game_definitions(text, display, mono));
+    faces.given = true;
+    Ok(())
+}
+
+/// egui's definitions once the game's faces are read: each family starts with its own face and
+/// falls back on the others' for what it lacks (Inter has no box drawing, Hack no curly quotes
+/// beyond Latin-1), then on the built-in face.
+fn game_definitions(text: Vec<u8>, display: Vec<u8>, mono: Vec<u8>) -> egui::FontDefinitions {
+    let mut definitions = built_in_definitions();
+    for (name, data) in [("inter", text), (DISPLAY, display), ("hack", mono)] {
         definitions
             .font_data
             .insert(name.into(), egui::FontData::from_owned(data).into());
     }
-    // Inter first, egui's own faces after it for the symbols Inter lacks.
-    let proportional = definitions
+    let family = |faces: &[&str]| -> Vec<String> {
+        faces
+            .iter()
+            .chain(&[BUILT_IN])
+            .map(|face| face.to_string())
+            .collect()
+    };
+    definitions
         .families
-        .entry(egui::FontFamily::Proportional)
-        .or_default();
-    proportional.insert(0, "inter".into());
-    let fallbacks = proportional.clone();
+        .insert(egui::FontFamily::Proportional, family(&["inter", "hack"]));
+    definitions
+        .families
+        .insert(egui::FontFamily::Monospace, family(&["hack", "inter"]));
     definitions.families.insert(
         egui::FontFamily::Name(DISPLAY.into()),
-        std::iter::once(DISPLAY.to_string())
-            .chain(fallbacks)
-            .collect(),
+        family(&[DISPLAY, "inter", "hack"]),
     );
-    contexts.ctx_mut()?.set_fonts(definitions);
-    faces.given = true;
-    Ok(())
+    definitions
 }
