@@ -139,15 +139,16 @@ try {
   console.log(`the .wasm travelled as ${wasm?.encoding}: ${((wasm?.bytes ?? 0) / 1048576).toFixed(1)} MB of ${(rawBytes / 1048576).toFixed(1)} MB`);
   check(wasm && wasm.encoding !== "identity", `the .wasm is sent compressed to a browser that accepts it (sent as ${wasm?.encoding})`);
   // Where the time to the first frame went, by the page's clock: the .wasm's download, its
-  // compilation (while it downloads, and after), the game's start, its first drawn title.
-  const drawn = await logged(/first frame: the game started at \d+ ms and drew the title at \d+ ms/, 60);
-  const [, started, titled] = drawn.match(/started at (\d+) ms and drew the title at (\d+) ms/) ?? [];
+  // compilation (while it downloads, and after), the game's start, its app built, its first
+  // update (the renderer ready), its first drawn title.
+  const drawn = await logged(/first frame: the game started at \d+ ms, built its app at \d+ ms, ran its first update at \d+ ms and drew the title at \d+ ms/, 60);
+  const [, started, built, updated, titled] = drawn.match(/started at (\d+) ms, built its app at (\d+) ms, ran its first update at (\d+) ms and drew the title at (\d+) ms/) ?? [];
   const { marks, html } = await page.evaluate(() => ({
     marks: Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name, Math.round(m.startTime)])),
     html: Math.round(performance.getEntriesByType("navigation")[0]?.responseEnd ?? 0),
   }));
-  console.log(`first frame, by the page's clock: page ${html} ms, .wasm received ${marks["wasm-received"] ?? "?"} ms, compiled ${marks["wasm-compiled"] ?? "?"} ms, game started ${started} ms, title drawn ${titled} ms`);
-  check(Number(titled) > 0 && marks["wasm-compiled"] > 0, "the page and the game time their first frame (the marks and the game's \"first frame:\" line)");
+  console.log(`first frame, by the page's clock: page ${html} ms, .wasm received ${marks["wasm-received"] ?? "?"} ms, compiled ${marks["wasm-compiled"] ?? "?"} ms, game started ${started} ms, app built ${built} ms, first update (renderer ready) ${updated} ms, title drawn ${titled} ms`);
+  check(Number(started) <= Number(built) && Number(built) <= Number(updated) && Number(updated) <= Number(titled) && marks["wasm-compiled"] > 0, "the page and the game time their first frame (the marks and the game's \"first frame:\" line)");
   const files = await logged(/the player's files are in this browser's storage/, 30);
   check(/pace Brisk.*, 0 ending/.test(files), `a fresh browser starts with the default settings: ${files}`);
   await page.waitForTimeout(3000);
