@@ -281,8 +281,10 @@ impl Sim {
     /// This character believes a fact the scenario marks as alarming (the missiles): they add
     /// to panic, and for the player it starts the countdown.
     pub fn alarmed(&self, c: CharId) -> bool {
-        let facts = &self.scenario.facts;
-        (0..facts.len()).any(|f| facts[f].alarming && self.believes(c, f as FactId))
+        self.scenario
+            .alarming_facts
+            .iter()
+            .any(|&f| self.believes(c, f))
     }
 
     pub fn panic(&self, l: LocId) -> u8 {

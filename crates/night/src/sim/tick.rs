@@ -1,9 +1,9 @@
 //! One minute of the night, in the order the modding guide documents: Harry's activity,
 //! journeys, events, state machines, rumour, panic, endings.
 
-use super::Sim;
 use super::event::EventKind;
 use super::state::{Activity, Outcome};
+use super::{Sim, effect};
 use crate::scenario::model::*;
 
 /// Rounds of level transitions per minute, so that chains settle but loops cannot hang.
@@ -97,16 +97,23 @@ impl Sim {
     }
 
     /// Events and level transitions, repeated until nothing more changes (or the round limit).
+    /// The scenario is read in place, by index, around each firing (which needs the whole
+    /// simulation): sharing its handle for the minute cost more than the rest of the minute's
+    /// bookkeeping.
     pub(super) fn settle(&mut self) {
-        let scenario = self.scenario.clone();
         // A transition whose chance failed this minute is not drawn again this minute.
         let mut failed: Vec<(Entity, usize)> = Vec::new();
+        let (locations, characters) = (
+            self.scenario.locations.len(),
+            self.scenario.characters.len(),
+        );
         for _ in 0..SETTLE_ROUNDS {
             let mut changed = false;
-            for (e, def) in scenario.events.iter().enumerate() {
+            for e in 0..self.scenario.events.len() {
                 if self.is_over() {
                     return;
                 }
+                let def = &self.scenario.events[e];
                 if !self.state.events_fired.get(e)
                     && self.state.now >= def.not_before
                     && self.eval(&def.when, None)
@@ -115,27 +122,18 @@ impl Sim {
                     changed = true;
                 }
             }
-            let entities = (0..scenario.locations.len())
+            let entities = (0..locations)
                 .map(|l| Entity::Location(l as LocId))
-                .chain((0..scenario.characters.len()).map(|c| Entity::Character(c as CharId)));
+                .chain((0..characters).map(|c| Entity::Character(c as CharId)));
             for entity in entities {
                 if self.is_over() {
                     return;
                 }
                 let current = self.current_state(entity);
-                let (transitions, candidates) = match entity {
-                    Entity::Location(l) => {
-                        let loc = &scenario.locations[l as usize];
-                        (&loc.transitions, &loc.level_by_state[current as usize])
-                    }
-                    Entity::Character(c) => {
-                        let ch = &scenario.characters[c as usize];
-                        (&ch.transitions, &ch.level_by_state[current as usize])
-                    }
-                };
-                for &index in candidates {
-                    let index = index as usize;
-                    let t = &transitions[index];
+                let candidates = self.level_candidates(entity, current).len();
+                for k in 0..candidates {
+                    let index = self.level_candidates(entity, current)[k] as usize;
+                    let t = &effect::transitions_in(&self.scenario, entity)[index];
                     // A level transition into the state it is already in would only repeat
                     // its effects every round: it waits until the state has changed.
                     if t.to == Some(current)
@@ -162,17 +160,28 @@ impl Sim {
         }
     }
 
+    /// The level transitions that may leave `entity`'s state `current`, by index.
+    fn level_candidates(&self, entity: Entity, current: StateId) -> &[u16] {
+        match entity {
+            Entity::Location(l) => {
+                &self.scenario.locations[l as usize].level_by_state[current as usize]
+            }
+            Entity::Character(c) => {
+                &self.scenario.characters[c as usize].level_by_state[current as usize]
+            }
+        }
+    }
+
     /// While a fact is confirmed, everyone who heard it and doubted it comes round: an
     /// authoritative word (the code checked, the sirens) turns earlier doubters.
     fn confirm_doubters(&mut self) {
-        let scenario = self.scenario.clone();
-        let people = scenario.characters.len();
-        for (f, fact) in scenario.facts.iter().enumerate() {
-            let Some(confirmed) = &fact.confirmed else {
+        let people = self.scenario.characters.len() as CharId;
+        for f in 0..self.scenario.facts.len() as FactId {
+            let Some(confirmed) = &self.scenario.facts[f as usize].confirmed else {
                 continue;
             };
-            let f = f as FactId;
-            let doubters: Vec<CharId> = (0..people as CharId)
+            // On the stack: the minute allocates nothing.
+            let doubters: smallvec::SmallVec<[CharId; 32]> = (0..people)
                 .filter(|&c| {
                     let bit = self.fact_bit(f, c);
                     self.state.heard.get(bit) && !self.state.believes.get(bit)
@@ -189,14 +198,13 @@ impl Sim {
 
     /// Believers pass contagious facts to the people around them, once per listener.
     fn spread_rumours(&mut self, places: &[Option<LocId>]) {
-        let scenario = self.scenario.clone();
-        let player = scenario.player;
-        let mut tellers: Vec<(CharId, LocId)> = Vec::new();
-        for (f, fact) in scenario.facts.iter().enumerate() {
-            if !fact.contagious {
+        let player = self.scenario.player;
+        // On the stack: the minute allocates nothing.
+        let mut tellers: smallvec::SmallVec<[(CharId, LocId); 32]> = smallvec::SmallVec::new();
+        for f in 0..self.scenario.facts.len() as FactId {
+            if !self.scenario.facts[f as usize].contagious {
                 continue;
             }
-            let f = f as FactId;
             // Who could pass it on, in file order; Harry tells only by choice.
             tellers.clear();
             tellers.extend(places.iter().enumerate().filter_map(|(c, place)| {
@@ -209,7 +217,7 @@ impl Sim {
             for (listener, place) in places.iter().enumerate() {
                 let listener = listener as CharId;
                 let Some(place) = *place else { continue };
-                if !scenario.characters[listener as usize].hears_rumours
+                if !self.scenario.characters[listener as usize].hears_rumours
                     || self.believes(listener, f)
                     || self.state.heard.get(self.fact_bit(f, listener))
                 {
@@ -227,15 +235,14 @@ impl Sim {
 
     /// Believers of alarming facts raise panic where they are; panic flows along the routes.
     fn update_panic(&mut self, places: &[Option<LocId>]) {
-        let scenario = self.scenario.clone();
-        let rules = &scenario.panic;
+        let per_believer = self.scenario.panic.per_believer;
         let mut after: smallvec::SmallVec<[u32; 32]> =
             self.state.panic.iter().map(|&p| u32::from(p)).collect();
         let mut raised = false;
         for (c, place) in places.iter().enumerate() {
             let Some(place) = place else { continue };
             if self.alarmed(c as CharId) {
-                after[*place as usize] += rules.per_believer;
+                after[*place as usize] += per_believer;
                 raised = true;
             }
         }
@@ -245,7 +252,8 @@ impl Sim {
         if !raised && before.iter().all(|&p| p == 0) {
             return;
         }
-        for route in &scenario.routes {
+        let rules = &self.scenario.panic;
+        for route in &self.scenario.routes {
             let (a, b) = (route.a as usize, route.b as usize);
             if before[a] == before[b] {
                 continue;
@@ -258,8 +266,9 @@ impl Sim {
             // Inflows along several routes add up (the cap at 100 keeps it bounded).
             after[low] += u32::from(before[high] - before[low]) * rules.spread_percent / 100;
         }
+        let decay = rules.decay;
         for (p, value) in self.state.panic.iter_mut().zip(after) {
-            *p = value.saturating_sub(rules.decay).min(100) as u8;
+            *p = value.saturating_sub(decay).min(100) as u8;
         }
     }
 
@@ -268,11 +277,12 @@ impl Sim {
         if self.is_over() {
             return;
         }
-        let scenario = self.scenario.clone();
-        if let Some(&e) = scenario.ending_order.iter().find(|&&e| {
+        let scenario = &self.scenario;
+        let holds = scenario.ending_order.iter().copied().find(|&e| {
             let ending = &scenario.endings[e as usize];
             self.state.now >= ending.not_before && self.eval(&ending.when, None)
-        }) {
+        });
+        if let Some(e) = holds {
             self.end(Outcome::Ending(e));
         }
     }

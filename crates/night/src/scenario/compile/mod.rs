@@ -285,6 +285,7 @@ impl<'a> Compiler<'a> {
             spans: super::spans::SourceSpans::of(raw, self.source),
             lints,
             telling_matters: Vec::new(),
+            alarming_facts: Vec::new(),
         }
         .finish()
     }

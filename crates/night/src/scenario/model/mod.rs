@@ -119,6 +119,8 @@ pub struct Model {
     /// fact spreads or alarms, or some condition reads what that character believes or was
     /// told of it (see [`Model::telling_matters`]).
     pub telling_matters: Vec<bool>,
+    /// The facts marked `alarming`, for the minute's panic (which asks of each person).
+    pub alarming_facts: Vec<FactId>,
     /// Warnings found while compiling (the scenario plays, but a part of it does nothing).
     pub lints: Vec<Lint>,
 }
@@ -378,6 +380,9 @@ impl Model {
     /// Fills in what is computed from the whole model once it is built.
     pub(crate) fn finish(mut self) -> Self {
         self.telling_matters = self.compute_telling_matters();
+        self.alarming_facts = (0..self.facts.len() as FactId)
+            .filter(|&f| self.facts[f as usize].alarming)
+            .collect();
         self
     }
 
