@@ -234,7 +234,7 @@ fn capture_error(
     options: Res<GameOptions>,
     mut exit: MessageWriter<AppExit>,
 ) {
-    let Some(opts) = options.capture.clone() else {
+    let Some(opts) = options.capture.as_ref() else {
         return;
     };
     capture.frames += 1;
@@ -242,7 +242,7 @@ fn capture_error(
         return;
     }
     if capture.taken == 0 {
-        shoot(&mut commands, &mut capture, &opts, "error");
+        shoot(&mut commands, &mut capture, opts, "error");
         return;
     }
     error!("capture: the scenario cannot be played (see the error screen)");

@@ -120,14 +120,21 @@ fn give_egui_the_faces(
         faces.gave_up = true;
         return Ok(());
     }
-    let bytes: Vec<Vec<u8>> = handles
-        .iter()
-        .filter_map(|h| loaded.get(*h).map(|f| f.data.data().to_vec()))
-        .collect();
-    // Not all read yet: look again next frame.
-    let Ok([text, display, mono, _bold]) = <[Vec<u8>; 4]>::try_from(bytes) else {
+    // Not all read yet: look again next frame (before copying any of them).
+    if !handles.iter().all(|h| loaded.contains(*h)) {
         return Ok(());
+    }
+    let bytes = |face: &Handle<Font>| {
+        loaded
+            .get(face)
+            .map(|f| f.data.data().to_vec())
+            .unwrap_or_default()
     };
+    let (text, display, mono) = (
+        bytes(&fonts.text),
+        bytes(&fonts.display),
+        bytes(&fonts.mono),
+    );
     contexts
         .ctx_mut()?
         .set_fonts(game_definitions(text, display, mono));
