@@ -4,6 +4,7 @@
 //! warnings at `FILE:LINE:COLUMN` for the parts at fault. `--json` prints the same as one
 //! JSON object per file, for tools and CI.
 
+use super::check_progress::ProgressLine;
 use crate::files::scenario_file::{self, LoadError};
 use crate::output::{out, outln};
 use night::Scenario;
@@ -25,16 +26,29 @@ pub struct CheckArgs {
     /// Only validate: do not explore the night.
     #[arg(long)]
     pub no_analysis: bool,
+    /// A short analysis that answers in under a second on the shipped scenarios (for editors
+    /// and reloads): small bounds, and a time limit of one second unless --time-limit says
+    /// otherwise. Bounds given with it override its own.
+    #[arg(long)]
+    pub quick: bool,
+    /// Stop the analysis after this many seconds (a decimal number): what was found by then
+    /// stands, and what was not is "not found within the bound". The answer may then differ
+    /// from machine to machine; the bounds alone give the same answer everywhere.
+    #[arg(long, value_name = "SECONDS", value_parser = parse_seconds)]
+    pub time_limit: Option<std::time::Duration>,
     /// States of the exact exploration of each start; beyond it, what is not found is "not
     /// found within the bound" rather than "never".
-    #[arg(long, default_value_t = CheckOptions::default().max_states)]
-    pub max_states: usize,
+    #[arg(long, value_name = "N")]
+    pub max_states: Option<usize>,
     /// States of the broader search when the exact exploration was cut off.
-    #[arg(long, default_value_t = CheckOptions::default().search_states)]
-    pub search_states: usize,
+    #[arg(long, value_name = "N")]
+    pub search_states: Option<usize>,
     /// States of each search toward an ending not found by the others.
-    #[arg(long, default_value_t = CheckOptions::default().toward_states)]
-    pub toward_states: usize,
+    #[arg(long, value_name = "N")]
+    pub toward_states: Option<usize>,
+    /// States of each exact exploration around a way found (at most --toward-states).
+    #[arg(long, value_name = "N")]
+    pub local_states: Option<usize>,
     /// Threads to spread the analysis over (default: one per core). The report is the same
     /// whatever the number.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
@@ -93,25 +107,48 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     }
 }
 
-/// Runs the analysis, with a progress line on a terminal.
-fn analyse(s: &Scenario, args: &CheckArgs) -> Report {
-    let options = CheckOptions {
-        max_states: args.max_states,
-        search_states: args.search_states,
-        toward_states: args.toward_states,
-        jobs: args.jobs.map(usize::from),
-        ..CheckOptions::default()
+/// The analysis's bounds: `--quick`'s or the full analysis's, with those given on the
+/// command line instead.
+fn options(args: &CheckArgs) -> CheckOptions {
+    let base = if args.quick {
+        CheckOptions::quick()
+    } else {
+        CheckOptions::default()
     };
-    let show = std::io::stderr().is_terminal();
-    let report = check::check(s, options, |what, states| {
-        if show {
-            eprint!("\r\x1b[K{what}: {states} states");
-        }
-    });
-    if show {
-        eprint!("\r\x1b[K");
+    CheckOptions {
+        max_states: args.max_states.unwrap_or(base.max_states),
+        search_states: args.search_states.unwrap_or(base.search_states),
+        toward_states: args.toward_states.unwrap_or(base.toward_states),
+        local_states: args.local_states.unwrap_or(base.local_states),
+        jobs: args.jobs.map(usize::from),
+        ..base
     }
+}
+
+/// How long `--quick` may take when no `--time-limit` is given.
+const QUICK_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Runs the analysis, with a progress line on a terminal, within the time limit.
+fn analyse(s: &Scenario, args: &CheckArgs) -> Report {
+    let limit = args.time_limit.or(args.quick.then_some(QUICK_TIME_LIMIT));
+    let mut line = ProgressLine::new(std::io::stderr().is_terminal(), limit);
+    let report = check::check(s, options(args), |p| line.hear(p));
+    line.finish();
     report
+}
+
+/// A time limit in seconds: a positive decimal number.
+fn parse_seconds(text: &str) -> Result<std::time::Duration, String> {
+    let seconds: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number of seconds"))?;
+    if !(seconds > 0.0 && seconds.is_finite()) {
+        return Err(format!(
+            "the time limit must be more than 0 seconds, not {text}"
+        ));
+    }
+    std::time::Duration::try_from_secs_f64(seconds).map_err(|e| e.to_string())
 }
 
 /// The compiler's lints (flags that do nothing) and the analysis's findings, as warnings at
@@ -158,6 +195,11 @@ fn print_text(name: &str, s: &Scenario, report: Option<&Report>) {
             "start `{}`: {} states explored exactly ({how})",
             st.id,
             st.states
+        );
+    }
+    if r.stopped_early {
+        outln!(
+            "stopped at the time limit: what was not found by then is \"not found within the bound\""
         );
     }
     outln!("\nendings:");

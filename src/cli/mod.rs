@@ -3,6 +3,7 @@
 
 pub mod autoplay;
 pub mod check;
+mod check_progress;
 pub mod play;
 pub mod replay;
 pub mod text;

@@ -5,6 +5,7 @@
 mod analysis;
 mod autoplay;
 mod broken;
+mod check_bounds;
 mod city;
 mod coverage;
 mod docs;

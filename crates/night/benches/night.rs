@@ -7,6 +7,7 @@ use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use night::analysis::random_player;
 use night::{Scenario, Sim};
 use std::hint::black_box;
+use std::ops::ControlFlow;
 
 const FILM: &str = include_str!("../../../scenes/miracle_mile.ron");
 
@@ -86,14 +87,14 @@ fn nights(c: &mut Criterion) {
 /// README).
 fn analysis(c: &mut Criterion) {
     use night::analysis::check::{CheckOptions, check};
-    use night::analysis::explore::{Bound, Exploration};
+    use night::analysis::explore::{Bound, Exploration, unwatched};
     let s = film();
     let start = s.start_index("the_call").expect("the film has the_call");
     let mut group = c.benchmark_group("analysis");
     group.sample_size(10);
     group.throughput(criterion::Throughput::Elements(20_000));
     group.bench_function("explore the film from 03:50, 20000 states", |b| {
-        b.iter(|| Exploration::run(&s, start, Bound { max_states: 20_000 }, |_| {}).len())
+        b.iter(|| Exploration::run(&s, start, Bound { max_states: 20_000 }, unwatched).len())
     });
     group.finish();
     let small = Scenario::from_ron(
@@ -103,9 +104,11 @@ fn analysis(c: &mut Criterion) {
     .expect("the analysis example loads");
     c.bench_function("check a small scenario exhaustively", |b| {
         b.iter(|| {
-            check(&small, CheckOptions::default(), |_, _| {})
-                .endings
-                .len()
+            check(&small, CheckOptions::default(), |_| {
+                ControlFlow::Continue(())
+            })
+            .endings
+            .len()
         })
     });
 }
@@ -119,7 +122,7 @@ fn check_the_film(c: &mut Criterion) {
     group.sample_size(10);
     group.bench_function("check the film", |b| {
         b.iter(|| {
-            let report = check(&s, CheckOptions::default(), |_, _| {});
+            let report = check(&s, CheckOptions::default(), |_| ControlFlow::Continue(()));
             assert!(
                 report.endings.iter().all(|e| e.witness.is_some()),
                 "every ending found"

@@ -67,9 +67,14 @@ pub(super) fn dead_ends_on_the_ways(
     s: &Scenario,
     best: &[Option<Sighting>],
     options: CheckOptions,
+    say: &Watcher,
 ) -> Vec<DeadEnd> {
     let mut out = Vec::new();
+    let phase = "looking for dead ends on the ways to the losses";
     for b in best.iter().flatten() {
+        if say.stopped() {
+            break;
+        }
         let Some(Outcome::Ending(e)) = crate::analysis::explore::replay(s, b.start, &b.path)
             .and_then(|(sim, _, _)| sim.outcome())
         else {
@@ -85,8 +90,8 @@ pub(super) fn dead_ends_on_the_ways(
                 s,
                 b.start,
                 Origin::after(prefix.clone(), false),
-                bound(options.local_states),
-                |_| {},
+                bound(options.local()),
+                |n| say.tell(phase, n, options.local()),
             );
             if !run.exhaustive {
                 return None;

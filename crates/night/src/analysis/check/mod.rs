@@ -32,18 +32,21 @@ use crate::analysis::explore::{Bound, Exploration, Newness, Origin, Step};
 use crate::scenario::Scenario;
 use crate::scenario::model::{EndingId, EndingKind, Minute};
 use crate::sim::Outcome;
+use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// How much work `check` may do.
 #[derive(Clone, Copy, Debug)]
 pub struct CheckOptions {
     /// States of the exact breadth-first exploration of each start.
     pub max_states: usize,
-    /// States of the broader search, when the exact one was cut off.
+    /// States of the broader search, when the exact one was cut off, and of each search
+    /// toward a part of the scenario no search has seen yet.
     pub search_states: usize,
     /// States of each search toward an ending not found yet.
     pub toward_states: usize,
     /// States of each exact exploration around a way found, or from a situation tested as a
-    /// dead end.
+    /// dead end (never more than `toward_states`: small bounds bound every search).
     pub local_states: usize,
     /// Seeds tried when looking for one that gives a witness its chances.
     pub seeds: u64,
@@ -65,6 +68,71 @@ impl Default for CheckOptions {
     }
 }
 
+impl CheckOptions {
+    /// A short analysis, for editors and the game's reload: small enough to answer in well
+    /// under a second on every shipped scenario, and still exact on small nights.
+    pub fn quick() -> CheckOptions {
+        CheckOptions {
+            max_states: 4_000,
+            search_states: 2_000,
+            toward_states: 4_000,
+            local_states: 1_000,
+            seeds: 1 << 16,
+            jobs: None,
+        }
+    }
+
+    /// The states of each exact exploration around a way found: within every bound given.
+    fn local(&self) -> usize {
+        self.local_states.min(self.toward_states)
+    }
+}
+
+/// How far the analysis is, as it tells whoever runs it.
+#[derive(Clone, Copy, Debug)]
+pub struct Progress<'a> {
+    /// What it is doing, as a phrase ("exploring `the_call` exactly").
+    pub phase: &'a str,
+    /// States known to the search under way, and the bound on them.
+    pub states: usize,
+    pub bound: usize,
+}
+
+/// Whoever runs the analysis: hears its progress and answers whether to go on.
+pub trait Listener: FnMut(&Progress) -> ControlFlow<()> + Send {}
+impl<F: FnMut(&Progress) -> ControlFlow<()> + Send> Listener for F {}
+
+/// The caller's ear on the analysis, and whether it was told to stop. Once told, every search
+/// stops at its next look (within [`crate::analysis::explore::WATCHED_EVERY`] states) and no
+/// new one begins: what was found stands, and what was not is "not found within the bound".
+pub(super) struct Watcher<'a> {
+    hear: std::sync::Mutex<&'a mut dyn Listener>,
+    stopped: AtomicBool,
+}
+
+impl Watcher<'_> {
+    /// Tells the caller how far a search is; `Break` if the analysis is to stop.
+    pub(super) fn tell(&self, phase: &str, states: usize, bound: usize) -> ControlFlow<()> {
+        if self.stopped() {
+            return ControlFlow::Break(());
+        }
+        let mut hear = self.hear.lock().unwrap_or_else(|e| e.into_inner());
+        let answer = (*hear)(&Progress {
+            phase,
+            states,
+            bound,
+        });
+        if answer.is_break() {
+            self.stopped.store(true, Ordering::Relaxed);
+        }
+        answer
+    }
+
+    pub(super) fn stopped(&self) -> bool {
+        self.stopped.load(Ordering::Relaxed)
+    }
+}
+
 /// One ending seen in one exploration.
 #[derive(Clone)]
 pub(super) struct Sighting {
@@ -74,17 +142,14 @@ pub(super) struct Sighting {
     now: Minute,
 }
 
-/// Analyses the scenario. `progress` hears what is being done and how many states are known
-/// (from the threads the work is spread over, one at a time).
-pub fn check(
-    s: &Scenario,
-    options: CheckOptions,
-    progress: impl FnMut(&str, usize) + Send,
-) -> Report {
-    let progress = std::sync::Mutex::new(progress);
-    let say = |what: &str, n: usize| {
-        let mut progress = progress.lock().unwrap_or_else(|e| e.into_inner());
-        (*progress)(what, n)
+/// Analyses the scenario. `progress` hears what is being done and how far it is (from the
+/// threads the work is spread over, one at a time), every few hundred states; it answers
+/// `Break` to stop the analysis there (a time limit), and the report then says
+/// [`Report::stopped_early`].
+pub fn check(s: &Scenario, options: CheckOptions, mut progress: impl Listener) -> Report {
+    let say = Watcher {
+        hear: std::sync::Mutex::new(&mut progress),
+        stopped: AtomicBool::new(false),
     };
     let mut coverage = Coverage::default();
     let mut seen = Sightings::new(s.endings.len());
@@ -112,7 +177,8 @@ pub fn check(
     // scenario no search has seen come into play yet.
     for &start in &order {
         let mut tried: Vec<Target> = Vec::new();
-        loop {
+        let mut parts_left = options.search_states * PART_SEARCHES_SHARE;
+        while !say.stopped() {
             let endings = (0..s.endings.len() as EndingId)
                 .filter(|&e| !seen.found(e))
                 .map(Target::Ending);
@@ -124,18 +190,23 @@ pub fn check(
                     .collect();
             }
             batch.truncate(SEARCHES_AT_ONCE);
-            if batch.is_empty() {
+            // A part's search gets its share of what the parts' searches have left.
+            let part_states = options.search_states.min(parts_left / batch.len().max(1));
+            if batch.is_empty() || part_states == 0 {
                 break;
             }
             tried.extend(&batch);
             let found = parallel::map(&batch, options.jobs, |&target| {
                 let states = match target {
                     Target::Ending(_) => options.toward_states,
-                    _ => options.search_states,
+                    _ => part_states,
                 };
                 search_toward(s, start, target, states, options, &say)
             });
-            for found in found {
+            for (found, target) in found.into_iter().zip(&batch) {
+                if !matches!(target, Target::Ending(_)) {
+                    parts_left = parts_left.saturating_sub(found.states);
+                }
                 seen.absorb(found.seen);
                 coverage.merge(&found.coverage);
                 starts[start].states_searched += found.states;
@@ -167,9 +238,8 @@ pub fn check(
         })
         .collect();
 
-    say("looking for dead ends", 0);
     let mut dead_ends = exact_dead_ends;
-    for d in dead_ends_on_the_ways(s, &seen.best, options) {
+    for d in dead_ends_on_the_ways(s, &seen.best, options, &say) {
         if !dead_ends
             .iter()
             .any(|k| k.at == d.at && k.witness.actions == d.witness.actions)
@@ -193,6 +263,7 @@ pub fn check(
         },
         dead_ends,
         findings,
+        stopped_early: say.stopped(),
     }
 }
 
@@ -202,19 +273,21 @@ pub(super) fn explore_start(
     s: &Scenario,
     start: usize,
     options: CheckOptions,
-    say: &(impl Fn(&str, usize) + Sync),
+    say: &Watcher,
 ) -> (StartReport, Found, Vec<DeadEnd>) {
     let id = &s.starts[start].id;
+    let phase = format!("exploring `{id}` exactly");
     let exact = Exploration::run(s, start, bound(options.max_states), |n| {
-        say(&format!("exploring `{id}`"), n)
+        say.tell(&phase, n, options.max_states)
     });
     let mut found = Found::new(s);
     found.note(&exact, start);
     let (states, exhaustive) = (exact.len(), exact.exhaustive);
     let dead_ends = dead_ends_in(s, &exact, options.seeds);
     drop(exact);
-    if !exhaustive {
+    if !exhaustive && !say.stopped() {
         // Broader: what is new at all, and what is new in each ten minutes.
+        let phase = format!("searching `{id}` deeper");
         let broader = Exploration::run_novel(
             s,
             start,
@@ -224,7 +297,7 @@ pub(super) fn explore_start(
                 period: 10,
             },
             bound(options.search_states),
-            |n| say(&format!("searching `{id}` deeper"), n),
+            |n| say.tell(&phase, n, options.search_states),
         );
         found.note(&broader, start);
     }

@@ -80,6 +80,9 @@ pub struct Report {
     pub never: NeverReport,
     pub dead_ends: Vec<DeadEnd>,
     pub findings: Vec<Finding>,
+    /// The caller stopped the analysis before its bounds were reached (a time limit): what it
+    /// found stands, and what it did not is "not found within the bound".
+    pub stopped_early: bool,
 }
 
 #[derive(Clone, Debug, Default, Serialize)]

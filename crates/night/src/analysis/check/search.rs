@@ -12,6 +12,12 @@ use crate::sim::Sim;
 /// number of cores, so that the report is the same on every machine.
 pub(super) const SEARCHES_AT_ONCE: usize = 2;
 
+/// The searches toward the parts of the scenario no search has seen, from one start, share
+/// this many times the bound of one (`search_states`): a night with hundreds of parts unseen
+/// (a broken variant, small bounds) gets an answer in a time its bounds set, while the film's
+/// few take far less than this.
+pub(super) const PART_SEARCHES_SHARE: usize = 16;
+
 /// How many steps back from an ending's condition [`Nearness`] looks.
 pub(super) const NEARNESS_DEPTH: u32 = 8;
 
@@ -23,7 +29,8 @@ pub(super) const CHOICES_EXPLORED: usize = 8;
 
 /// Searches `start` toward `target` (see [`Exploration::run_toward`]) within `states`, with
 /// atoms (then, toward an ending, pairs of atoms). If an ending is still not reached,
-/// explores exactly, with waits timed to the minute, from the last few choices on the way to
+/// explores exactly, with waits timed to the minute (each exploration within the options'
+/// local bound, all of them within `states` more), from the last few choices on the way to
 /// each of the situations nearest to it: an ending that needs the right minute at the end of
 /// a long plan (lifting off late enough for the pulse) lies just beside a situation that has
 /// everything else.
@@ -33,7 +40,7 @@ pub(super) fn search_toward(
     target: Target,
     states: usize,
     options: CheckOptions,
-    say: &(impl Fn(&str, usize) + Sync),
+    say: &Watcher,
 ) -> Found {
     let (id, name) = (&s.starts[start].id, target.name(s));
     let mut found = Found::new(s);
@@ -49,9 +56,13 @@ pub(super) fn search_toward(
         _ => &[1],
     };
     let mut runs = Vec::new();
+    let phase = format!("searching `{id}` toward {name}");
     for &width in widths {
+        if say.stopped() {
+            return found;
+        }
         let run = Exploration::run_toward(s, start, target, &near, width, bound(states), |n| {
-            say(&format!("searching `{id}` toward {name}"), n)
+            say.tell(&phase, n, states)
         });
         found.note(&run, start);
         runs.push(run);
@@ -62,13 +73,21 @@ pub(super) fn search_toward(
     if !matches!(target, Target::Ending(_)) {
         return found;
     }
+    let phase = format!("searching `{id}` near {name}");
+    // The explorations around share one more `states`, so that small bounds bound them too
+    // (by default they take a third of it at most).
+    let mut left = states;
     for path in nearest(s, start, &near, &runs) {
-        if reached(&found) {
+        if reached(&found) || say.stopped() {
             break;
         }
         let mut prefixes = choice_prefixes(&path);
         prefixes.push(path);
         for prefix in prefixes.into_iter().rev().take(CHOICES_EXPLORED) {
+            let states = options.local().min(left);
+            if states == 0 {
+                return found;
+            }
             let run = Exploration::run_novel(
                 s,
                 start,
@@ -77,9 +96,10 @@ pub(super) fn search_toward(
                     width: 1,
                     period: 2,
                 },
-                bound(options.local_states),
-                |n| say(&format!("searching `{id}` near {name}"), n),
+                bound(states),
+                |n| say.tell(&phase, n, states),
             );
+            left = left.saturating_sub(run.len());
             found.note(&run, start);
         }
     }

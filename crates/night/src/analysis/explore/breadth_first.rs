@@ -1,19 +1,20 @@
 //! The exhaustive strategy: every situation, breadth-first, so that the first way found to
 //! each is one with the fewest actions.
 
-use super::{Bound, Exploration, Origin};
+use super::{Bound, Exploration, Origin, WATCHED_EVERY, Watch};
 use crate::scenario::Scenario;
 use crate::sim::Sim;
 use std::collections::VecDeque;
 
 impl Exploration {
     /// Explores the night from `start` (an index into the scenario's starts) within `bound`,
-    /// calling `progress` now and then with the number of states found so far.
+    /// telling `progress` now and then the number of states found so far; it stops where
+    /// `progress` says so (not exhaustive then, unless nothing was left to expand).
     pub fn run(
         scenario: &Scenario,
         start: usize,
         bound: Bound,
-        progress: impl FnMut(usize),
+        progress: impl Watch,
     ) -> Exploration {
         Exploration::run_from(scenario, start, Origin::default(), bound, progress)
     }
@@ -25,7 +26,7 @@ impl Exploration {
         start: usize,
         origin: Origin,
         bound: Bound,
-        mut progress: impl FnMut(usize),
+        mut progress: impl Watch,
     ) -> Exploration {
         let mut ex = Exploration::empty(scenario, start, bound);
         // Breadth-first: every step is one action, so the first way found to a state is one
@@ -42,8 +43,8 @@ impl Exploration {
             }
             ex.expand(&mut sim, i, &mut queue);
             expanded += 1;
-            if expanded.is_multiple_of(16_384) {
-                progress(ex.states.len());
+            if expanded.is_multiple_of(WATCHED_EVERY) && progress(ex.states.len()).is_break() {
+                break;
             }
         }
         // Not expanded and not over: the bound cut the exploration off there.
@@ -52,7 +53,7 @@ impl Exploration {
             .iter()
             .zip(ex.states.iter())
             .any(|(n, s)| n.successors.is_none() && s.outcome.is_none());
-        progress(ex.states.len());
+        let _ = progress(ex.states.len());
         ex
     }
 }

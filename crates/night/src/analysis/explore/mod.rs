@@ -39,6 +39,7 @@ use crate::sim::chance::ChanceDraw;
 use crate::sim::{Action, Activity, Outcome, Sim, State};
 use indexmap::IndexSet;
 use std::collections::VecDeque;
+use std::ops::ControlFlow;
 
 /// How far an exploration may go.
 #[derive(Clone, Copy, Debug)]
@@ -53,6 +54,21 @@ impl Default for Bound {
             max_states: 2_000_000,
         }
     }
+}
+
+/// How often, in states expanded, an exploration tells whoever runs it how many states it
+/// knows and asks whether to go on: often enough that a time limit is kept to within a few
+/// milliseconds, seldom enough to cost nothing.
+pub const WATCHED_EVERY: u64 = 256;
+
+/// Told now and then how many states an exploration knows; answers whether it should go on
+/// (`Break`: stop now, as if the bound were reached).
+pub trait Watch: FnMut(usize) -> ControlFlow<()> {}
+impl<F: FnMut(usize) -> ControlFlow<()>> Watch for F {}
+
+/// A watcher that only lets the exploration go on (benchmarks, tests).
+pub fn unwatched(_states: usize) -> ControlFlow<()> {
+    ControlFlow::Continue(())
 }
 
 /// What can follow a state, as bits.

@@ -1,7 +1,7 @@
 //! The strategy that keeps only what is new: far from exhaustive, it reaches deep into a night
 //! whose whole state space is too large.
 
-use super::{Bound, Exploration, Origin};
+use super::{Bound, Exploration, Origin, WATCHED_EVERY, Watch};
 use crate::analysis::novelty::Novelty;
 use crate::scenario::Scenario;
 use crate::sim::Sim;
@@ -29,7 +29,7 @@ impl Exploration {
         origin: Origin,
         newness: Newness,
         bound: Bound,
-        mut progress: impl FnMut(usize),
+        mut progress: impl Watch,
     ) -> Exploration {
         let mut ex = Exploration::empty(scenario, start, bound);
         ex.exhaustive = false;
@@ -43,7 +43,7 @@ impl Exploration {
             return ex;
         }
         let mut choosing: VecDeque<u32> = VecDeque::new();
-        let mut last_progress = 0;
+        let mut expanded = 0u64;
         loop {
             for i in found.drain(..) {
                 let state = &ex.states[i as usize];
@@ -64,12 +64,12 @@ impl Exploration {
                 break;
             }
             ex.expand(&mut sim, i, &mut found);
-            if ex.states.len() >= last_progress + 65_536 {
-                last_progress = ex.states.len();
-                progress(last_progress);
+            expanded += 1;
+            if expanded.is_multiple_of(WATCHED_EVERY) && progress(ex.states.len()).is_break() {
+                break;
             }
         }
-        progress(ex.states.len());
+        let _ = progress(ex.states.len());
         ex
     }
 }

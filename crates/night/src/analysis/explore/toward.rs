@@ -1,7 +1,7 @@
 //! The strategy that searches toward a target (an ending, a line, a state): earliest first,
 //! nearest first within a minute.
 
-use super::{Bound, Exploration, Origin};
+use super::{Bound, Exploration, Origin, WATCHED_EVERY, Watch};
 use crate::analysis::nearness::Nearness;
 use crate::analysis::novelty::Novelty;
 use crate::analysis::target::Target;
@@ -31,7 +31,7 @@ impl Exploration {
         near: &Nearness,
         width: u8,
         bound: Bound,
-        mut progress: impl FnMut(usize),
+        mut progress: impl Watch,
     ) -> Exploration {
         let mut ex = Exploration::empty(scenario, start, bound);
         ex.exhaustive = false;
@@ -47,12 +47,12 @@ impl Exploration {
         let mut choosing: BinaryHeap<Reverse<(Minute, u32, u32, u64)>> = BinaryHeap::new();
         // Expansions per minute of the clock, at most `PER_MINUTE`.
         let mut minute: (Minute, usize) = (0, 0);
-        let mut last_progress = 0;
+        let mut expanded = 0u64;
         loop {
             for i in found.drain(..) {
                 let state = &ex.states[i as usize];
                 if target.reached(&ex.coverage, state) {
-                    progress(ex.states.len());
+                    let _ = progress(ex.states.len());
                     return ex;
                 }
                 if state.outcome.is_none() {
@@ -84,12 +84,12 @@ impl Exploration {
             }
             ex.expand(&mut sim, i, &mut found);
             minute.1 += 1;
-            if ex.states.len() >= last_progress + 65_536 {
-                last_progress = ex.states.len();
-                progress(last_progress);
+            expanded += 1;
+            if expanded.is_multiple_of(WATCHED_EVERY) && progress(ex.states.len()).is_break() {
+                break;
             }
         }
-        progress(ex.states.len());
+        let _ = progress(ex.states.len());
         ex
     }
 }
