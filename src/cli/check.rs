@@ -27,7 +27,7 @@ pub struct CheckArgs {
     #[arg(long)]
     pub no_analysis: bool,
     /// A short analysis that answers in under a second on the shipped scenarios (for editors
-    /// and reloads): small bounds, and a time limit of one second unless --time-limit says
+    /// and reloads): small bounds, and its searches stopped at 0.75 s unless --time-limit says
     /// otherwise. Bounds given with it override its own.
     #[arg(long)]
     pub quick: bool,
@@ -125,8 +125,10 @@ fn options(args: &CheckArgs) -> CheckOptions {
     }
 }
 
-/// How long `--quick` may take when no `--time-limit` is given.
-const QUICK_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(1);
+/// How long `--quick`'s searches may take when no `--time-limit` is given: with the witnesses
+/// of what they found and the file's loading, the whole answer comes within a second (the
+/// film's: 0.83-0.91 s on two cores).
+const QUICK_TIME_LIMIT: std::time::Duration = std::time::Duration::from_millis(750);
 
 /// Runs the analysis, with a progress line on a terminal, within the time limit.
 fn analyse(s: &Scenario, args: &CheckArgs) -> Report {

@@ -85,7 +85,7 @@ impl Exploration {
             if !keep {
                 continue;
             }
-            let state = comparable(sim.take_state());
+            let state = comparable(sim.take_state(), &self.horizons);
             let step = Step {
                 parent: parent.unwrap_or(ROOT),
                 action: action.clone(),

@@ -128,6 +128,8 @@ pub struct Exploration {
     edge_floor: usize,
     /// `[character][item]`: giving the item to the character can make a difference.
     give_matters: Vec<Vec<bool>>,
+    /// How long in each state can make a difference.
+    horizons: relevance::Horizons,
     /// The steps from the night's beginning to this exploration's first state, when it
     /// explores from a situation inside the night (see [`Exploration::run_from`]).
     prefix: Vec<Step>,
@@ -158,12 +160,14 @@ impl Origin {
     }
 }
 
-/// The state as the explorer compares it: without what changes nothing that happens.
-pub fn comparable(mut state: State) -> State {
+/// The state as the explorer compares it: without what changes nothing that happens (draw
+/// counts, when a journey began, and time in a state past what any rule can tell apart).
+fn comparable(mut state: State, horizons: &relevance::Horizons) -> State {
     state.draws = Vec::new();
     if let Activity::Travel { depart, .. } = &mut state.activity {
         *depart = 0;
     }
+    horizons.cut(&mut state);
     state
 }
 
@@ -188,7 +192,8 @@ impl Exploration {
             self.exhaustive = false;
             return false;
         };
-        self.states.insert(comparable(reached.state().clone()));
+        self.states
+            .insert(comparable(reached.state().clone(), &self.horizons));
         self.nodes.push(Node {
             step: Step {
                 parent: ROOT,
@@ -217,6 +222,7 @@ impl Exploration {
             steps: 0,
             edge_floor: 0,
             give_matters: relevance::gives_that_matter(scenario),
+            horizons: relevance::Horizons::of(scenario),
             fixed_waits: false,
             prefix: Vec::new(),
         };
@@ -328,7 +334,7 @@ impl Exploration {
     /// (which would be a bug in the explorer).
     pub fn replay_to(&self, i: u32) -> Option<(Vec<Action>, Vec<ChanceDraw>)> {
         let (sim, actions, draws) = replay(&self.scenario, self.start, &self.path_to(i))?;
-        let reached = comparable(sim.state().clone());
+        let reached = comparable(sim.state().clone(), &self.horizons);
         (reached == self.states[i as usize]).then_some((actions, draws))
     }
 }

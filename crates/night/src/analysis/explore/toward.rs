@@ -23,7 +23,9 @@ impl Exploration {
     /// to the target (and the same night chances). Earliest first, the first situation with
     /// each combination of progress is the earliest found: a plan against the clock (the
     /// pilot recruited early enough for the helicopter to be back in time) is not crowded out
-    /// by slower ways to the same progress. Stops when the target is reached.
+    /// by slower ways to the same progress. The situations that make nothing new true are put
+    /// aside and taken (earliest first) once the novel ones run out. Stops when the target is
+    /// reached or at the bound.
     pub fn run_toward(
         scenario: &Scenario,
         start: usize,
@@ -45,6 +47,11 @@ impl Exploration {
         // Situations to choose in: earliest first, then the nearest, then in the order found
         // (with the signature of what holds in them, measured once).
         let mut choosing: BinaryHeap<Reverse<(Minute, u32, u32, u64)>> = BinaryHeap::new();
+        // The situations that made nothing new true (or came after a minute's share): put
+        // aside, not dropped. When the novel ones run out before the bound, the search goes on
+        // from these, so that it never stops short of its bound with the target unreached (a
+        // plan against the clock whose steps each look like nothing new can lie behind them).
+        let mut aside: BinaryHeap<Reverse<(Minute, u32, u32, u64)>> = BinaryHeap::new();
         // Expansions per minute of the clock, at most `PER_MINUTE`.
         let mut minute: (Minute, usize) = (0, 0);
         let mut expanded = 0u64;
@@ -63,27 +70,33 @@ impl Exploration {
                     choosing.push(Reverse((state.now, nearer, i, measure.signature)));
                 }
             }
-            let Some(Reverse((now, _, i, signature))) = choosing.pop() else {
-                break;
+            // The novel first; once none is left, what was put aside, earliest first.
+            let (entry, put_aside) = match choosing.pop() {
+                Some(entry) => (entry, false),
+                None => match aside.pop() {
+                    Some(entry) => (entry, true),
+                    None => break,
+                },
             };
-            if minute.0 != now {
-                minute = (now, 0);
-            }
-            if minute.1 >= PER_MINUTE {
-                continue;
-            }
+            let Reverse((now, _, i, signature)) = entry;
             if ex.states.len() >= bound.max_states {
                 break;
             }
-            let state = &ex.states[i as usize];
-            let record = novelty
-                .entry((state.night_chances.clone(), signature))
-                .or_insert_with(|| Novelty::new(width, 0));
-            if !record.is_new(state) {
-                continue;
+            if !put_aside {
+                if minute.0 != now {
+                    minute = (now, 0);
+                }
+                let state = &ex.states[i as usize];
+                let record = novelty
+                    .entry((state.night_chances.clone(), signature))
+                    .or_insert_with(|| Novelty::new(width, 0));
+                if minute.1 >= PER_MINUTE || !record.is_new(state) {
+                    aside.push(entry);
+                    continue;
+                }
+                minute.1 += 1;
             }
             ex.expand(&mut sim, i, &mut found);
-            minute.1 += 1;
             expanded += 1;
             if expanded.is_multiple_of(WATCHED_EVERY) && progress(ex.states.len()).is_break() {
                 break;

@@ -1,0 +1,56 @@
+//! `check`'s analysis without the game: loads a scenario and prints, per start, the situations
+//! explored and whether exhaustively, each ending's answer, and the time taken. For profiling
+//! and measuring the core (`perf record`) without building Bevy:
+//! `cargo run -p night --release --example check_file -- scenes/miracle_mile.ron`.
+
+use night::Scenario;
+use night::analysis::check::{CheckOptions, check};
+use std::ops::ControlFlow;
+use std::time::Instant;
+
+fn main() -> std::process::ExitCode {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: check_file FILE.ron");
+        return std::process::ExitCode::from(2);
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let s = match Scenario::from_ron(&path, &text) {
+        Ok(s) => s,
+        Err(d) => {
+            eprint!("{}", d.render());
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let began = Instant::now();
+    let report = check(&s, CheckOptions::default(), |_| ControlFlow::Continue(()));
+    let took = began.elapsed().as_secs_f64();
+    for st in &report.starts {
+        println!(
+            "start {}: {} situations exactly ({}), {} in all, {} steps",
+            st.id,
+            st.states,
+            if st.exhaustive {
+                "exhaustive"
+            } else {
+                "cut off"
+            },
+            st.states_searched,
+            st.steps
+        );
+    }
+    for e in &report.endings {
+        println!("  {}: {:?}", e.id, e.reachable);
+    }
+    let situations: usize = report.starts.iter().map(|st| st.states_searched).sum();
+    println!(
+        "{took:.2} s, {situations} situations, {:.0} situations/s",
+        situations as f64 / took
+    );
+    std::process::ExitCode::SUCCESS
+}
