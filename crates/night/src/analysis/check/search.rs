@@ -2,7 +2,7 @@
 //! then exactly around the nearest situations.
 
 use super::*;
-use crate::analysis::explore::{Exploration, Newness, Origin, Step};
+use crate::analysis::explore::{Exploration, Newness, Origin, Pursuit, Step};
 use crate::analysis::nearness::Nearness;
 use crate::analysis::target::Target;
 use crate::scenario::Scenario;
@@ -61,7 +61,15 @@ pub(super) fn search_toward(
         if say.stopped() {
             return found;
         }
-        let run = Exploration::run_toward(s, start, target, &near, width, bound(states), |n| {
+        // Toward an ending, the last width goes on to the bound: a search that ran dry proves
+        // nothing, and the first width's running dry is what sends it on to the next. Toward a
+        // part, running dry is an answer good enough for a warning, and far cheaper: the film
+        // has a hundred parts.
+        let pursuit = Pursuit {
+            width,
+            to_the_bound: matches!(target, Target::Ending(_)) && Some(&width) == widths.last(),
+        };
+        let run = Exploration::run_toward(s, start, target, &near, pursuit, bound(states), |n| {
             say.tell(&phase, n, states)
         });
         found.note(&run, start);

@@ -31,6 +31,7 @@ mod relevance;
 mod toward;
 
 pub use novel::Newness;
+pub use toward::Pursuit;
 
 use crate::analysis::coverage::Coverage;
 use crate::scenario::Scenario;

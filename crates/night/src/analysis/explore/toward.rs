@@ -11,6 +11,17 @@ use crate::sim::Sim;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, VecDeque};
 
+/// How a search toward a target goes on.
+#[derive(Clone, Copy, Debug)]
+pub struct Pursuit {
+    /// What counts as new: an atom (1) or a pair of atoms (2).
+    pub width: u8,
+    /// Whether, once nothing new is left, it goes on from the situations put aside (those that
+    /// made nothing new true), earliest first, until its bound: slower, and it ends only at
+    /// its target or its bound.
+    pub to_the_bound: bool,
+}
+
 /// How many situations a search toward a target expands at each minute of the clock: the
 /// nearest, so that a crowded minute does not hold the search back from the later ones.
 const PER_MINUTE: usize = 200;
@@ -23,18 +34,21 @@ impl Exploration {
     /// to the target (and the same night chances). Earliest first, the first situation with
     /// each combination of progress is the earliest found: a plan against the clock (the
     /// pilot recruited early enough for the helicopter to be back in time) is not crowded out
-    /// by slower ways to the same progress. The situations that make nothing new true are put
-    /// aside and taken (earliest first) once the novel ones run out. Stops when the target is
-    /// reached or at the bound.
+    /// by slower ways to the same progress. Stops when the target is reached, at the bound, or
+    /// (unless `to_the_bound`) when nothing new is left to expand.
     pub fn run_toward(
         scenario: &Scenario,
         start: usize,
         target: Target,
         near: &Nearness,
-        width: u8,
+        pursuit: Pursuit,
         bound: Bound,
         mut progress: impl Watch,
     ) -> Exploration {
+        let Pursuit {
+            width,
+            to_the_bound,
+        } = pursuit;
         let mut ex = Exploration::empty(scenario, start, bound);
         ex.exhaustive = false;
         let mut novelty: HashMap<(crate::sim::Bits, u64), Novelty> = HashMap::new();
@@ -48,9 +62,10 @@ impl Exploration {
         // (with the signature of what holds in them, measured once).
         let mut choosing: BinaryHeap<Reverse<(Minute, u32, u32, u64)>> = BinaryHeap::new();
         // The situations that made nothing new true (or came after a minute's share): put
-        // aside, not dropped. When the novel ones run out before the bound, the search goes on
-        // from these, so that it never stops short of its bound with the target unreached (a
-        // plan against the clock whose steps each look like nothing new can lie behind them).
+        // aside when going `to_the_bound`. When the novel ones run out before the bound, the
+        // search goes on from these, so that it does not stop short of its bound with the
+        // target unreached (a plan against the clock whose steps each look like nothing new can
+        // lie behind them).
         let mut aside: BinaryHeap<Reverse<(Minute, u32, u32, u64)>> = BinaryHeap::new();
         // Expansions per minute of the clock, at most `PER_MINUTE`.
         let mut minute: (Minute, usize) = (0, 0);
@@ -91,7 +106,9 @@ impl Exploration {
                     .entry((state.night_chances.clone(), signature))
                     .or_insert_with(|| Novelty::new(width, 0));
                 if minute.1 >= PER_MINUTE || !record.is_new(state) {
-                    aside.push(entry);
+                    if to_the_bound {
+                        aside.push(entry);
+                    }
                     continue;
                 }
                 minute.1 += 1;
