@@ -42,7 +42,13 @@ impl ProgressLine {
     /// Hears one report; `Break` once the time limit has passed.
     pub fn hear(&mut self, p: &Progress) -> ControlFlow<()> {
         let now = Instant::now();
-        let search = self.searches.entry(p.phase.to_owned()).or_insert((now, 0));
+        // Looked up before inserting: the phase is copied once a search, not every report.
+        if !self.searches.contains_key(p.phase) {
+            self.searches.insert(p.phase.to_owned(), (now, 0));
+        }
+        let Some(search) = self.searches.get_mut(p.phase) else {
+            return ControlFlow::Continue(());
+        };
         if p.states < search.1 {
             self.finished += search.1 as u64;
             *search = (now, 0);

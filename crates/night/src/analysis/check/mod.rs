@@ -190,9 +190,14 @@ pub fn check(s: &Scenario, options: CheckOptions, mut progress: impl Listener) -
                     .collect();
             }
             batch.truncate(SEARCHES_AT_ONCE);
-            // A part's search gets its share of what the parts' searches have left.
-            let part_states = options.search_states.min(parts_left / batch.len().max(1));
-            if batch.is_empty() || part_states == 0 {
+            if batch.is_empty() {
+                break;
+            }
+            // A part's search gets its share of what the parts' searches have left (a batch is
+            // all endings or all parts: the parts come once no ending is left to try).
+            let part_states = options.search_states.min(parts_left / batch.len());
+            let parts = !matches!(batch[0], Target::Ending(_));
+            if parts && part_states == 0 {
                 break;
             }
             tried.extend(&batch);
@@ -203,8 +208,8 @@ pub fn check(s: &Scenario, options: CheckOptions, mut progress: impl Listener) -
                 };
                 search_toward(s, start, target, states, options, &say)
             });
-            for (found, target) in found.into_iter().zip(&batch) {
-                if !matches!(target, Target::Ending(_)) {
+            for found in found {
+                if parts {
                     parts_left = parts_left.saturating_sub(found.states);
                 }
                 seen.absorb(found.seen);
