@@ -28,7 +28,20 @@ fn main() -> std::process::ExitCode {
         }
     };
     let began = Instant::now();
-    let report = check(&s, CheckOptions::default(), |_| ControlFlow::Continue(()));
+    // Each phase's last report: its states, and when it was last heard from.
+    let mut phases: Vec<(String, usize, f64)> = Vec::new();
+    let report = check(
+        &s,
+        CheckOptions::default(),
+        |p: &night::analysis::check::Progress| {
+            let at = began.elapsed().as_secs_f64();
+            match phases.iter_mut().find(|(phase, _, _)| phase == p.phase) {
+                Some(seen) => (seen.1, seen.2) = (seen.1.max(p.states), at),
+                None => phases.push((p.phase.to_owned(), p.states, at)),
+            }
+            ControlFlow::Continue(())
+        },
+    );
     let took = began.elapsed().as_secs_f64();
     for st in &report.starts {
         println!(
@@ -43,6 +56,11 @@ fn main() -> std::process::ExitCode {
             st.states_searched,
             st.steps
         );
+    }
+    if std::env::var_os("PHASES").is_some() {
+        for (phase, states, at) in &phases {
+            println!("  {phase}: {states} situations, last heard at {at:.2} s");
+        }
     }
     for e in &report.endings {
         println!("  {}: {:?}", e.id, e.reachable);

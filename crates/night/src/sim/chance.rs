@@ -60,6 +60,7 @@ impl Sim {
 
     /// Whether a chance of probability `p` under the draw `key` hits, counting the draw.
     pub(super) fn chance(&mut self, key: DrawKey, p: f64) -> bool {
+        self.chances_drawn = self.chances_drawn.wrapping_add(1);
         // An explorer may keep states without draw counts: they do not change what happens.
         let count = match self.state.draws.get_mut(key as usize) {
             Some(count) => {

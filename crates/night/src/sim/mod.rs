@@ -7,6 +7,7 @@ mod cond;
 mod effect;
 pub mod event;
 mod offer;
+mod quiet;
 pub mod rng;
 pub mod state;
 mod tick;
@@ -37,6 +38,10 @@ pub struct Sim {
     narrating: bool,
     /// Where each character is, reused by every minute (rumour and panic read it).
     places: Vec<Option<LocId>>,
+    /// How many chances have been drawn: a minute that draws one is not quiet (see `quiet`).
+    chances_drawn: u32,
+    /// How many minutes were simulated one by one (the quiet ones skipped are not).
+    minutes_simulated: u64,
 }
 
 /// Why an action cannot be taken now.
@@ -107,6 +112,8 @@ impl Sim {
             narrating: chosen.is_none(),
             chosen,
             places: Vec::new(),
+            chances_drawn: 0,
+            minutes_simulated: 0,
         };
         // The night's open chances are drawn once, before anything else.
         for (i, chance) in scenario.chances.iter().enumerate() {
@@ -305,11 +312,11 @@ impl Sim {
 
     /// Advances the clock by `minutes` (stopping early if the night ends).
     pub fn advance(&mut self, minutes: Minute) -> Vec<Event> {
-        for _ in 0..minutes {
-            if self.is_over() {
-                break;
+        let until = self.state.now.saturating_add(minutes);
+        while !self.is_over() && self.state.now < until {
+            if self.tick() {
+                self.skip_quiet_minutes(until);
             }
-            self.tick();
         }
         std::mem::take(&mut self.pending)
     }
@@ -317,9 +324,17 @@ impl Sim {
     /// Advances until Harry can act again or the night is over.
     pub fn run_until_idle(&mut self) -> Vec<Event> {
         while !self.is_over() && self.state.activity != Activity::Idle {
-            self.tick();
+            if self.tick() {
+                self.skip_quiet_minutes(DAY);
+            }
         }
         std::mem::take(&mut self.pending)
+    }
+
+    /// How many minutes this night simulated one by one: the quiet stretches it skipped are
+    /// not counted (for measuring the analysis).
+    pub fn minutes_simulated(&self) -> u64 {
+        self.minutes_simulated
     }
 
     /// Takes the events produced so far (for example at the start of the night).

@@ -10,11 +10,16 @@ use crate::scenario::model::*;
 const SETTLE_ROUNDS: usize = 8;
 
 impl Sim {
-    pub(super) fn tick(&mut self) {
+    /// Simulates the next minute; true if it was quiet (see `quiet`): nothing happened, and
+    /// the minutes after it go the same way until the clock can turn a condition.
+    pub(super) fn tick(&mut self) -> bool {
         if self.is_over() {
-            return;
+            return false;
         }
+        self.minutes_simulated += 1;
+        let before = self.before_minute();
         let first_new_event = self.pending.len();
+        let mut panic_moved = false;
         self.state.now += 1;
         // Any phase may end the night (an `End` effect): nothing happens after THE END.
         self.advance_activity();
@@ -31,7 +36,7 @@ impl Sim {
             places.extend((0..self.scenario.characters.len() as CharId).map(|c| self.place_of(c)));
             self.confirm_doubters();
             self.spread_rumours(&places);
-            self.update_panic(&places);
+            panic_moved = self.update_panic(&places);
             self.places = places;
             self.check_endings();
         }
@@ -47,6 +52,7 @@ impl Sim {
         {
             self.state.activity = Activity::Idle;
         }
+        self.was_quiet(&before, panic_moved)
     }
 
     fn advance_activity(&mut self) {
@@ -234,7 +240,8 @@ impl Sim {
     }
 
     /// Believers of alarming facts raise panic where they are; panic flows along the routes.
-    fn update_panic(&mut self, places: &[Option<LocId>]) {
+    /// Whether it changed anywhere.
+    fn update_panic(&mut self, places: &[Option<LocId>]) -> bool {
         let per_believer = self.scenario.panic.per_believer;
         let mut after: smallvec::SmallVec<[u32; 32]> =
             self.state.panic.iter().map(|&p| u32::from(p)).collect();
@@ -250,7 +257,7 @@ impl Sim {
         // Nobody alarmed and no panic anywhere: nothing to spread or decay (most of a quiet
         // night, and every minute of a search's early hours).
         if !raised && before.iter().all(|&p| p == 0) {
-            return;
+            return false;
         }
         let rules = &self.scenario.panic;
         for route in &self.scenario.routes {
@@ -267,9 +274,13 @@ impl Sim {
             after[low] += u32::from(before[high] - before[low]) * rules.spread_percent / 100;
         }
         let decay = rules.decay;
+        let mut moved = false;
         for (p, value) in self.state.panic.iter_mut().zip(after) {
-            *p = value.saturating_sub(decay).min(100) as u8;
+            let value = value.saturating_sub(decay).min(100) as u8;
+            moved |= *p != value;
+            *p = value;
         }
+        moved
     }
 
     /// Ends the night with the first ending (by priority, then file order) that holds.

@@ -286,6 +286,7 @@ impl<'a> Compiler<'a> {
             lints,
             telling_matters: Vec::new(),
             alarming_facts: Vec::new(),
+            clock_marks: Default::default(),
         }
         .finish()
     }

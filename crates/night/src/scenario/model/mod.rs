@@ -1,9 +1,11 @@
 //! The compiled scenario: every id resolved to a dense index, every time to minutes since the
 //! start of the scenario's day. The simulation works on this alone.
 
+mod clock_marks;
 mod rules;
 
 pub use super::raw::{EndingKind, Mode};
+pub use clock_marks::ClockMarks;
 pub use rules::*;
 
 pub type LocId = u16;
@@ -121,6 +123,8 @@ pub struct Model {
     pub telling_matters: Vec<bool>,
     /// The facts marked `alarming`, for the minute's panic (which asks of each person).
     pub alarming_facts: Vec<FactId>,
+    /// When the clock alone can change what a rule says: quiet minutes between are skipped.
+    pub clock_marks: ClockMarks,
     /// Warnings found while compiling (the scenario plays, but a part of it does nothing).
     pub lints: Vec<Lint>,
 }
@@ -383,6 +387,7 @@ impl Model {
         self.alarming_facts = (0..self.facts.len() as FactId)
             .filter(|&f| self.facts[f as usize].alarming)
             .collect();
+        self.clock_marks = ClockMarks::of(&self);
         self
     }
 
