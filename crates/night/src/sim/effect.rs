@@ -17,8 +17,14 @@ impl Sim {
                 return;
             }
             match e {
-                Effect::Set(f) => self.state.flags.set(*f as usize, true),
-                Effect::Unset(f) => self.state.flags.set(*f as usize, false),
+                Effect::Set(f) => {
+                    self.state.flags.set(*f as usize, true);
+                    self.touch(bucket::flag(*f));
+                }
+                Effect::Unset(f) => {
+                    self.state.flags.set(*f as usize, false);
+                    self.touch(bucket::flag(*f));
+                }
                 Effect::Give(who, item) => self.move_item(*item, Owner::Held(*who)),
                 Effect::Take(item) => self.move_item(*item, Owner::Nowhere),
                 Effect::Place(item, place) => self.move_item(*item, Owner::At(*place)),
@@ -34,6 +40,7 @@ impl Sim {
                 Effect::AddPanic(place, n) => {
                     let p = &mut self.state.panic[*place as usize];
                     *p = (i32::from(*p) + n).clamp(0, 100) as u8;
+                    self.touch(bucket::PANIC);
                 }
                 Effect::Log(text) => self.emit(EventKind::Log(self.line(text)), true),
                 Effect::Say(who, text) => {
@@ -105,6 +112,7 @@ impl Sim {
         }
         self.event_depth += 1;
         self.state.events_fired.set(event as usize, true);
+        self.touch(bucket::event(event));
         let def = self.scenario.events[event as usize].clone();
         self.emit(EventKind::EventFired(event), false);
         if !def.text.is_empty() {
@@ -120,6 +128,7 @@ impl Sim {
             return;
         }
         self.state.item_owner[item as usize] = to;
+        self.touch(bucket::item(item));
         let visible = match to {
             Owner::Held(c) => self.is_visible_character(c),
             Owner::At(l) => self.place_of(self.scenario.player) == Some(l),
@@ -142,6 +151,7 @@ impl Sim {
         let from = *slot;
         *slot = to;
         *since = self.state.now;
+        self.touch(bucket::entity(entity));
         if from != to {
             // Visible if Harry sees the entity before or after the change.
             let visible = match entity {
@@ -173,6 +183,7 @@ impl Sim {
             return;
         }
         self.state.heard.set(bit, true);
+        self.touch(bucket::fact(fact));
         let def = &self.scenario.facts[fact as usize];
         let confirmed = def.confirmed.as_ref().is_some_and(|c| self.eval(c, None));
         let p = if confirmed {
@@ -216,6 +227,7 @@ impl Sim {
         if !self.state.believes.get(bit) {
             self.state.believes.set(bit, true);
             self.state.heard.set(bit, true);
+            self.touch(bucket::fact(fact));
             let visible = self.is_visible_character(who);
             self.emit(EventKind::Believed { who, fact }, visible);
         }

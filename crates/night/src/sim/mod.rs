@@ -6,6 +6,7 @@ pub mod chance;
 mod cond;
 mod effect;
 pub mod event;
+mod memo;
 mod offer;
 mod quiet;
 pub mod rng;
@@ -42,6 +43,12 @@ pub struct Sim {
     chances_drawn: u32,
     /// How many minutes were simulated one by one (the quiet ones skipped are not).
     minutes_simulated: u64,
+    /// The rules remembered false, by rule id, and the versions of what they read (see
+    /// `memo`).
+    memos: Vec<memo::Memo>,
+    versions: memo::Versions,
+    /// Moved on whenever the state is set from outside, which forgets every memo.
+    generation: u32,
 }
 
 /// Why an action cannot be taken now.
@@ -114,6 +121,9 @@ impl Sim {
             places: Vec::new(),
             chances_drawn: 0,
             minutes_simulated: 0,
+            memos: vec![memo::Memo::default(); scenario.rule_reads.len()],
+            versions: [0; 64],
+            generation: 0,
         };
         // The night's open chances are drawn once, before anything else.
         for (i, chance) in scenario.chances.iter().enumerate() {
@@ -150,12 +160,15 @@ impl Sim {
     }
     /// Replaces the state wholesale (for solvers that restore explored states).
     pub fn set_state(&mut self, state: State) {
-        self.state = state;
+        let old = std::mem::replace(&mut self.state, state);
+        // What changed, the rules reading it look at again; the others keep their memos.
+        self.note_changes_from(&old);
     }
-    /// Takes the state out, leaving an empty one that only [`Sim::set_state`] may follow
-    /// (for solvers that keep the state a step produced without copying it).
+    /// A copy of the state (for solvers that keep the state a step produced). The simulation
+    /// keeps it, and with it what it remembers of the rules: the next state set is compared
+    /// with it.
     pub fn take_state(&mut self) -> State {
-        std::mem::replace(&mut self.state, State::empty())
+        self.state.clone()
     }
     /// Of the people `present` (see [`Sim::present`]), those who do not believe `fact` yet and
     /// for whom hearing it can matter: whom `tell-all` speaks to.
@@ -207,6 +220,7 @@ impl Sim {
     /// Forces a night chance's outcome (for analysis that explores both).
     pub fn set_night_chance(&mut self, i: usize, value: bool) {
         self.state.night_chances.set(i, value);
+        self.forget_rules();
     }
 
     /// The current state id of a character.
@@ -221,14 +235,16 @@ impl Sim {
 
     /// Where a character is now (`None`: in transit or offstage). The player is where Harry is.
     pub fn place_of(&self, c: CharId) -> Option<LocId> {
-        if c == self.scenario.player || self.character_state(c).place == Place::WithHarry {
+        let state = self.state.character_state[c as usize];
+        let place = self.scenario.minute_table.place(c as usize, state);
+        if c == self.scenario.player || *place == Place::WithHarry {
             // On the way, or carried by the story (riding in a van): at no place.
             return match self.state.activity {
                 Activity::Travel { .. } | Activity::Occupied { .. } => None,
                 _ => Some(self.state.harry_at),
             };
         }
-        match self.character_state(c).place {
+        match *place {
             Place::At(l) => Some(l),
             _ => None,
         }
@@ -413,6 +429,7 @@ impl Sim {
             Action::Tell { who, fact } => {
                 let bit = self.fact_bit(*fact, *who);
                 self.state.told.set(bit, true);
+                self.touch(bucket::fact(*fact));
                 self.tell(self.scenario.player, *who, *fact);
                 self.state.activity = busy(minutes::TELL);
                 self.fire_trigger(Entity::Character(*who), Trigger::Told(*fact));
@@ -424,6 +441,7 @@ impl Sim {
                 for &who in &listeners {
                     let bit = self.fact_bit(*fact, who);
                     self.state.told.set(bit, true);
+                    self.touch(bucket::fact(*fact));
                     self.tell(self.scenario.player, who, *fact);
                 }
                 self.state.activity = busy(minutes::TELL_ALL);

@@ -81,29 +81,37 @@ impl Sim {
                 }
             }
         }
-        // The first of each machine's own marks still ahead (they are ascending).
-        let first_ahead = |since: Minute, relative: &[Minute]| {
-            relative
-                .iter()
-                .map(|&m| since.saturating_add(m))
-                .find(|&t| t > now)
-        };
-        for (c, (&state, &since)) in st
-            .character_state
-            .iter()
-            .zip(&st.character_since)
-            .enumerate()
-        {
-            if let Some(t) = first_ahead(since, marks.of_character(c, state as usize)) {
-                next = next.min(t);
-            }
-        }
-        for (l, (&state, &since)) in st.location_state.iter().zip(&st.location_since).enumerate() {
-            if let Some(t) = first_ahead(since, marks.of_location(l, state as usize)) {
+        let people = (0..st.character_state.len()).map(|c| Entity::Character(c as CharId));
+        let places = (0..st.location_state.len()).map(|l| Entity::Location(l as LocId));
+        for entity in people.chain(places) {
+            if let Some(t) = self.own_clock_mark(entity) {
                 next = next.min(t);
             }
         }
         next
+    }
+
+    /// The first minute after now at which `entity`'s time in its state turns one of its
+    /// level transitions' `in_state_for`, or its journey arrives.
+    pub(super) fn own_clock_mark(&self, entity: Entity) -> Option<Minute> {
+        let (st, marks) = (&self.state, &self.scenario.clock_marks);
+        let (since, relative) = match entity {
+            Entity::Character(c) => {
+                let c = c as usize;
+                let state = st.character_state[c] as usize;
+                (st.character_since[c], marks.of_character(c, state))
+            }
+            Entity::Location(l) => {
+                let l = l as usize;
+                let state = st.location_state[l] as usize;
+                (st.location_since[l], marks.of_location(l, state))
+            }
+        };
+        // The marks are ascending: the first still ahead is the next.
+        relative
+            .iter()
+            .map(|&m| since.saturating_add(m))
+            .find(|&t| t > st.now)
     }
 }
 

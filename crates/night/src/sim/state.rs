@@ -16,6 +16,14 @@ impl Bits {
     pub fn new(len: usize) -> Self {
         Bits(smallvec![0; len.div_ceil(64)])
     }
+    /// The words holding the bits, lowest first.
+    pub fn words(&self) -> &[u64] {
+        &self.0
+    }
+    /// A set holding these words (as [`Bits::words`] gave them).
+    pub fn from_words(words: &[u64]) -> Bits {
+        Bits(words.iter().copied().collect())
+    }
     pub fn get(&self, i: usize) -> bool {
         self.0.get(i / 64).is_some_and(|w| w >> (i % 64) & 1 == 1)
     }
@@ -26,6 +34,23 @@ impl Bits {
                 .filter(move |b| word >> b & 1 == 1)
                 .map(move |b| w * 64 + b)
         })
+    }
+    /// The indices of the bits that differ between two sets of the same size, in order.
+    pub fn differences<'a>(&'a self, other: &'a Bits) -> impl Iterator<Item = usize> + 'a {
+        self.0
+            .iter()
+            .zip(other.0.iter())
+            .enumerate()
+            .flat_map(|(w, (&a, &b))| {
+                let mut word = a ^ b;
+                std::iter::from_fn(move || {
+                    (word != 0).then(|| {
+                        let bit = word.trailing_zeros() as usize;
+                        word &= word - 1;
+                        w * 64 + bit
+                    })
+                })
+            })
     }
     pub fn set(&mut self, i: usize, on: bool) {
         if let Some(w) = self.0.get_mut(i / 64) {

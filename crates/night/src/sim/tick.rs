@@ -2,6 +2,7 @@
 //! journeys, events, state machines, rumour, panic, endings.
 
 use super::event::EventKind;
+use super::memo::Memo;
 use super::state::{Activity, Outcome};
 use super::{Sim, effect};
 use crate::scenario::model::*;
@@ -94,7 +95,7 @@ impl Sim {
             let state = self.state.character_state[c];
             if let Place::Going {
                 minutes, arrive, ..
-            } = self.scenario.characters[c].states[state as usize].place
+            } = *self.scenario.minute_table.place(c, state)
                 && self.state.now.saturating_sub(self.state.character_since[c]) >= minutes
             {
                 self.set_state_of(Entity::Character(c as CharId), arrive);
@@ -107,6 +108,13 @@ impl Sim {
     /// simulation): sharing its handle for the minute cost more than the rest of the minute's
     /// bookkeeping.
     pub(super) fn settle(&mut self) {
+        // The memos are taken out while the rules are looked at, and put back.
+        let mut memos = std::mem::take(&mut self.memos);
+        self.settle_with(&mut memos);
+        self.memos = memos;
+    }
+
+    fn settle_with(&mut self, memos: &mut [Memo]) {
         // A transition whose chance failed this minute is not drawn again this minute.
         let mut failed: Vec<(Entity, usize)> = Vec::new();
         let (locations, characters) = (
@@ -122,7 +130,12 @@ impl Sim {
                 let def = &self.scenario.events[e];
                 if !self.state.events_fired.get(e)
                     && self.state.now >= def.not_before
-                    && self.eval(&def.when, None)
+                    && self.holds_now(
+                        memos,
+                        self.scenario.rule_reads.event(e as EventId),
+                        &def.when,
+                        None,
+                    )
                 {
                     self.fire_event(e as EventId);
                     changed = true;
@@ -136,17 +149,21 @@ impl Sim {
                     return;
                 }
                 let current = self.current_state(entity);
-                let candidates = self.level_candidates(entity, current).len();
-                for k in 0..candidates {
-                    let index = self.level_candidates(entity, current)[k] as usize;
-                    let t = &effect::transitions_in(&self.scenario, entity)[index];
+                let candidates = self.scenario.minute_table.level(locations, entity, current);
+                for k in 0..candidates.len() {
+                    let candidate = self.scenario.minute_table.level(locations, entity, current)[k];
+                    let index = candidate.transition as usize;
                     // A level transition into the state it is already in would only repeat
                     // its effects every round: it waits until the state has changed.
-                    if t.to == Some(current)
-                        || self.state.now < t.not_before
+                    if candidate.to == current
+                        || self.state.now < candidate.not_before
                         || failed.contains(&(entity, index))
-                        || !self.eval(&t.when, Some(entity))
+                        || self.remembered_false(memos, candidate.rule as usize)
                     {
+                        continue;
+                    }
+                    let t = &effect::transitions_in(&self.scenario, entity)[index];
+                    if !self.look_at(memos, candidate.rule as usize, &t.when, Some(entity)) {
                         continue;
                     }
                     if let Some((p, key)) = t.chance
@@ -162,18 +179,6 @@ impl Sim {
             }
             if !changed || self.is_over() {
                 break;
-            }
-        }
-    }
-
-    /// The level transitions that may leave `entity`'s state `current`, by index.
-    fn level_candidates(&self, entity: Entity, current: StateId) -> &[u16] {
-        match entity {
-            Entity::Location(l) => {
-                &self.scenario.locations[l as usize].level_by_state[current as usize]
-            }
-            Entity::Character(c) => {
-                &self.scenario.characters[c as usize].level_by_state[current as usize]
             }
         }
     }
@@ -280,6 +285,9 @@ impl Sim {
             moved |= *p != value;
             *p = value;
         }
+        if moved {
+            self.touch(bucket::PANIC);
+        }
         moved
     }
 
@@ -288,11 +296,19 @@ impl Sim {
         if self.is_over() {
             return;
         }
+        let mut memos = std::mem::take(&mut self.memos);
         let scenario = &self.scenario;
         let holds = scenario.ending_order.iter().copied().find(|&e| {
             let ending = &scenario.endings[e as usize];
-            self.state.now >= ending.not_before && self.eval(&ending.when, None)
+            self.state.now >= ending.not_before
+                && self.holds_now(
+                    &mut memos,
+                    scenario.rule_reads.ending(e),
+                    &ending.when,
+                    None,
+                )
         });
+        self.memos = memos;
         if let Some(e) = holds {
             self.end(Outcome::Ending(e));
         }

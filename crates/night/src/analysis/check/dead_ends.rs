@@ -20,7 +20,7 @@ pub(super) fn dead_ends_in(s: &Scenario, run: &Exploration, seeds: u64) -> Vec<D
         .filter(|&i| run.is_choice(i) && hopeless(i))
         .filter(|&i| run.parent(i).is_none_or(|p| !hopeless(p)))
         .collect();
-    entries.sort_by_key(|&i| (run.actions_to(i), run.state(i).now));
+    entries.sort_by_key(|&i| (run.actions_to(i), run.now(i)));
     entries
         .into_iter()
         .take(DEAD_ENDS_SHOWN)
@@ -47,7 +47,7 @@ pub(super) fn endings_after(s: &Scenario, run: &Exploration, i: u32) -> Vec<Stri
         if std::mem::replace(&mut seen[n as usize], true) {
             continue;
         }
-        if let Some(Outcome::Ending(e)) = run.state(n).outcome
+        if let Some(Outcome::Ending(e)) = run.outcome(n)
             && !found.contains(&e)
         {
             found.push(e);
@@ -98,7 +98,7 @@ pub(super) fn dead_ends_on_the_ways(
             }
             let mut remaining: Vec<EndingId> = Vec::new();
             for i in 0..run.len() as u32 {
-                match run.state(i).outcome {
+                match run.outcome(i) {
                     Some(Outcome::Ending(e))
                         if s.endings[e as usize].kind == EndingKind::Loss
                             && !remaining.contains(&e) =>

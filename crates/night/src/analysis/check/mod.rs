@@ -350,10 +350,10 @@ impl Sightings {
     /// Notes the endings that `run` (an exploration of `start`) reached.
     fn note(&mut self, run: &Exploration, start: usize) {
         for i in 0..run.len() as u32 {
-            let Some(Outcome::Ending(e)) = run.state(i).outcome else {
+            let Some(Outcome::Ending(e)) = run.outcome(i) else {
                 continue;
             };
-            let now = run.state(i).now;
+            let now = run.now(i);
             let actions = run.actions_to(i) as usize;
             // The way is built only when it is kept: an exploration meets the same ending
             // in thousands of states.

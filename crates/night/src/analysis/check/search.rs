@@ -127,7 +127,7 @@ pub(super) fn nearest(
     let mut top: Vec<(f32, u32, usize, u32)> = Vec::new();
     for (r, run) in runs.iter().enumerate() {
         for i in (0..run.len() as u32).filter(|&i| run.is_choice(i)) {
-            judge.set_state(run.state(i).clone());
+            judge.set_state(run.state(i));
             let (score, actions) = (near.measure(&judge).score, run.actions_to(i));
             let nearer =
                 |t: &(f32, u32, usize, u32)| score > t.0 || (score == t.0 && actions < t.1);

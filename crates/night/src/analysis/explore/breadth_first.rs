@@ -51,8 +51,8 @@ impl Exploration {
         ex.exhaustive = !ex
             .nodes
             .iter()
-            .zip(ex.states.iter())
-            .any(|(n, s)| n.successors.is_none() && s.outcome.is_none());
+            .enumerate()
+            .any(|(i, n)| n.successors.is_none() && ex.states.outcome(i as u32).is_none());
         let _ = progress(ex.states.len());
         ex
     }

@@ -12,7 +12,7 @@ impl Exploration {
         let first_edge = self.edges.len() as u32;
         self.edge_floor = self.edges.len();
         let actions = self.nodes[i as usize].actions;
-        let base = self.states[i as usize].clone();
+        let base = self.states.get(i);
         if base.outcome.is_none() && base.activity == Activity::Idle {
             sim.set_state(base.clone());
             let give_matters = &self.give_matters;
@@ -91,8 +91,7 @@ impl Exploration {
                 action: action.clone(),
                 decisions: drawn.iter().map(|d| d.hit).collect(),
             };
-            let (index, new) = self.states.insert_full(state);
-            let index = index as u32;
+            let (index, new) = self.states.insert_full(&state);
             if new {
                 self.nodes.push(Node {
                     step,

@@ -28,6 +28,7 @@ mod breadth_first;
 mod growth;
 mod novel;
 mod relevance;
+mod store;
 mod toward;
 
 pub use novel::Newness;
@@ -38,7 +39,6 @@ use crate::scenario::Scenario;
 use crate::scenario::model::EndingKind;
 use crate::sim::chance::ChanceDraw;
 use crate::sim::{Action, Activity, Outcome, Sim, State};
-use indexmap::IndexSet;
 use std::collections::VecDeque;
 use std::ops::ControlFlow;
 
@@ -116,7 +116,7 @@ pub struct Exploration {
     pub start: usize,
     /// Every distinct state found, by index; draw counts are left out (they do not change
     /// what happens, only which seed gives it).
-    states: IndexSet<State, foldhash::fast::FixedState>,
+    states: store::StateStore,
     nodes: Vec<Node>,
     edges: Vec<u32>,
     /// What the explored steps made happen.
@@ -194,7 +194,7 @@ impl Exploration {
             return false;
         };
         self.states
-            .insert(comparable(reached.state().clone(), &self.horizons));
+            .insert_full(&comparable(reached.state().clone(), &self.horizons));
         self.nodes.push(Node {
             step: Step {
                 parent: ROOT,
@@ -215,7 +215,7 @@ impl Exploration {
         let mut ex = Exploration {
             scenario: scenario.clone(),
             start,
-            states: IndexSet::with_capacity_and_hasher(room, foldhash::fast::FixedState::default()),
+            states: store::StateStore::with_capacity(room),
             nodes: Vec::new(),
             edges: Vec::new(),
             coverage: Coverage::default(),
@@ -242,10 +242,19 @@ impl Exploration {
         self.states.len()
     }
     pub fn is_empty(&self) -> bool {
-        self.states.is_empty()
+        self.states.len() == 0
     }
-    pub fn state(&self, i: u32) -> &State {
-        &self.states[i as usize]
+    /// State `i` (unpacked: a copy).
+    pub fn state(&self, i: u32) -> State {
+        self.states.get(i)
+    }
+    /// State `i`'s minute.
+    pub fn now(&self, i: u32) -> crate::scenario::model::Minute {
+        self.states.now(i)
+    }
+    /// How state `i`'s night ended, if it did.
+    pub fn outcome(&self, i: u32) -> Option<Outcome> {
+        self.states.outcome(i)
     }
     /// Player actions on the way found to state `i`, from the night's beginning (those of
     /// the prefix an exploration began from included).
@@ -298,16 +307,11 @@ impl Exploration {
         let mut order: Vec<u32> = (0..self.states.len() as u32).collect();
         // Latest first; at the same minute, what follows a choice before the choice.
         order.sort_unstable_by_key(|&i| {
-            let st = &self.states[i as usize];
-            std::cmp::Reverse((
-                st.now,
-                st.activity != Activity::Idle || st.outcome.is_some(),
-            ))
+            std::cmp::Reverse((self.states.now(i), !self.states.is_choice(i)))
         });
         let mut futures = vec![0u8; self.states.len()];
         for i in order {
-            let st = &self.states[i as usize];
-            futures[i as usize] = match (st.outcome, self.successors(i)) {
+            futures[i as usize] = match (self.states.outcome(i), self.successors(i)) {
                 (Some(Outcome::Ending(e)), _) => {
                     if scenario.endings[e as usize].kind == EndingKind::Loss {
                         Futures::LOSS
@@ -325,8 +329,7 @@ impl Exploration {
 
     /// Whether state `i` is one where the player chooses (free, and the night not over).
     pub fn is_choice(&self, i: u32) -> bool {
-        let st = &self.states[i as usize];
-        st.outcome.is_none() && st.activity == Activity::Idle
+        self.states.is_choice(i)
     }
 
     /// Plays the path to state `i` again with its chance outcomes, counting draws as a real
@@ -336,7 +339,7 @@ impl Exploration {
     pub fn replay_to(&self, i: u32) -> Option<(Vec<Action>, Vec<ChanceDraw>)> {
         let (sim, actions, draws) = replay(&self.scenario, self.start, &self.path_to(i))?;
         let reached = comparable(sim.state().clone(), &self.horizons);
-        (reached == self.states[i as usize]).then_some((actions, draws))
+        (reached == self.states.get(i)).then_some((actions, draws))
     }
 }
 

@@ -46,7 +46,7 @@ impl Exploration {
         let mut expanded = 0u64;
         loop {
             for i in found.drain(..) {
-                let state = &ex.states[i as usize];
+                let state = ex.states.get(i);
                 let world = if width >= 2 {
                     crate::sim::Bits::default()
                 } else {
@@ -55,7 +55,7 @@ impl Exploration {
                 let record = novelty
                     .entry(world)
                     .or_insert_with(|| Novelty::new(width, period));
-                if record.is_new(state) && state.outcome.is_none() {
+                if record.is_new(&state) && state.outcome.is_none() {
                     choosing.push_back(i);
                 }
             }

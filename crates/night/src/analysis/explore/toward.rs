@@ -72,17 +72,18 @@ impl Exploration {
         let mut expanded = 0u64;
         loop {
             for i in found.drain(..) {
-                let state = &ex.states[i as usize];
-                if target.reached(&ex.coverage, state) {
+                let state = ex.states.get(i);
+                if target.reached(&ex.coverage, &state) {
                     let _ = progress(ex.states.len());
                     return ex;
                 }
                 if state.outcome.is_none() {
-                    judge.set_state(state.clone());
+                    let now = state.now;
+                    judge.set_state(state);
                     let measure = near.measure(&judge);
                     // Nearer first within a minute (scores are in 0..=1).
                     let nearer = u32::MAX - (measure.score * 1e6) as u32;
-                    choosing.push(Reverse((state.now, nearer, i, measure.signature)));
+                    choosing.push(Reverse((now, nearer, i, measure.signature)));
                 }
             }
             // The novel first; once none is left, what was put aside, earliest first.
@@ -101,11 +102,11 @@ impl Exploration {
                 if minute.0 != now {
                     minute = (now, 0);
                 }
-                let state = &ex.states[i as usize];
+                let state = ex.states.get(i);
                 let record = novelty
                     .entry((state.night_chances.clone(), signature))
                     .or_insert_with(|| Novelty::new(width, 0));
-                if minute.1 >= PER_MINUTE || !record.is_new(state) {
+                if minute.1 >= PER_MINUTE || !record.is_new(&state) {
                     if to_the_bound {
                         aside.push(entry);
                     }

@@ -287,6 +287,8 @@ impl<'a> Compiler<'a> {
             telling_matters: Vec::new(),
             alarming_facts: Vec::new(),
             clock_marks: Default::default(),
+            rule_reads: Default::default(),
+            minute_table: Default::default(),
         }
         .finish()
     }

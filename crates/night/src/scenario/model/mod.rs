@@ -2,10 +2,14 @@
 //! start of the scenario's day. The simulation works on this alone.
 
 mod clock_marks;
+mod minute_table;
+mod reads;
 mod rules;
 
 pub use super::raw::{EndingKind, Mode};
 pub use clock_marks::ClockMarks;
+pub use minute_table::{LevelCandidate, MinuteTable, NO_STATE};
+pub use reads::{Reads, RuleReads, bucket};
 pub use rules::*;
 
 pub type LocId = u16;
@@ -125,6 +129,10 @@ pub struct Model {
     pub alarming_facts: Vec<FactId>,
     /// When the clock alone can change what a rule says: quiet minutes between are skipped.
     pub clock_marks: ClockMarks,
+    /// What each rule reads: the minute looks again only at rules whose reads changed.
+    pub rule_reads: RuleReads,
+    /// The minute's tables, flat (see [`MinuteTable`]).
+    pub minute_table: MinuteTable,
     /// Warnings found while compiling (the scenario plays, but a part of it does nothing).
     pub lints: Vec<Lint>,
 }
@@ -388,6 +396,8 @@ impl Model {
             .filter(|&f| self.facts[f as usize].alarming)
             .collect();
         self.clock_marks = ClockMarks::of(&self);
+        self.rule_reads = RuleReads::of(&self);
+        self.minute_table = MinuteTable::of(&self);
         self
     }
 

@@ -1,0 +1,96 @@
+//! The minute's tables, laid out flat: for each state of each person and place, the level
+//! transitions that may leave it (with what the minute checks before looking at their
+//! condition), and where each person's state puts them. The minute reads these for every
+//! machine; as nested vectors of the scenario's structs they cost a cache miss each.
+
+use super::{Entity, Minute, Model, Place, StateId};
+
+/// A level transition as the minute first sees it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LevelCandidate {
+    /// Its rule id (see [`super::RuleReads`]).
+    pub rule: u32,
+    /// Its index among its machine's transitions.
+    pub transition: u16,
+    /// The state it enters ([`NO_STATE`]: it changes none).
+    pub to: StateId,
+    pub not_before: Minute,
+}
+
+/// `LevelCandidate::to` of a transition that changes no state.
+pub const NO_STATE: StateId = StateId::MAX;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MinuteTable {
+    /// For each location, then each character: where its states' rows begin in `rows`.
+    first_row: Vec<u32>,
+    /// For each state of each machine: its candidates' range in `candidates`.
+    rows: Vec<(u32, u32)>,
+    candidates: Vec<LevelCandidate>,
+    /// For each character: where its states begin in `places`.
+    first_place: Vec<u32>,
+    places: Vec<Place>,
+}
+
+impl MinuteTable {
+    pub(crate) fn of(model: &Model) -> MinuteTable {
+        let mut table = MinuteTable::default();
+        let rules = &model.rule_reads;
+        let machines = model
+            .locations
+            .iter()
+            .enumerate()
+            .map(|(l, m)| {
+                (
+                    Entity::Location(l as u16),
+                    &m.transitions,
+                    &m.level_by_state,
+                )
+            })
+            .chain(model.characters.iter().enumerate().map(|(c, m)| {
+                (
+                    Entity::Character(c as u16),
+                    &m.transitions,
+                    &m.level_by_state,
+                )
+            }));
+        for (entity, transitions, level_by_state) in machines {
+            table.first_row.push(table.rows.len() as u32);
+            for level in level_by_state {
+                let from = table.candidates.len() as u32;
+                table.candidates.extend(level.iter().map(|&k| {
+                    let t = &transitions[k as usize];
+                    LevelCandidate {
+                        rule: rules.transition(entity, k as usize) as u32,
+                        transition: k,
+                        to: t.to.unwrap_or(NO_STATE),
+                        not_before: t.not_before,
+                    }
+                }));
+                table.rows.push((from, table.candidates.len() as u32));
+            }
+        }
+        for c in &model.characters {
+            table.first_place.push(table.places.len() as u32);
+            table
+                .places
+                .extend(c.states.iter().map(|s| s.place.clone()));
+        }
+        table
+    }
+
+    /// The level transitions that may leave `entity`'s state `state`, in file order.
+    pub fn level(&self, locations: usize, entity: Entity, state: StateId) -> &[LevelCandidate] {
+        let machine = match entity {
+            Entity::Location(l) => l as usize,
+            Entity::Character(c) => locations + c as usize,
+        };
+        let (from, to) = self.rows[self.first_row[machine] as usize + state as usize];
+        &self.candidates[from as usize..to as usize]
+    }
+
+    /// Where a character's state puts them.
+    pub fn place(&self, character: usize, state: StateId) -> &Place {
+        &self.places[self.first_place[character] as usize + state as usize]
+    }
+}
