@@ -53,6 +53,25 @@ fn minute(c: &mut Criterion) {
             BatchSize::SmallInput,
         )
     });
+    // The game's clock runs the night a minute at a time: what it remembers of the rules
+    // from one minute to the next is what makes the next one cheap.
+    let mut group = c.benchmark_group("minute by minute");
+    group.throughput(criterion::Throughput::Elements(15));
+    group.bench_function(
+        "the last 15 minutes before the deadline, one at a time",
+        |b| {
+            b.iter_batched_ref(
+                || sim.clone(),
+                |sim| {
+                    for _ in 0..15 {
+                        black_box(sim.advance(1));
+                    }
+                },
+                BatchSize::SmallInput,
+            )
+        },
+    );
+    group.finish();
     c.bench_function("actions available at the busiest moment", |b| {
         b.iter(|| black_box(sim.actions()))
     });

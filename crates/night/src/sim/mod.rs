@@ -330,9 +330,8 @@ impl Sim {
     pub fn advance(&mut self, minutes: Minute) -> Vec<Event> {
         let until = self.state.now.saturating_add(minutes);
         while !self.is_over() && self.state.now < until {
-            if self.tick() {
-                self.skip_quiet_minutes(until);
-            }
+            let minute = self.tick();
+            self.after_minute(minute, until);
         }
         std::mem::take(&mut self.pending)
     }
@@ -340,9 +339,8 @@ impl Sim {
     /// Advances until Harry can act again or the night is over.
     pub fn run_until_idle(&mut self) -> Vec<Event> {
         while !self.is_over() && self.state.activity != Activity::Idle {
-            if self.tick() {
-                self.skip_quiet_minutes(DAY);
-            }
+            let minute = self.tick();
+            self.after_minute(minute, DAY);
         }
         std::mem::take(&mut self.pending)
     }

@@ -12,15 +12,30 @@ use super::state::Activity;
 use super::state::State;
 use crate::scenario::model::*;
 
+/// Panic at each location, on the stack.
+pub(super) type PanicLevels = smallvec::SmallVec<[u8; 32]>;
+
 /// What a minute may change without an event, looked at before it and compared after it.
 pub(super) struct Before {
     events: usize,
     chances_drawn: u32,
     activity: Activity,
-    /// The whole state, where debug assertions check that a minute called quiet changed
-    /// nothing.
+    panic: PanicLevels,
+    /// The whole state, where debug assertions check that a minute called quiet (or in which
+    /// only panic moved) changed nothing else.
     #[cfg(debug_assertions)]
     state: State,
+}
+
+/// What happened in a minute, for what may be skipped after it.
+pub(super) enum MinuteWas {
+    /// Nothing: the state is as it was, but for the clock.
+    Quiet,
+    /// Only panic moved (from these levels): people alarmed where they are, spreading and
+    /// fading, and nothing else.
+    Drifting(PanicLevels),
+    /// Something happened (or the night ended).
+    Eventful,
 }
 
 impl Sim {
@@ -30,29 +45,46 @@ impl Sim {
             events: self.pending.len(),
             chances_drawn: self.chances_drawn,
             activity: self.state.activity,
+            panic: self.state.panic.iter().copied().collect(),
             #[cfg(debug_assertions)]
             state: self.state.clone(),
         }
     }
 
-    /// Whether the minute just simulated (begun at `before`) left the night as it was, but
-    /// for the clock. `panic_moved`: whether the minute's panic changed anywhere.
-    pub(super) fn was_quiet(&self, before: &Before, panic_moved: bool) -> bool {
-        let quiet = !panic_moved
-            && !self.is_over()
+    /// What the minute just simulated (begun at `before`) did. `panic_moved`: whether panic
+    /// changed anywhere.
+    pub(super) fn what_minute_was(&self, before: Before, panic_moved: bool) -> MinuteWas {
+        let still = !self.is_over()
             && self.pending.len() == before.events
             && self.chances_drawn == before.chances_drawn
             && self.state.activity == before.activity;
+        if !still {
+            return MinuteWas::Eventful;
+        }
         #[cfg(debug_assertions)]
-        if quiet {
+        {
             let mut then = before.state.clone();
             then.now = self.state.now;
+            then.panic = self.state.panic.clone();
             debug_assert!(
                 then == self.state,
-                "a minute called quiet changed the night"
+                "a minute in which nothing happened changed the night"
             );
         }
-        quiet
+        if panic_moved {
+            MinuteWas::Drifting(before.panic)
+        } else {
+            MinuteWas::Quiet
+        }
+    }
+
+    /// After a minute, skips what can be skipped (never past `limit`).
+    pub(super) fn after_minute(&mut self, minute: MinuteWas, limit: Minute) {
+        match minute {
+            MinuteWas::Quiet => self.skip_quiet_minutes(limit),
+            MinuteWas::Drifting(before) => self.drift(&before, limit),
+            MinuteWas::Eventful => {}
+        }
     }
 
     /// After a quiet minute, moves the clock on to the last minute before anything can turn
@@ -62,6 +94,42 @@ impl Sim {
         if to > self.state.now {
             self.state.now = to;
         }
+    }
+
+    /// After a minute in which only panic moved (from `before`), moves panic and the clock on
+    /// together, a minute at a time, for as long as no condition can tell: no clock mark comes
+    /// and panic crosses no level a condition names, neither the level the minute just
+    /// simulated left (its rules read the panic before it) nor the next. Nobody moves, so the
+    /// people alarmed stay where they are. Stops where panic settles, and skips on from there
+    /// as after a quiet minute.
+    fn drift(&mut self, before: &[u8], limit: Minute) {
+        let (marks, harry_at) = (&self.scenario.clock_marks, self.state.harry_at);
+        if marks.panic_crosses(harry_at, before, &self.state.panic) {
+            return;
+        }
+        let until = self.next_clock_mark().saturating_sub(1).min(limit);
+        let places = std::mem::take(&mut self.places);
+        while self.state.now < until {
+            let Some(after) = self.next_panic(&places) else {
+                break;
+            };
+            if after == self.state.panic {
+                // Settled: nothing moves any more until the clock says so.
+                self.state.now = until;
+                break;
+            }
+            if self
+                .scenario
+                .clock_marks
+                .panic_crosses(harry_at, &self.state.panic, &after)
+            {
+                break;
+            }
+            self.state.panic = after;
+            self.state.now += 1;
+            self.touch(bucket::PANIC);
+        }
+        self.places = places;
     }
 
     /// The first minute after now at which the clock alone can change what a rule says.
@@ -177,6 +245,64 @@ mod tests {
         (events, sim)
     }
 
+    /// A night whose panic drifts for an hour past levels that rules name: a crier alarms
+    /// the square from the start, panic spreads down the lane to the market and fades, and
+    /// the square and the market turn at given levels (the square's second turn reads the
+    /// lane's panic). Nothing but panic moves between those turns.
+    const DRIFTING: &str = r#"Scenario(
+        id: "drift", title: "Drift", intro: "", start: "22:00", deadline: "23:59",
+        player: "harry",
+        panic: (per_believer: 2, spread_percent: 30, decay: 1, drive_slowdown_percent: 1, block_at: 75),
+        starts: { "square": (name: "In the square", time: "22:00", at: "square",
+                             then: [Believe("crier", "fire")]) },
+        locations: {
+            "square": (name: "Square", at: (x: 0.0, y: 0.0), start: "calm",
+                states: { "calm": "Calm.", "uneasy": "Uneasy.", "uproar": "Uproar." },
+                transitions: [
+                    (from: "calm", to: "uneasy", when: PanicAtLeast("square", 7)),
+                    (from: "uneasy", to: "uproar", when: PanicAtLeast("lane", 9)),
+                ]),
+            "lane": (name: "Lane", at: (x: 300.0, y: 0.0)),
+            "market": (name: "Market", at: (x: 600.0, y: 0.0), start: "open",
+                states: { "open": "Open.", "shut": "Shut." },
+                transitions: [ (from: "open", to: "shut", when: PanicAtLeast("market", 4)) ]),
+        },
+        routes: [ (between: ("square", "lane"), metres: 300), (between: ("lane", "market"), metres: 300) ],
+        facts: { "fire": (name: "a fire", credibility: 1.0, alarming: true) },
+        characters: {
+            "harry": (name: "Harry", start: "here", states: { "here": () }),
+            "crier": (name: "The crier", start: "shouting",
+                      states: { "shouting": (at: "square"), "hoarse": () },
+                      transitions: [ (from: "shouting", to: "hoarse", when: After("22:50")) ]),
+        },
+        endings: { "dawn": (kind: Other, title: "Dawn", text: "", when: EndOfDay) },
+    )"#;
+
+    #[test]
+    fn drifting_panic_turns_the_rules_at_the_same_minutes() {
+        let s =
+            Scenario::from_ron("drift.ron", DRIFTING).unwrap_or_else(|d| panic!("{}", d.render()));
+        let (slow_events, slow) = play(&s, 0, 1, &[], true);
+        let (fast_events, fast) = play(&s, 0, 1, &[], false);
+        let turns = |events: &[Event]| -> Vec<(u16, String)> {
+            events
+                .iter()
+                .filter(|e| matches!(e.kind, crate::sim::EventKind::StateChanged { .. }))
+                .map(|e| (e.time, format!("{:?}", e.kind)))
+                .collect()
+        };
+        assert_eq!(turns(&fast_events), turns(&slow_events));
+        assert!(turns(&slow_events).len() >= 4, "{:?}", turns(&slow_events));
+        assert_eq!(slow_events, fast_events);
+        assert_eq!(slow.state(), fast.state());
+        assert!(
+            fast.minutes_simulated() * 4 < slow.minutes_simulated(),
+            "{} minutes simulated when skipping, {} one by one",
+            fast.minutes_simulated(),
+            slow.minutes_simulated()
+        );
+    }
+
     #[test]
     fn skipping_quiet_minutes_changes_no_night() {
         // Random nights of every shipped scenario, played a minute at a time and with the
@@ -185,10 +311,17 @@ mod tests {
         let (mut one_by_one, mut skipping) = (0u64, 0u64);
         for s in nights() {
             for start in 0..s.starts.len() {
-                for seed in 0..8u64 {
+                for seed in 0..16u64 {
+                    // Half the nights with random actions, half left to run on their own (where
+                    // the film's story spreads the news and the city's panic rises).
                     let night = random_player::play(&s, start, seed, seed + 5, 30);
-                    let (slow_events, slow) = play(&s, start, seed, &night.actions, true);
-                    let (fast_events, fast) = play(&s, start, seed, &night.actions, false);
+                    let actions = if seed % 2 == 0 {
+                        &night.actions[..]
+                    } else {
+                        &[]
+                    };
+                    let (slow_events, slow) = play(&s, start, seed, actions, true);
+                    let (fast_events, fast) = play(&s, start, seed, actions, false);
                     let first_difference = slow_events
                         .iter()
                         .zip(&fast_events)

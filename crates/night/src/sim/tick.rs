@@ -3,6 +3,7 @@
 
 use super::event::EventKind;
 use super::memo::Memo;
+use super::quiet::{MinuteWas, PanicLevels};
 use super::state::{Activity, Outcome};
 use super::{Sim, effect};
 use crate::scenario::model::*;
@@ -11,11 +12,11 @@ use crate::scenario::model::*;
 const SETTLE_ROUNDS: usize = 8;
 
 impl Sim {
-    /// Simulates the next minute; true if it was quiet (see `quiet`): nothing happened, and
-    /// the minutes after it go the same way until the clock can turn a condition.
-    pub(super) fn tick(&mut self) -> bool {
+    /// Simulates the next minute, and says whether anything but panic happened in it (see
+    /// `quiet`).
+    pub(super) fn tick(&mut self) -> MinuteWas {
         if self.is_over() {
-            return false;
+            return MinuteWas::Eventful;
         }
         self.minutes_simulated += 1;
         let before = self.before_minute();
@@ -53,7 +54,7 @@ impl Sim {
         {
             self.state.activity = Activity::Idle;
         }
-        self.was_quiet(&before, panic_moved)
+        self.what_minute_was(before, panic_moved)
     }
 
     fn advance_activity(&mut self) {
@@ -247,6 +248,20 @@ impl Sim {
     /// Believers of alarming facts raise panic where they are; panic flows along the routes.
     /// Whether it changed anywhere.
     fn update_panic(&mut self, places: &[Option<LocId>]) -> bool {
+        let Some(after) = self.next_panic(places) else {
+            return false;
+        };
+        let moved = after != self.state.panic;
+        self.state.panic = after;
+        if moved {
+            self.touch(bucket::PANIC);
+        }
+        moved
+    }
+
+    /// Panic a minute on, with the people at `places` (`None`: nobody is alarmed and there is
+    /// no panic anywhere, so nothing moves).
+    pub(super) fn next_panic(&self, places: &[Option<LocId>]) -> Option<PanicLevels> {
         let per_believer = self.scenario.panic.per_believer;
         let mut after: smallvec::SmallVec<[u32; 32]> =
             self.state.panic.iter().map(|&p| u32::from(p)).collect();
@@ -262,7 +277,7 @@ impl Sim {
         // Nobody alarmed and no panic anywhere: nothing to spread or decay (most of a quiet
         // night, and every minute of a search's early hours).
         if !raised && before.iter().all(|&p| p == 0) {
-            return false;
+            return None;
         }
         let rules = &self.scenario.panic;
         for route in &self.scenario.routes {
@@ -279,16 +294,12 @@ impl Sim {
             after[low] += u32::from(before[high] - before[low]) * rules.spread_percent / 100;
         }
         let decay = rules.decay;
-        let mut moved = false;
-        for (p, value) in self.state.panic.iter_mut().zip(after) {
-            let value = value.saturating_sub(decay).min(100) as u8;
-            moved |= *p != value;
-            *p = value;
-        }
-        if moved {
-            self.touch(bucket::PANIC);
-        }
-        moved
+        Some(
+            after
+                .into_iter()
+                .map(|value| value.saturating_sub(decay).min(100) as u8)
+                .collect(),
+        )
     }
 
     /// Ends the night with the first ending (by priority, then file order) that holds.

@@ -3,9 +3,10 @@
 //! minute), and for each state of each machine, how long after entering it its level
 //! transitions' `in_state_for` turn or its journey arrives. Between two marks a minute in
 //! which nothing happened is followed by more of the same, so the simulation skips them in one
-//! step (see `Sim::skip_quiet_minutes`).
+//! step (see `Sim::skip_quiet_minutes`). Likewise the panic levels conditions name: while
+//! only panic moves, the minutes go the same way until it crosses one of them.
 
-use super::{Cond, DAY, Minute, Model, Place, Transition};
+use super::{Cond, DAY, LocId, Minute, Model, Place, Transition};
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ClockMarks {
@@ -16,15 +17,22 @@ pub struct ClockMarks {
     characters: Vec<Vec<Vec<Minute>>>,
     /// `[location][state]`, the same.
     locations: Vec<Vec<Vec<Minute>>>,
+    /// The panic levels conditions name: at a place, or where Harry is (`None`).
+    panic: Vec<(Option<LocId>, u8)>,
 }
 
 impl ClockMarks {
     pub(crate) fn of(model: &Model) -> ClockMarks {
         let mut absolute = vec![model.deadline, DAY];
+        let mut panic = Vec::new();
         model.visit_conditions(&mut |c| match *c {
             Cond::Before(t) | Cond::After(t) => absolute.push(t),
+            Cond::PanicAtLeast(place, n) => panic.push((Some(place), n)),
+            Cond::PanicHere(n) => panic.push((None, n)),
             _ => {}
         });
+        panic.sort_unstable();
+        panic.dedup();
         let machines = model
             .locations
             .iter()
@@ -63,6 +71,7 @@ impl ClockMarks {
             absolute,
             characters,
             locations,
+            panic,
         }
     }
 
@@ -70,6 +79,15 @@ impl ClockMarks {
     pub fn first_after(&self, now: Minute) -> Minute {
         let k = self.absolute.partition_point(|&t| t <= now);
         self.absolute.get(k).copied().unwrap_or(DAY)
+    }
+
+    /// Whether panic going from `before` to `after` (levels by location) crosses a level a
+    /// condition names, with Harry at `harry_at`.
+    pub fn panic_crosses(&self, harry_at: LocId, before: &[u8], after: &[u8]) -> bool {
+        self.panic.iter().any(|&(place, n)| {
+            let at = place.unwrap_or(harry_at) as usize;
+            (before[at] >= n) != (after[at] >= n)
+        })
     }
 
     /// The marks of a character's state, in minutes after entering it, ascending.

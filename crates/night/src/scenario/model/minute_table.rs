@@ -36,25 +36,7 @@ impl MinuteTable {
     pub(crate) fn of(model: &Model) -> MinuteTable {
         let mut table = MinuteTable::default();
         let rules = &model.rule_reads;
-        let machines = model
-            .locations
-            .iter()
-            .enumerate()
-            .map(|(l, m)| {
-                (
-                    Entity::Location(l as u16),
-                    &m.transitions,
-                    &m.level_by_state,
-                )
-            })
-            .chain(model.characters.iter().enumerate().map(|(c, m)| {
-                (
-                    Entity::Character(c as u16),
-                    &m.transitions,
-                    &m.level_by_state,
-                )
-            }));
-        for (entity, transitions, level_by_state) in machines {
+        for (entity, transitions, level_by_state) in model.machines() {
             table.first_row.push(table.rows.len() as u32);
             for level in level_by_state {
                 let from = table.candidates.len() as u32;

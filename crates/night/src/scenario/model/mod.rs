@@ -330,6 +330,20 @@ impl Model {
         project(self.origin, lat, lon)
     }
 
+    /// Every state machine, the locations' first: who it is, its transitions, and for each
+    /// of its states the level transitions that may leave it.
+    pub fn machines(&self) -> impl Iterator<Item = (Entity, &[Transition], &[Vec<u16>])> {
+        let places = self.locations.iter().enumerate().map(|(l, m)| {
+            let who = Entity::Location(l as LocId);
+            (who, &m.transitions[..], &m.level_by_state[..])
+        });
+        let people = self.characters.iter().enumerate().map(|(c, m)| {
+            let who = Entity::Character(c as CharId);
+            (who, &m.transitions[..], &m.level_by_state[..])
+        });
+        places.chain(people)
+    }
+
     /// Every condition the scenario holds, each with the conditions inside it: transitions,
     /// talk lines, calls, facts' confirmations, events and endings with their parts.
     pub fn visit_conditions(&self, f: &mut impl FnMut(&Cond)) {

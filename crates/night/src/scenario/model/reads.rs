@@ -60,8 +60,10 @@ pub struct Reads {
 pub struct RuleReads {
     reads: Vec<Reads>,
     endings_from: u32,
-    locations_from: Vec<u32>,
-    characters_from: Vec<u32>,
+    /// How many locations there are (the characters' machines come after theirs).
+    locations: usize,
+    /// For each machine (see [`Model::machines`]), its first transition's rule id.
+    machines_from: Vec<u32>,
 }
 
 impl RuleReads {
@@ -73,33 +75,16 @@ impl RuleReads {
             .collect();
         let endings_from = reads.len() as u32;
         reads.extend(model.endings.iter().map(|e| of(model, &e.when, None)));
-        let mut locations_from = Vec::new();
-        for (l, location) in model.locations.iter().enumerate() {
-            locations_from.push(reads.len() as u32);
-            let owner = Some(Entity::Location(l as u16));
-            reads.extend(
-                location
-                    .transitions
-                    .iter()
-                    .map(|t| of(model, &t.when, owner)),
-            );
-        }
-        let mut characters_from = Vec::new();
-        for (c, character) in model.characters.iter().enumerate() {
-            characters_from.push(reads.len() as u32);
-            let owner = Some(Entity::Character(c as u16));
-            reads.extend(
-                character
-                    .transitions
-                    .iter()
-                    .map(|t| of(model, &t.when, owner)),
-            );
+        let mut machines_from = Vec::new();
+        for (owner, transitions, _) in model.machines() {
+            machines_from.push(reads.len() as u32);
+            reads.extend(transitions.iter().map(|t| of(model, &t.when, Some(owner))));
         }
         RuleReads {
             reads,
             endings_from,
-            locations_from,
-            characters_from,
+            locations: model.locations.len(),
+            machines_from,
         }
     }
 
@@ -117,11 +102,11 @@ impl RuleReads {
         (self.endings_from + u32::from(e)) as usize
     }
     pub fn transition(&self, entity: Entity, index: usize) -> usize {
-        let from = match entity {
-            Entity::Location(l) => self.locations_from[l as usize],
-            Entity::Character(c) => self.characters_from[c as usize],
+        let machine = match entity {
+            Entity::Location(l) => l as usize,
+            Entity::Character(c) => self.locations + c as usize,
         };
-        from as usize + index
+        self.machines_from[machine] as usize + index
     }
     pub fn reads(&self, rule: usize) -> Reads {
         self.reads[rule]
