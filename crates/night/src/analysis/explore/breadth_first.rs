@@ -48,11 +48,8 @@ impl Exploration {
             }
         }
         // Not expanded and not over: the bound cut the exploration off there.
-        ex.exhaustive = !ex
-            .nodes
-            .iter()
-            .enumerate()
-            .any(|(i, n)| n.successors.is_none() && ex.states.outcome(i as u32).is_none());
+        ex.exhaustive = !(0..ex.nodes.len() as u32)
+            .any(|i| ex.nodes.successors(i).is_none() && ex.states.outcome(i).is_none());
         let _ = progress(ex.states.len());
         ex
     }

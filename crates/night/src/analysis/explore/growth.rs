@@ -1,7 +1,7 @@
 //! How the graph grows: a situation expanded into every action the player can take there,
 //! each played on for every outcome of the chances it draws.
 
-use super::{Exploration, Node, ROOT, Step, comparable};
+use super::{Exploration, ROOT, comparable};
 use crate::sim::{Action, Activity, Event, Sim, State};
 use std::collections::VecDeque;
 
@@ -11,7 +11,7 @@ impl Exploration {
     pub(super) fn expand(&mut self, sim: &mut Sim, i: u32, queue: &mut VecDeque<u32>) {
         let first_edge = self.edges.len() as u32;
         self.edge_floor = self.edges.len();
-        let actions = self.nodes[i as usize].actions;
+        let actions = self.nodes.actions(i);
         let base = self.states.get(i);
         if base.outcome.is_none() && base.activity == Activity::Idle {
             sim.set_state(base.clone());
@@ -50,7 +50,7 @@ impl Exploration {
             }
         }
         let len = self.edges.len() as u32 - first_edge;
-        self.nodes[i as usize].successors = Some((first_edge, len));
+        self.nodes.set_successors(i, first_edge, len);
     }
 
     /// Runs one step (from state `parent`, or with no parent the night's beginning) for every
@@ -86,18 +86,12 @@ impl Exploration {
                 continue;
             }
             let state = comparable(sim.take_state(), &self.horizons);
-            let step = Step {
-                parent: parent.unwrap_or(ROOT),
-                action: action.clone(),
-                decisions: drawn.iter().map(|d| d.hit).collect(),
-            };
             let (index, new) = self.states.insert_full(&state);
             if new {
-                self.nodes.push(Node {
-                    step,
-                    actions,
-                    successors: None,
-                });
+                let decisions: smallvec::SmallVec<[bool; 8]> =
+                    drawn.iter().map(|d| d.hit).collect();
+                self.nodes
+                    .push(parent.unwrap_or(ROOT), action.as_ref(), &decisions, actions);
                 queue.push_back(index);
             }
             if parent.is_some() && !self.edges[self.edge_floor..].contains(&index) {

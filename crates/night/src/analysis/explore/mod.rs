@@ -26,6 +26,7 @@
 
 mod breadth_first;
 mod growth;
+mod nodes;
 mod novel;
 mod relevance;
 mod store;
@@ -100,16 +101,6 @@ pub struct Step {
     decisions: Box<[bool]>,
 }
 
-/// Per state: how it was reached and what was found from it.
-#[derive(Clone, Debug)]
-struct Node {
-    step: Step,
-    /// Player actions on the way here.
-    actions: u32,
-    /// Its successors, as a range of [`Exploration::edges`]; `None` while not expanded.
-    successors: Option<(u32, u32)>,
-}
-
 /// The explored graph of one start's night.
 pub struct Exploration {
     scenario: Scenario,
@@ -117,7 +108,8 @@ pub struct Exploration {
     /// Every distinct state found, by index; draw counts are left out (they do not change
     /// what happens, only which seed gives it).
     states: store::StateStore,
-    nodes: Vec<Node>,
+    /// How each state was first reached, and its successors.
+    nodes: nodes::Nodes,
     edges: Vec<u32>,
     /// What the explored steps made happen.
     pub coverage: Coverage,
@@ -195,15 +187,7 @@ impl Exploration {
         };
         self.states
             .insert_full(&comparable(reached.state().clone(), &self.horizons));
-        self.nodes.push(Node {
-            step: Step {
-                parent: ROOT,
-                action: None,
-                decisions: Box::new([]),
-            },
-            actions: 0,
-            successors: None,
-        });
+        self.nodes.push(ROOT, None, &[], 0);
         queue.push_back(0);
         self.prefix = prefix;
         true
@@ -215,8 +199,8 @@ impl Exploration {
         let mut ex = Exploration {
             scenario: scenario.clone(),
             start,
-            states: store::StateStore::with_capacity(room),
-            nodes: Vec::new(),
+            states: store::StateStore::with_capacity(scenario, room),
+            nodes: nodes::Nodes::default(),
             edges: Vec::new(),
             coverage: Coverage::default(),
             exhaustive: true,
@@ -260,21 +244,21 @@ impl Exploration {
     /// the prefix an exploration began from included).
     pub fn actions_to(&self, i: u32) -> u32 {
         let prefix = self.prefix.iter().filter(|p| p.action.is_some()).count() as u32;
-        prefix + self.nodes[i as usize].actions
+        prefix + self.nodes.actions(i)
     }
     /// The states that follow state `i` (`None`: not expanded, cut off by the bound, or over).
     pub fn successors(&self, i: u32) -> Option<&[u32]> {
-        self.nodes[i as usize]
-            .successors
+        self.nodes
+            .successors(i)
             .map(|(from, len)| &self.edges[from as usize..(from + len) as usize])
     }
     /// The step that first reached state `i` in the fewest actions.
-    pub fn step_to(&self, i: u32) -> &Step {
-        &self.nodes[i as usize].step
+    pub fn step_to(&self, i: u32) -> Step {
+        self.nodes.step(i)
     }
     /// The state a step came from (`None` for a state the night begins in).
     pub fn parent(&self, i: u32) -> Option<u32> {
-        let p = self.nodes[i as usize].step.parent;
+        let p = self.nodes.parent(i);
         (p != ROOT).then_some(p)
     }
 
@@ -283,16 +267,16 @@ impl Exploration {
         let mut path = Vec::new();
         let mut at = i;
         loop {
-            let step = &self.nodes[at as usize].step;
+            let step = self.nodes.step(at);
             if step.parent == ROOT {
                 // A situation inside the night begins where its prefix ends.
                 if self.prefix.is_empty() {
-                    path.push(step.clone());
+                    path.push(step);
                 }
                 break;
             }
-            path.push(step.clone());
             at = step.parent;
+            path.push(step);
         }
         path.extend(self.prefix.iter().rev().cloned());
         path.reverse();

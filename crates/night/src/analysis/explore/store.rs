@@ -1,11 +1,13 @@
-//! The explorer's states, packed: each state is kept as a record of bytes (a third of its
-//! size in memory), all records of one exploration the same length, one after another, with a
-//! hash table of their indices. The film's searches keep hundreds of thousands of states at
-//! once; packed, a search's states take about 290 bytes each instead of 616, plus the table.
+//! The explorer's states, packed: each state is kept as a record of bytes, all records of one
+//! exploration the same length, one after another, with a hash table of their indices. The
+//! film's searches keep hundreds of thousands of states at once; packed, a state takes 228
+//! bytes instead of 616: states as bytes when no machine has more than 256, bit sets only as
+//! long as the scenario needs, and no draw counts (the explorer leaves them out).
 //!
 //! A record begins with what the searches read of every state without unpacking it: the
 //! minute, the outcome and Harry's activity.
 
+use crate::scenario::Scenario;
 use crate::scenario::model::Mode;
 use crate::sim::{Activity, Bits, Outcome, Owner, State};
 use foldhash::fast::FixedState;
@@ -24,30 +26,62 @@ struct Shape {
     characters: usize,
     locations: usize,
     items: usize,
-    /// Words of each bit set, in the order they are packed.
-    words: [usize; 7],
-    panic: usize,
-    draws: usize,
+    /// Whether every machine's states fit in a byte.
+    narrow_states: bool,
+    /// Bits of each bit set, in the order they are packed.
+    bits: [usize; 7],
 }
 
 impl Shape {
-    fn of(s: &State) -> Shape {
+    fn of(s: &Scenario) -> Shape {
+        let facts = s.facts.len() * s.characters.len();
+        let most_states = s
+            .characters
+            .iter()
+            .map(|c| c.states.len())
+            .chain(s.locations.iter().map(|l| l.states.len()))
+            .max()
+            .unwrap_or(0);
         Shape {
-            characters: s.character_state.len(),
-            locations: s.location_state.len(),
-            items: s.item_owner.len(),
-            words: bit_sets(s).map(|b| b.words().len()),
-            panic: s.panic.len(),
-            draws: s.draws.len(),
+            characters: s.characters.len(),
+            locations: s.locations.len(),
+            items: s.items.len(),
+            narrow_states: most_states <= 256,
+            bits: [
+                s.flags.len(),
+                facts,
+                facts,
+                facts,
+                s.events.len(),
+                s.streets.len(),
+                s.chances.len(),
+            ],
         }
     }
 
+    fn state_bytes(&self) -> usize {
+        if self.narrow_states { 1 } else { 2 }
+    }
+
     fn record_len(&self) -> usize {
-        HEAD + 4 * (self.characters + self.locations)
+        let machines = self.characters + self.locations;
+        HEAD + (self.state_bytes() + 2) * machines
             + 3 * self.items
-            + 8 * self.words.iter().sum::<usize>()
-            + self.panic
-            + 4 * self.draws
+            + self.bits.iter().map(|b| b.div_ceil(8)).sum::<usize>()
+            + self.locations
+    }
+
+    /// Whether `s` has this shape (and no draw counts).
+    fn fits(&self, s: &State) -> bool {
+        s.character_state.len() == self.characters
+            && s.location_state.len() == self.locations
+            && s.item_owner.len() == self.items
+            && s.panic.len() == self.locations
+            && s.draws.is_empty()
+            && bit_sets(s)
+                .iter()
+                .zip(self.bits)
+                .all(|(set, bits)| set.words().len() == bits.div_ceil(64))
     }
 }
 
@@ -67,7 +101,8 @@ fn bit_sets(s: &State) -> [&Bits; 7] {
 /// Distinct states, each with its index in the order it was first inserted.
 pub(super) struct StateStore {
     records: Vec<u8>,
-    shape: Option<Shape>,
+    shape: Shape,
+    width: usize,
     len: usize,
     /// Indices of records, by the hash of the record.
     table: HashTable<u32>,
@@ -77,11 +112,13 @@ pub(super) struct StateStore {
 }
 
 impl StateStore {
-    /// A store with room for `room` states of about the film's size.
-    pub(super) fn with_capacity(room: usize) -> StateStore {
+    /// A store for states of `scenario`, with room for `room` of them.
+    pub(super) fn with_capacity(scenario: &Scenario, room: usize) -> StateStore {
+        let shape = Shape::of(scenario);
         StateStore {
             records: Vec::new(),
-            shape: None,
+            shape,
+            width: shape.record_len(),
             len: 0,
             table: HashTable::with_capacity(room),
             hasher: FixedState::default(),
@@ -95,15 +132,14 @@ impl StateStore {
 
     /// Adds `state` unless an equal one is there: its index, and whether it is new.
     pub(super) fn insert_full(&mut self, state: &State) -> (u32, bool) {
-        let shape = *self.shape.get_or_insert_with(|| Shape::of(state));
-        let width = shape.record_len();
-        self.scratch.clear();
-        pack(state, &mut self.scratch);
-        assert_eq!(
-            (self.scratch.len(), Shape::of(state)),
-            (width, shape),
-            "every state of a night has the same shape"
+        let (shape, width) = (self.shape, self.width);
+        assert!(
+            shape.fits(state),
+            "every state explored has its scenario's shape and no draw counts"
         );
+        self.scratch.clear();
+        pack(state, &shape, &mut self.scratch);
+        debug_assert_eq!(self.scratch.len(), width);
         let hash = self.hasher.hash_one(&self.scratch[..]);
         let (records, scratch) = (&self.records, &self.scratch);
         let record = |i: u32| &records[i as usize * width..(i as usize + 1) * width];
@@ -124,14 +160,13 @@ impl StateStore {
     }
 
     fn record(&self, i: u32) -> &[u8] {
-        let width = self.shape.map_or(0, |s| s.record_len());
+        let width = self.width;
         &self.records[i as usize * width..(i as usize + 1) * width]
     }
 
     /// State `i`, unpacked.
     pub(super) fn get(&self, i: u32) -> State {
-        let shape = self.shape.expect("a store with states has their shape");
-        unpack(self.record(i), &shape)
+        unpack(self.record(i), &self.shape)
     }
 
     /// State `i`'s minute.
@@ -160,8 +195,17 @@ fn u16s(out: &mut Vec<u8>, values: impl IntoIterator<Item = u16>) {
     }
 }
 
+/// A machine's state, in one byte or two.
+fn state_ids(out: &mut Vec<u8>, shape: &Shape, ids: &[u16]) {
+    if shape.narrow_states {
+        out.extend(ids.iter().map(|&id| id as u8));
+    } else {
+        u16s(out, ids.iter().copied());
+    }
+}
+
 /// Packs `s` as a record (see the module's documentation for what comes first).
-fn pack(s: &State, out: &mut Vec<u8>) {
+fn pack(s: &State, shape: &Shape, out: &mut Vec<u8>) {
     u16s(out, [s.now]);
     let (tag, ending) = match s.outcome {
         None => (0, 0),
@@ -189,9 +233,9 @@ fn pack(s: &State, out: &mut Vec<u8>) {
     out.push(mode);
     u16s(out, [c, d]);
     u16s(out, [s.harry_at]);
-    u16s(out, s.character_state.iter().copied());
+    state_ids(out, shape, &s.character_state);
     u16s(out, s.character_since.iter().copied());
-    u16s(out, s.location_state.iter().copied());
+    state_ids(out, shape, &s.location_state);
     u16s(out, s.location_since.iter().copied());
     for owner in &s.item_owner {
         let (tag, who) = match *owner {
@@ -202,15 +246,11 @@ fn pack(s: &State, out: &mut Vec<u8>) {
         out.push(tag);
         u16s(out, [who]);
     }
-    for bits in bit_sets(s) {
-        for w in bits.words() {
-            out.extend_from_slice(&w.to_le_bytes());
-        }
+    for (set, bits) in bit_sets(s).into_iter().zip(shape.bits) {
+        let bytes = set.words().iter().flat_map(|w| w.to_le_bytes());
+        out.extend(bytes.take(bits.div_ceil(8)));
     }
     out.extend_from_slice(&s.panic);
-    for d in &s.draws {
-        out.extend_from_slice(&d.to_le_bytes());
-    }
 }
 
 /// Reads a record from the front.
@@ -262,9 +302,20 @@ fn unpack(record: &[u8], shape: &Shape) -> State {
         _ => Activity::Occupied { until: a },
     };
     s.harry_at = r.u16();
-    s.character_state = (0..shape.characters).map(|_| r.u16()).collect();
+    let ids = |r: &mut Reader, n: usize| -> smallvec::SmallVec<[u16; 32]> {
+        (0..n)
+            .map(|_| {
+                if shape.narrow_states {
+                    u16::from(r.u8())
+                } else {
+                    r.u16()
+                }
+            })
+            .collect()
+    };
+    s.character_state = ids(&mut r, shape.characters);
     s.character_since = (0..shape.characters).map(|_| r.u16()).collect();
-    s.location_state = (0..shape.locations).map(|_| r.u16()).collect();
+    s.location_state = ids(&mut r, shape.locations);
     s.location_since = (0..shape.locations).map(|_| r.u16()).collect();
     s.item_owner = (0..shape.items)
         .map(|_| match (r.u8(), r.u16()) {
@@ -273,8 +324,11 @@ fn unpack(record: &[u8], shape: &Shape) -> State {
             _ => Owner::Nowhere,
         })
         .collect();
-    let mut sets = shape.words.map(|n| {
-        let words: Vec<u64> = (0..n).map(|_| u64::from_le_bytes(r.take())).collect();
+    let mut sets = shape.bits.map(|bits| {
+        let mut words = vec![0u64; bits.div_ceil(64)];
+        for k in 0..bits.div_ceil(8) {
+            words[k / 8] |= u64::from(r.u8()) << (8 * (k % 8));
+        }
         Bits::from_words(&words)
     });
     let [flags, believes, heard, told, events, streets, chances] = &mut sets;
@@ -285,10 +339,7 @@ fn unpack(record: &[u8], shape: &Shape) -> State {
     s.events_fired = std::mem::take(events);
     s.blocked_streets = std::mem::take(streets);
     s.night_chances = std::mem::take(chances);
-    s.panic = (0..shape.panic).map(|_| r.u8()).collect();
-    s.draws = (0..shape.draws)
-        .map(|_| u32::from_le_bytes(r.take()))
-        .collect();
+    s.panic = (0..shape.locations).map(|_| r.u8()).collect();
     s
 }
 
@@ -305,7 +356,7 @@ mod tests {
             include_str!("../../../../../scenes/miracle_mile.ron"),
         )
         .expect("the film loads");
-        let mut store = StateStore::with_capacity(16);
+        let mut store = StateStore::with_capacity(&s, 16);
         let mut kept = Vec::new();
         for seed in 0..6 {
             let night = random_player::play(&s, (seed % 2) as usize, seed, seed, 60);
