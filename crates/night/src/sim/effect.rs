@@ -259,8 +259,21 @@ impl Sim {
         false
     }
 
-    /// Offers a trigger to every location and character.
+    /// Offers a trigger to every location and character (those waiting for it: the others
+    /// cannot take it).
     pub(super) fn fire_trigger_everywhere(&mut self, trigger: Trigger) {
+        let events = self.scenario.events.len();
+        if let Some(waiting) = self.scenario.minute_table.listeners(events, trigger) {
+            for k in 0..waiting.len() {
+                let entity = self
+                    .scenario
+                    .minute_table
+                    .listeners(events, trigger)
+                    .unwrap_or_default()[k];
+                self.fire_trigger(entity, trigger);
+            }
+            return;
+        }
         for l in 0..self.scenario.locations.len() {
             self.fire_trigger(Entity::Location(l as LocId), trigger);
         }

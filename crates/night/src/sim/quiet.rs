@@ -103,31 +103,43 @@ impl Sim {
     /// people alarmed stay where they are. Stops where panic settles, and skips on from there
     /// as after a quiet minute.
     fn drift(&mut self, before: &[u8], limit: Minute) {
-        let (marks, harry_at) = (&self.scenario.clock_marks, self.state.harry_at);
+        let harry_at = self.state.harry_at;
+        let marks = &self.scenario.clock_marks;
         if marks.panic_crosses(harry_at, before, &self.state.panic) {
             return;
         }
-        let until = self.next_clock_mark().saturating_sub(1).min(limit);
         let places = std::mem::take(&mut self.places);
-        while self.state.now < until {
-            let Some(after) = self.next_panic(&places) else {
-                break;
-            };
-            if after == self.state.panic {
-                // Settled: nothing moves any more until the clock says so.
-                self.state.now = until;
-                break;
-            }
-            if self
-                .scenario
-                .clock_marks
-                .panic_crosses(harry_at, &self.state.panic, &after)
+        // The last minute the clock allows, looked for only once a minute can be drifted (in
+        // the busiest minutes panic crosses a level at once).
+        let mut until = None;
+        loop {
+            let after = self.next_panic(&places);
+            if let Some(after) = &after
+                && (*after != self.state.panic)
+                && self
+                    .scenario
+                    .clock_marks
+                    .panic_crosses(harry_at, &self.state.panic, after)
             {
                 break;
             }
-            self.state.panic = after;
-            self.state.now += 1;
-            self.touch(bucket::PANIC);
+            let until =
+                *until.get_or_insert_with(|| self.next_clock_mark().saturating_sub(1).min(limit));
+            if self.state.now >= until {
+                break;
+            }
+            match after {
+                // Settled, or gone: nothing moves any more until the clock says so.
+                None => self.state.now = until,
+                Some(after) if after == self.state.panic => self.state.now = until,
+                Some(after) => {
+                    self.state.panic = after;
+                    self.state.now += 1;
+                    self.touch(bucket::PANIC);
+                    continue;
+                }
+            }
+            break;
         }
         self.places = places;
     }

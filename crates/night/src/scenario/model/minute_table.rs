@@ -1,9 +1,9 @@
 //! The minute's tables, laid out flat: for each state of each person and place, the level
 //! transitions that may leave it (with what the minute checks before looking at their
-//! condition), and where each person's state puts them. The minute reads these for every
+//! condition), where each person's state puts them, and who waits for each event and call. The minute reads these for every
 //! machine; as nested vectors of the scenario's structs they cost a cache miss each.
 
-use super::{Entity, Minute, Model, Place, StateId};
+use super::{CallId, Entity, EventId, Minute, Model, Place, StateId, Trigger};
 
 /// A level transition as the minute first sees it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -30,6 +30,9 @@ pub struct MinuteTable {
     /// For each character: where its states begin in `places`.
     first_place: Vec<u32>,
     places: Vec<Place>,
+    /// For each event, then each call: the machines with a transition waiting for it, in the
+    /// order they are offered it (locations first).
+    listeners: Vec<Vec<Entity>>,
 }
 
 impl MinuteTable {
@@ -52,6 +55,17 @@ impl MinuteTable {
                 table.rows.push((from, table.candidates.len() as u32));
             }
         }
+        let waiting = |trigger: Trigger| -> Vec<Entity> {
+            model
+                .machines()
+                .filter(|(_, transitions, _)| transitions.iter().any(|t| t.on == Some(trigger)))
+                .map(|(who, _, _)| who)
+                .collect()
+        };
+        table.listeners = (0..model.events.len() as EventId)
+            .map(|e| waiting(Trigger::Event(e)))
+            .chain((0..model.calls.len() as CallId).map(|c| waiting(Trigger::Called(c))))
+            .collect();
         for c in &model.characters {
             table.first_place.push(table.places.len() as u32);
             table
@@ -69,6 +83,16 @@ impl MinuteTable {
         };
         let (from, to) = self.rows[self.first_row[machine] as usize + state as usize];
         &self.candidates[from as usize..to as usize]
+    }
+
+    /// The machines with a transition waiting for `trigger`, in the order they are offered it
+    /// (`None`: a trigger offered to one machine, not everywhere).
+    pub fn listeners(&self, events: usize, trigger: Trigger) -> Option<&[Entity]> {
+        match trigger {
+            Trigger::Event(e) => Some(&self.listeners[e as usize]),
+            Trigger::Called(c) => Some(&self.listeners[events + c as usize]),
+            _ => None,
+        }
     }
 
     /// Where a character's state puts them.
