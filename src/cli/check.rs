@@ -125,14 +125,11 @@ fn options(args: &CheckArgs) -> CheckOptions {
     }
 }
 
-/// How long `--quick`'s searches may take when no `--time-limit` is given: with the witnesses
-/// of what they found and the file's loading, the whole answer comes within a second (the
-/// film's: 0.83-0.91 s on two cores).
-const QUICK_TIME_LIMIT: std::time::Duration = std::time::Duration::from_millis(750);
-
 /// Runs the analysis, with a progress line on a terminal, within the time limit.
 fn analyse(s: &Scenario, args: &CheckArgs) -> Report {
-    let limit = args.time_limit.or(args.quick.then_some(QUICK_TIME_LIMIT));
+    let limit = args
+        .time_limit
+        .or(args.quick.then_some(check::QUICK_TIME_LIMIT));
     let mut line = ProgressLine::new(std::io::stderr().is_terminal(), limit);
     let report = check::check(s, options(args), |p| line.hear(p));
     line.finish();

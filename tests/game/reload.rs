@@ -56,6 +56,23 @@ fn an_edited_scenario_reloads_and_a_broken_one_keeps_the_last_good_version() {
     let news = reload.news.clone().unwrap_or_default();
     assert!(news.contains("all 6 of Harry's actions"), "{news}");
     assert!(reload.errors.is_none());
+    // The quick look at the new version's endings answers within about a second.
+    let began = std::time::Instant::now();
+    while app.world().resource::<Reload>().verdict.is_none() && began.elapsed().as_secs() < 60 {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        app.update();
+    }
+    let reload = app.world().resource::<Reload>();
+    let verdict = reload.verdict.clone().unwrap_or_default();
+    let found: usize = verdict
+        .strip_prefix("A quick look found a way to ")
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0);
+    assert!(
+        (1..=8).contains(&found) && verdict.contains("of 8 endings"),
+        "{verdict}"
+    );
     let night = app.world().resource::<GameSession>();
     assert_eq!(
         night.session.actions(),

@@ -5,6 +5,7 @@ pub mod chronicle;
 pub mod pace;
 pub mod pause;
 pub mod playback;
+pub mod quick_look;
 pub mod reload;
 
 use self::pause::Pause;

@@ -3,10 +3,12 @@
 //! When it changes and still loads, the night in progress is played again on the new version,
 //! The player's actions replayed where they still apply; when it has errors, their diagnostics show
 //! in a window and the last good version keeps running. A scenario that could not be read at
-//! launch is watched too, and the title comes up as soon as it is fixed.
+//! launch is watched too, and the title comes up as soon as it is fixed. Each version that
+//! loads gets a quick look at its endings (see `quick_look`).
 
 use crate::files::scenario_file;
 use crate::game::night::GameSession;
+use crate::game::night::quick_look::{self, QuickLook};
 use crate::game::screens::Screen;
 use crate::game::{AppSystems, GameOptions};
 use bevy::ecs::system::SystemParam;
@@ -29,6 +31,10 @@ pub struct Reload {
     pub errors: Option<String>,
     /// What the last good reload did ("replayed 12 of 14 actions...").
     pub news: Option<String>,
+    /// The quick look at the reloaded version's endings, under way.
+    looking: Option<QuickLook>,
+    /// What the quick look found.
+    pub verdict: Option<String>,
 }
 
 /// Seconds between looks at the file.
@@ -37,7 +43,10 @@ const LOOK_EVERY: f32 = 0.5;
 pub fn plugin(app: &mut App) {
     app.add_message::<ScenarioReloaded>()
         .add_systems(Startup, watch_the_scenario)
-        .add_systems(Update, look_at_the_file.in_set(AppSystems::ReadFiles))
+        .add_systems(
+            Update,
+            (look_at_the_file, hear_the_quick_look).in_set(AppSystems::ReadFiles),
+        )
         .add_systems(EguiPrimaryContextPass, reload_window);
 }
 
@@ -108,6 +117,8 @@ pub(super) fn look_at_the_file(
     };
     info!("reload: {} changed and loads", path.display());
     reload.errors = None;
+    reload.looking = QuickLook::start(&scenario);
+    reload.verdict = None;
     options.scenario = Ok(scenario.clone());
     match (screen.get(), night) {
         (Screen::Error, _) => {
@@ -157,6 +168,17 @@ pub(super) fn look_at_the_file(
     }
 }
 
+/// Takes the quick look's report once it is done.
+fn hear_the_quick_look(mut reload: ResMut<Reload>) {
+    let Some(report) = reload.looking.as_ref().and_then(QuickLook::take) else {
+        return;
+    };
+    let verdict = quick_look::verdict(&report);
+    info!("reload: {verdict}");
+    reload.verdict = Some(verdict);
+    reload.looking = None;
+}
+
 /// The news of a reload, or the diagnostics of a version that does not load.
 fn reload_window(
     mut contexts: EguiContexts,
@@ -187,6 +209,11 @@ fn reload_window(
         .show(ctx, |ui| {
             if let Some(news) = &reload.news {
                 ui.label(news.as_str());
+                if let Some(verdict) = &reload.verdict {
+                    ui.label(verdict.as_str());
+                } else if reload.looking.is_some() {
+                    ui.label("Looking for a way to each ending…");
+                }
             }
             if let Some(errors) = &reload.errors {
                 ui.label(if cfg!(target_arch = "wasm32") {
@@ -204,6 +231,7 @@ fn reload_window(
     if !open {
         reload.errors = None;
         reload.news = None;
+        reload.verdict = None;
     }
     Ok(())
 }
