@@ -62,94 +62,104 @@ pub(super) fn endings_after(s: &Scenario, run: &Exploration, i: u32) -> Vec<Stri
 }
 
 /// Along the way to each loss, the first situation from which only losses remain (proven by
-/// exploring all of its future within the bound).
+/// exploring all of its future within the bound). The losses are looked at side by side, and
+/// their dead ends told in the order of the endings.
 pub(super) fn dead_ends_on_the_ways(
     s: &Scenario,
     best: &[Option<Sighting>],
     options: CheckOptions,
     say: &Watcher,
 ) -> Vec<DeadEnd> {
-    let mut out = Vec::new();
-    let phase = "looking for dead ends on the ways to the losses";
-    for b in best.iter().flatten() {
-        if say.stopped() {
-            break;
-        }
-        let Some(Outcome::Ending(e)) = crate::analysis::explore::replay(s, b.start, &b.path)
-            .and_then(|(sim, _, _)| sim.outcome())
-        else {
-            continue;
-        };
-        if s.endings[e as usize].kind != EndingKind::Loss {
-            continue;
-        }
-        let prefixes = choice_prefixes(&b.path);
-        // Once only losses remain, they remain: search for the first such situation.
-        let only_losses = |prefix: &Vec<Step>| -> Option<Vec<String>> {
-            let run = Exploration::run_from(
-                s,
-                b.start,
-                Origin::after(prefix.clone(), false),
-                bound(options.local()),
-                |n| say.tell(phase, n, options.local()),
-            );
-            if !run.exhaustive {
-                return None;
-            }
-            let mut remaining: Vec<EndingId> = Vec::new();
-            for i in 0..run.len() as u32 {
-                match run.outcome(i) {
-                    Some(Outcome::Ending(e))
-                        if s.endings[e as usize].kind == EndingKind::Loss
-                            && !remaining.contains(&e) =>
-                    {
-                        remaining.push(e);
-                    }
-                    Some(Outcome::Ending(e)) if s.endings[e as usize].kind == EndingKind::Loss => {}
-                    Some(_) => return None,
-                    None => {}
-                }
-            }
-            remaining.sort_unstable();
-            (!remaining.is_empty()).then(|| {
-                remaining
-                    .iter()
-                    .map(|&e| s.endings[e as usize].id.clone())
-                    .collect()
-            })
-        };
-        let (mut lo, mut hi) = (0, prefixes.len());
-        let mut found: Option<(usize, Vec<String>)> = None;
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            match only_losses(&prefixes[mid]) {
-                Some(remaining) => {
-                    found = Some((mid, remaining));
-                    hi = mid;
-                }
-                None => lo = mid + 1,
-            }
-        }
-        let Some((k, remaining)) = found else {
-            continue;
-        };
-        let prefix = &prefixes[k];
-        let Some((sim, actions, _)) = crate::analysis::explore::replay(s, b.start, prefix) else {
-            continue;
-        };
-        let dead_end = DeadEnd {
-            at: sim.clock(),
-            place: s.locations[sim.harry_at() as usize].id.clone(),
-            after: actions.last().map(|a| a.text(s)),
-            remaining,
-            witness: witness(s, b.start, prefix, options.seeds, None),
-        };
+    let ways: Vec<&Sighting> = best.iter().flatten().collect();
+    let found = parallel::map(&ways, options.jobs, |b| {
+        dead_end_on_the_way(s, b, options, say)
+    });
+    let mut out: Vec<DeadEnd> = Vec::new();
+    for dead_end in found.into_iter().flatten() {
         if !out
             .iter()
-            .any(|d: &DeadEnd| d.at == dead_end.at && d.witness.actions == dead_end.witness.actions)
+            .any(|d| d.at == dead_end.at && d.witness.actions == dead_end.witness.actions)
         {
             out.push(dead_end);
         }
     }
     out
+}
+
+/// On the way `b` (if it leads to a loss), the first situation from which only losses remain.
+fn dead_end_on_the_way(
+    s: &Scenario,
+    b: &Sighting,
+    options: CheckOptions,
+    say: &Watcher,
+) -> Option<DeadEnd> {
+    let phase = "looking for dead ends on the ways to the losses";
+    if say.stopped() {
+        return None;
+    }
+    let Some(Outcome::Ending(e)) =
+        crate::analysis::explore::replay(s, b.start, &b.path).and_then(|(sim, _, _)| sim.outcome())
+    else {
+        return None;
+    };
+    if s.endings[e as usize].kind != EndingKind::Loss {
+        return None;
+    }
+    let prefixes = choice_prefixes(&b.path);
+    // Once only losses remain, they remain: search for the first such situation.
+    let only_losses = |prefix: &Vec<Step>| -> Option<Vec<String>> {
+        let run = Exploration::run_from(
+            s,
+            b.start,
+            Origin::after(prefix.clone(), false),
+            bound(options.local()),
+            |n| say.tell(phase, n, options.local()),
+        );
+        if !run.exhaustive {
+            return None;
+        }
+        let mut remaining: Vec<EndingId> = Vec::new();
+        for i in 0..run.len() as u32 {
+            match run.outcome(i) {
+                Some(Outcome::Ending(e))
+                    if s.endings[e as usize].kind == EndingKind::Loss
+                        && !remaining.contains(&e) =>
+                {
+                    remaining.push(e);
+                }
+                Some(Outcome::Ending(e)) if s.endings[e as usize].kind == EndingKind::Loss => {}
+                Some(_) => return None,
+                None => {}
+            }
+        }
+        remaining.sort_unstable();
+        (!remaining.is_empty()).then(|| {
+            remaining
+                .iter()
+                .map(|&e| s.endings[e as usize].id.clone())
+                .collect()
+        })
+    };
+    let (mut lo, mut hi) = (0, prefixes.len());
+    let mut found: Option<(usize, Vec<String>)> = None;
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        match only_losses(&prefixes[mid]) {
+            Some(remaining) => {
+                found = Some((mid, remaining));
+                hi = mid;
+            }
+            None => lo = mid + 1,
+        }
+    }
+    let (k, remaining) = found?;
+    let prefix = &prefixes[k];
+    let (sim, actions, _) = crate::analysis::explore::replay(s, b.start, prefix)?;
+    Some(DeadEnd {
+        at: sim.clock(),
+        place: s.locations[sim.harry_at() as usize].id.clone(),
+        after: actions.last().map(|a| a.text(s)),
+        remaining,
+        witness: witness(s, b.start, prefix, options.seeds, None),
+    })
 }
