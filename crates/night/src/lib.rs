@@ -6,6 +6,8 @@ pub mod analysis;
 pub mod scenario;
 pub mod scene;
 pub mod session;
+#[cfg(test)]
+mod shipped;
 pub mod sim;
 
 pub use scenario::{Diagnostic, Diagnostics, Scenario};

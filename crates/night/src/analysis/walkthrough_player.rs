@@ -149,7 +149,7 @@ mod tests {
             sim.route_to(step, crate::scenario::model::Mode::Walk)
                 .is_some()
         );
-        let mut state = sim.take_state();
+        let mut state = sim.state().clone();
         state.harry_at = tower;
         sim.set_state(state);
         assert_eq!(first_step(&sim, helipad), Some(helipad));

@@ -262,14 +262,10 @@ impl Sim {
     /// Offers a trigger to every location and character (those waiting for it: the others
     /// cannot take it).
     pub(super) fn fire_trigger_everywhere(&mut self, trigger: Trigger) {
-        let events = self.scenario.events.len();
-        if let Some(waiting) = self.scenario.minute_table.listeners(events, trigger) {
-            for k in 0..waiting.len() {
-                let entity = self
-                    .scenario
-                    .minute_table
-                    .listeners(events, trigger)
-                    .unwrap_or_default()[k];
+        if let Some(waiting) = self.scenario.minute_table.listeners(trigger) {
+            // Copied to the stack: firing needs the whole simulation.
+            let waiting: smallvec::SmallVec<[Entity; 16]> = waiting.iter().copied().collect();
+            for entity in waiting {
                 self.fire_trigger(entity, trigger);
             }
             return;

@@ -164,12 +164,6 @@ impl Sim {
         // What changed, the rules reading it look at again; the others keep their memos.
         self.note_changes_from(&old);
     }
-    /// A copy of the state (for solvers that keep the state a step produced). The simulation
-    /// keeps it, and with it what it remembers of the rules: the next state set is compared
-    /// with it.
-    pub fn take_state(&mut self) -> State {
-        self.state.clone()
-    }
     /// Of the people `present` (see [`Sim::present`]), those who do not believe `fact` yet and
     /// for whom hearing it can matter: whom `tell-all` speaks to.
     pub fn listeners(&self, fact: FactId, present: &[CharId]) -> Vec<CharId> {

@@ -38,6 +38,13 @@ pub(super) enum MinuteWas {
     Eventful,
 }
 
+impl Before {
+    /// Where the minute's own events begin among the pending ones.
+    pub(super) fn first_event(&self) -> usize {
+        self.events
+    }
+}
+
 impl Sim {
     /// Notes what a minute about to be simulated may change quietly.
     pub(super) fn before_minute(&self) -> Before {
@@ -201,21 +208,6 @@ mod tests {
     use crate::analysis::random_player;
     use crate::sim::{Action, Event, Sim};
 
-    fn nights() -> Vec<Scenario> {
-        [
-            include_str!("../../../../scenes/miracle_mile.ron"),
-            include_str!("../../../../scenes/examples/first_night.ron"),
-            include_str!("../../../../scenes/examples/last_ferry.ron"),
-            include_str!("../../../../scenes/examples/fog_over_edinburgh.ron"),
-            include_str!("../../../../scenes/examples/last_train_shinjuku.ron"),
-        ]
-        .iter()
-        .map(|text| {
-            Scenario::from_ron("night.ron", text).unwrap_or_else(|d| panic!("{}", d.render()))
-        })
-        .collect()
-    }
-
     /// A night played with `actions`, every wait run either a minute at a time (which skips
     /// nothing) or in one call (which skips the quiet minutes): its events, its last state,
     /// and how many minutes were simulated.
@@ -321,7 +313,7 @@ mod tests {
         // quiet minutes skipped, go the same event for event; and the skipping must skip
         // something, or this proves nothing.
         let (mut one_by_one, mut skipping) = (0u64, 0u64);
-        for s in nights() {
+        for s in crate::shipped::nights() {
             for start in 0..s.starts.len() {
                 for seed in 0..16u64 {
                     // Half the nights with random actions, half left to run on their own (where

@@ -20,7 +20,6 @@ impl Sim {
         }
         self.minutes_simulated += 1;
         let before = self.before_minute();
-        let first_new_event = self.pending.len();
         let mut panic_moved = false;
         self.state.now += 1;
         // Any phase may end the night (an `End` effect): nothing happens after THE END.
@@ -48,7 +47,7 @@ impl Sim {
         // "Wait until something happens" ends at the first thing Harry notices where he is.
         // Narration (`Log`) is not tied to a place, so it does not end a wait.
         if let Activity::WaitForSomething { .. } = self.state.activity
-            && self.pending[first_new_event..]
+            && self.pending[before.first_event()..]
                 .iter()
                 .any(|e| e.visible && !matches!(e.kind, EventKind::Log(_)))
         {
@@ -150,9 +149,10 @@ impl Sim {
                     return;
                 }
                 let current = self.current_state(entity);
-                let candidates = self.scenario.minute_table.level(locations, entity, current);
-                for k in 0..candidates.len() {
-                    let candidate = self.scenario.minute_table.level(locations, entity, current)[k];
+                let machine = self.scenario.machine_index(entity);
+                let candidates = self.scenario.minute_table.level(machine, current).len();
+                for k in 0..candidates {
+                    let candidate = self.scenario.minute_table.level(machine, current)[k];
                     let index = candidate.transition as usize;
                     // A level transition into the state it is already in would only repeat
                     // its effects every round: it waits until the state has changed.

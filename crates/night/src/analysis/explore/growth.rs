@@ -38,7 +38,7 @@ impl Exploration {
                         sim.choose_chances(forced);
                         // Offered by `actions()` a moment ago: it applies.
                         let mut events = sim.apply(&action).unwrap_or_default();
-                        let mut after = sim.take_state();
+                        let mut after = sim.state().clone();
                         let wait = is_only_a_wait(&base, &mut after);
                         sim.set_state(after);
                         if !wait {
@@ -85,7 +85,7 @@ impl Exploration {
             if !keep {
                 continue;
             }
-            let state = comparable(sim.take_state(), &self.horizons);
+            let state = comparable(sim.state().clone(), &self.horizons);
             let (index, new) = self.states.insert_full(&state);
             if new {
                 let decisions: smallvec::SmallVec<[bool; 8]> =

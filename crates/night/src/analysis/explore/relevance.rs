@@ -148,37 +148,8 @@ fn longest_wait(cond: &Cond) -> Minute {
 #[cfg(test)]
 mod tests {
     use super::Horizons;
-    use crate::Scenario;
     use crate::analysis::random_player;
     use crate::sim::{Outcome, Sim};
-
-    /// Every shipped night with a start to play it from.
-    fn nights() -> Vec<Scenario> {
-        let texts = [
-            (
-                "miracle_mile.ron",
-                include_str!("../../../../../scenes/miracle_mile.ron"),
-            ),
-            (
-                "last_ferry.ron",
-                include_str!("../../../../../scenes/examples/last_ferry.ron"),
-            ),
-            (
-                "fog_over_edinburgh.ron",
-                include_str!("../../../../../scenes/examples/fog_over_edinburgh.ron"),
-            ),
-            (
-                "last_train_shinjuku.ron",
-                include_str!("../../../../../scenes/examples/last_train_shinjuku.ron"),
-            ),
-        ];
-        texts
-            .iter()
-            .map(|(name, text)| {
-                Scenario::from_ron(name, text).unwrap_or_else(|d| panic!("{}", d.render()))
-            })
-            .collect()
-    }
 
     /// The rest of a night from `sim`: each action played on until the player is free, then the
     /// clock run out; every event, and how it ended.
@@ -210,7 +181,7 @@ mod tests {
         // horizon are cut. The cut must also make a difference somewhere, or this proves
         // nothing.
         let mut cuts_that_changed_something = 0;
-        for s in nights() {
+        for s in crate::shipped::nights() {
             let horizons = Horizons::of(&s);
             for start in 0..s.starts.len() {
                 for seed in 0..6u64 {
@@ -220,7 +191,7 @@ mod tests {
                     for (k, action) in night.actions.iter().enumerate() {
                         if k % 4 == 1 {
                             let mut cut = sim.clone();
-                            let mut state = cut.take_state();
+                            let mut state = cut.state().clone();
                             let whole = state.clone();
                             horizons.cut(&mut state);
                             cuts_that_changed_something += usize::from(state != whole);

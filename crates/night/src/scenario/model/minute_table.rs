@@ -22,7 +22,9 @@ pub const NO_STATE: StateId = StateId::MAX;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct MinuteTable {
-    /// For each location, then each character: where its states' rows begin in `rows`.
+    /// How many events there are (the calls' listeners come after theirs).
+    events: usize,
+    /// For each machine (see [`Model::machines`]): where its states' rows begin in `rows`.
     first_row: Vec<u32>,
     /// For each state of each machine: its candidates' range in `candidates`.
     rows: Vec<(u32, u32)>,
@@ -37,16 +39,19 @@ pub struct MinuteTable {
 
 impl MinuteTable {
     pub(crate) fn of(model: &Model) -> MinuteTable {
-        let mut table = MinuteTable::default();
+        let mut table = MinuteTable {
+            events: model.events.len(),
+            ..MinuteTable::default()
+        };
         let rules = &model.rule_reads;
-        for (entity, transitions, level_by_state) in model.machines() {
+        for (machine, (_, transitions, level_by_state)) in model.machines().enumerate() {
             table.first_row.push(table.rows.len() as u32);
             for level in level_by_state {
                 let from = table.candidates.len() as u32;
                 table.candidates.extend(level.iter().map(|&k| {
                     let t = &transitions[k as usize];
                     LevelCandidate {
-                        rule: rules.transition(entity, k as usize) as u32,
+                        rule: rules.transition(machine, k as usize) as u32,
                         transition: k,
                         to: t.to.unwrap_or(NO_STATE),
                         not_before: t.not_before,
@@ -75,22 +80,19 @@ impl MinuteTable {
         table
     }
 
-    /// The level transitions that may leave `entity`'s state `state`, in file order.
-    pub fn level(&self, locations: usize, entity: Entity, state: StateId) -> &[LevelCandidate] {
-        let machine = match entity {
-            Entity::Location(l) => l as usize,
-            Entity::Character(c) => locations + c as usize,
-        };
+    /// The level transitions that may leave machine `machine`'s state `state` (see
+    /// [`Model::machine_index`]), in file order.
+    pub fn level(&self, machine: usize, state: StateId) -> &[LevelCandidate] {
         let (from, to) = self.rows[self.first_row[machine] as usize + state as usize];
         &self.candidates[from as usize..to as usize]
     }
 
     /// The machines with a transition waiting for `trigger`, in the order they are offered it
     /// (`None`: a trigger offered to one machine, not everywhere).
-    pub fn listeners(&self, events: usize, trigger: Trigger) -> Option<&[Entity]> {
+    pub fn listeners(&self, trigger: Trigger) -> Option<&[Entity]> {
         match trigger {
             Trigger::Event(e) => Some(&self.listeners[e as usize]),
-            Trigger::Called(c) => Some(&self.listeners[events + c as usize]),
+            Trigger::Called(c) => Some(&self.listeners[self.events + c as usize]),
             _ => None,
         }
     }

@@ -330,6 +330,14 @@ impl Model {
         project(self.origin, lat, lon)
     }
 
+    /// A machine's place in [`Model::machines`]' order (locations first).
+    pub fn machine_index(&self, entity: Entity) -> usize {
+        match entity {
+            Entity::Location(l) => l as usize,
+            Entity::Character(c) => self.locations.len() + c as usize,
+        }
+    }
+
     /// Every state machine, the locations' first: who it is, its transitions, and for each
     /// of its states the level transitions that may leave it.
     pub fn machines(&self) -> impl Iterator<Item = (Entity, &[Transition], &[Vec<u16>])> {

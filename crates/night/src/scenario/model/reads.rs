@@ -60,8 +60,6 @@ pub struct Reads {
 pub struct RuleReads {
     reads: Vec<Reads>,
     endings_from: u32,
-    /// How many locations there are (the characters' machines come after theirs).
-    locations: usize,
     /// For each machine (see [`Model::machines`]), its first transition's rule id.
     machines_from: Vec<u32>,
 }
@@ -83,7 +81,6 @@ impl RuleReads {
         RuleReads {
             reads,
             endings_from,
-            locations: model.locations.len(),
             machines_from,
         }
     }
@@ -101,11 +98,9 @@ impl RuleReads {
     pub fn ending(&self, e: u16) -> usize {
         (self.endings_from + u32::from(e)) as usize
     }
-    pub fn transition(&self, entity: Entity, index: usize) -> usize {
-        let machine = match entity {
-            Entity::Location(l) => l as usize,
-            Entity::Character(c) => self.locations + c as usize,
-        };
+    /// The rule id of a machine's transition, by the machine's place in [`Model::machines`]
+    /// (see [`Model::machine_index`]) and the transition's index among its own.
+    pub fn transition(&self, machine: usize, index: usize) -> usize {
         self.machines_from[machine] as usize + index
     }
     pub fn reads(&self, rule: usize) -> Reads {
