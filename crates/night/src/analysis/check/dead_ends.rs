@@ -108,11 +108,17 @@ fn dead_end_on_the_way(
     let prefixes = choice_prefixes(&b.path);
     // Once only losses remain, they remain: search for the first such situation.
     let only_losses = |prefix: &Vec<Step>| -> Option<Vec<String>> {
-        let run = Exploration::run_from(
+        // Stopped at the first outcome that is not a loss: that one answers no.
+        let run = Exploration::run_from_while(
             s,
             b.start,
             Origin::after(prefix.clone(), false),
             bound(options.local()),
+            |outcome| match outcome {
+                Some(Outcome::Ending(e)) => s.endings[e as usize].kind == EndingKind::Loss,
+                Some(_) => false,
+                None => true,
+            },
             |n| say.tell(phase, n, options.local()),
         );
         if !run.exhaustive {
@@ -140,8 +146,26 @@ fn dead_end_on_the_way(
                 .collect()
         })
     };
+    // The first hopeless prefix, galloping back from the end of the way, then halving: the
+    // prefixes near the loss have small futures, explored exactly in a few hundred
+    // situations, where one early in the night runs to the bound without an answer.
     let (mut lo, mut hi) = (0, prefixes.len());
     let mut found: Option<(usize, Vec<String>)> = None;
+    let mut back = 1;
+    while back <= hi {
+        let k = hi - back;
+        match only_losses(&prefixes[k]) {
+            Some(remaining) => {
+                found = Some((k, remaining));
+                hi = k;
+                back *= 2;
+            }
+            None => {
+                lo = k + 1;
+                break;
+            }
+        }
+    }
     while lo < hi {
         let mid = (lo + hi) / 2;
         match only_losses(&prefixes[mid]) {

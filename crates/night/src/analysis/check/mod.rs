@@ -6,9 +6,10 @@
 //! cuts it off, a search that keeps only situations that make something new true reaches
 //! deeper (see [`super::novelty`]); then each ending still not found is searched for
 //! directly, earliest first, by what leads to it (see [`super::nearness`] and
-//! [`Exploration::run_toward`]), and explored around exactly, with waits timed to the
-//! minute, from the situations nearest to it; and so is each part of the scenario no search
-//! has seen come into play. Whatever is found is real: it comes with a path that plays back
+//! [`Exploration::run_toward`]): narrowly first (the nearest few situations each minute),
+//! then wider, then explored around exactly, with waits timed to the minute, from the
+//! situations nearest to it. Each part of the scenario no search has seen come into play is
+//! searched for the same way, narrowly from every start before widely from any. Whatever is found is real: it comes with a path that plays back
 //! to it. What is not found is "never" only when the exploration was exhaustive, and "not
 //! found within the bound" otherwise.
 
@@ -43,7 +44,8 @@ pub struct CheckOptions {
     /// States of the broader search, when the exact one was cut off, and of each search
     /// toward a part of the scenario no search has seen yet.
     pub search_states: usize,
-    /// States of each search toward an ending not found yet.
+    /// States of the searches toward each ending not found yet, narrow to wide (shared by
+    /// them, see `toward_an_ending`).
     pub toward_states: usize,
     /// States of each exact exploration around a way found, or from a situation tested as a
     /// dead end (never more than `toward_states`: small bounds bound every search).
@@ -59,7 +61,10 @@ impl Default for CheckOptions {
     fn default() -> Self {
         CheckOptions {
             max_states: 100_000,
-            search_states: 300_000,
+            // The broader search finds most of the film's parts; what it leaves, the narrow
+            // searches toward each find in a few tens of thousands of situations. At 300 000
+            // it took as long as they do; at 30 000 it left parts only wide searches find.
+            search_states: 100_000,
             toward_states: 1_500_000,
             local_states: 20_000,
             jobs: None,
@@ -178,49 +183,68 @@ pub fn check(s: &Scenario, options: CheckOptions, mut progress: impl Listener) -
         .collect();
     order.sort_by_key(|&k| std::cmp::Reverse(s.starts[k].time));
     // A few at a time, so that what one search finds on the way (another ending, other parts)
-    // spares the search toward it: first the endings not found, then the parts of the
-    // scenario no search has seen come into play yet.
+    // spares the search toward it.
+    let toward_endings = toward_an_ending();
     for &start in &order {
         let mut tried: Vec<Target> = Vec::new();
-        let mut parts_left = options.search_states * PART_SEARCHES_SHARE;
         while !say.stopped() {
-            let endings = (0..s.endings.len() as EndingId)
+            let mut batch: Vec<Target> = (0..s.endings.len() as EndingId)
                 .filter(|&e| !seen.found(e))
-                .map(Target::Ending);
-            let mut batch: Vec<Target> = endings.filter(|t| !tried.contains(t)).collect();
-            if batch.is_empty() {
-                batch = target::unseen(s, &coverage)
-                    .into_iter()
-                    .filter(|t| !tried.contains(t))
-                    .collect();
-            }
+                .map(Target::Ending)
+                .filter(|t| !tried.contains(t))
+                .collect();
             batch.truncate(SEARCHES_AT_ONCE);
             if batch.is_empty() {
                 break;
             }
-            // A part's search gets its share of what the parts' searches have left (a batch is
-            // all endings or all parts: the parts come once no ending is left to try).
-            let part_states = options.search_states.min(parts_left / batch.len());
-            let parts = !matches!(batch[0], Target::Ending(_));
-            if parts && part_states == 0 {
-                break;
-            }
             tried.extend(&batch);
             let found = parallel::map(&batch, options.jobs, |&target| {
-                let states = match target {
-                    Target::Ending(_) => options.toward_states,
-                    _ => part_states,
-                };
-                search_toward(s, start, target, states, options, &say)
+                search_toward(
+                    s,
+                    start,
+                    target,
+                    &toward_endings,
+                    options.toward_states,
+                    options,
+                    &say,
+                )
             });
             for found in found {
-                if parts {
-                    parts_left = parts_left.saturating_sub(found.states);
+                take_in(found, &mut seen, &mut coverage, &mut starts[start]);
+            }
+        }
+    }
+    // Then the parts of the scenario no search has seen come into play: narrow searches from
+    // every start first, then wider ones toward what they left. A part that comes only in one
+    // start's night (the first date, before the call) is found there cheaply before wide
+    // searches look for it in vain from the others.
+    let mut parts_left = vec![options.search_states * PART_SEARCHES_SHARE; s.starts.len()];
+    for beam in BEAMS {
+        for &start in &order {
+            let mut tried: Vec<Target> = Vec::new();
+            while !say.stopped() {
+                let mut batch: Vec<Target> = target::unseen(s, &coverage)
+                    .into_iter()
+                    .filter(|t| !tried.contains(t))
+                    .collect();
+                batch.truncate(SEARCHES_AT_ONCE);
+                if batch.is_empty() {
+                    break;
                 }
-                seen.absorb(found.seen);
-                coverage.merge(&found.coverage);
-                starts[start].states_searched += found.states;
-                starts[start].steps += found.steps;
+                // Each search gets its share of what this start's part searches have left.
+                let states = options.search_states.min(parts_left[start] / batch.len());
+                if states == 0 {
+                    break;
+                }
+                tried.extend(&batch);
+                let pursuit = [toward_a_part(beam)];
+                let found = parallel::map(&batch, options.jobs, |&target| {
+                    search_toward(s, start, target, &pursuit, states, options, &say)
+                });
+                for found in found {
+                    let states = take_in(found, &mut seen, &mut coverage, &mut starts[start]);
+                    parts_left[start] = parts_left[start].saturating_sub(states);
+                }
             }
         }
     }
@@ -275,6 +299,21 @@ pub fn check(s: &Scenario, options: CheckOptions, mut progress: impl Listener) -
         findings,
         stopped_early: say.stopped(),
     }
+}
+
+/// Adds what a search from `start` found to the whole, in the order of the work; returns the
+/// situations it took.
+fn take_in(
+    found: Found,
+    seen: &mut Sightings,
+    coverage: &mut Coverage,
+    start: &mut StartReport,
+) -> usize {
+    seen.absorb(found.seen);
+    coverage.merge(&found.coverage);
+    start.states_searched += found.states;
+    start.steps += found.steps;
+    found.states
 }
 
 /// Explores `start` exactly and, when the bound cuts that off, broader; with the dead ends

@@ -3,7 +3,7 @@
 
 use super::{Bound, Exploration, Origin, WATCHED_EVERY, Watch};
 use crate::scenario::Scenario;
-use crate::sim::Sim;
+use crate::sim::{Outcome, Sim};
 use std::collections::VecDeque;
 
 impl Exploration {
@@ -26,6 +26,20 @@ impl Exploration {
         start: usize,
         origin: Origin,
         bound: Bound,
+        progress: impl Watch,
+    ) -> Exploration {
+        Exploration::run_from_while(scenario, start, origin, bound, |_| true, progress)
+    }
+
+    /// [`Exploration::run_from`], stopped (not exhaustive) as soon as it finds a situation
+    /// whose outcome `welcome` refuses: a question answered by one situation (can anything
+    /// but a loss still follow?) need not wait for the whole future.
+    pub fn run_from_while(
+        scenario: &Scenario,
+        start: usize,
+        origin: Origin,
+        bound: Bound,
+        mut welcome: impl FnMut(Option<Outcome>) -> bool,
         mut progress: impl Watch,
     ) -> Exploration {
         let mut ex = Exploration::empty(scenario, start, bound);
@@ -37,19 +51,25 @@ impl Exploration {
             return ex;
         }
         let mut expanded = 0u64;
-        while let Some(i) = queue.pop_front() {
+        let mut refused = queue.iter().any(|&j| !welcome(ex.states.outcome(j)));
+        while !refused && let Some(i) = queue.pop_front() {
             if ex.states.len() >= bound.max_states {
                 break;
             }
+            let before = queue.len();
             ex.expand(&mut sim, i, &mut queue);
+            refused = queue
+                .range(before..)
+                .any(|&j| !welcome(ex.states.outcome(j)));
             expanded += 1;
             if expanded.is_multiple_of(WATCHED_EVERY) && progress(ex.states.len()).is_break() {
                 break;
             }
         }
         // Not expanded and not over: the bound cut the exploration off there.
-        ex.exhaustive = !(0..ex.nodes.len() as u32)
-            .any(|i| ex.nodes.successors(i).is_none() && ex.states.outcome(i).is_none());
+        ex.exhaustive = !refused
+            && !(0..ex.nodes.len() as u32)
+                .any(|i| ex.nodes.successors(i).is_none() && ex.states.outcome(i).is_none());
         let _ = progress(ex.states.len());
         ex
     }

@@ -20,15 +20,20 @@ pub struct Pursuit {
     /// made nothing new true), earliest first, until its bound: slower, and it ends only at
     /// its target or its bound.
     pub to_the_bound: bool,
+    /// How many situations it expands at each minute of the clock: the nearest, so that a
+    /// crowded minute does not hold the search back from the later ones. A narrow search
+    /// reaches a target that the nearness leads to straight in a few thousand situations; a
+    /// wider one is slower, and finds what lies off the straight way.
+    pub per_minute: usize,
 }
 
-/// How many situations a search toward a target expands at each minute of the clock: the
-/// nearest, so that a crowded minute does not hold the search back from the later ones.
-const PER_MINUTE: usize = 200;
+/// The place in the order of a situation where every part of the target holds or waits only
+/// on the clock (a score of 1).
+const RIPE: u32 = u32::MAX - 1_000_000;
 
 impl Exploration {
     /// Searches the night from `start` toward `target` (see [`Nearness`]): the situations are
-    /// taken earliest first (at the same minute, the nearest first, at most `PER_MINUTE` of
+    /// taken earliest first (at the same minute, the nearest first, at most `per_minute` of
     /// them), and one is expanded only if it makes an atom true (at `width` 2, a pair of
     /// atoms) for the first time among the situations that hold the same parts of what leads
     /// to the target (and the same night chances). Earliest first, the first situation with
@@ -48,6 +53,7 @@ impl Exploration {
         let Pursuit {
             width,
             to_the_bound,
+            per_minute,
         } = pursuit;
         let mut ex = Exploration::empty(scenario, start, bound);
         ex.exhaustive = false;
@@ -67,7 +73,7 @@ impl Exploration {
         // target unreached (a plan against the clock whose steps each look like nothing new can
         // lie behind them).
         let mut aside: BinaryHeap<Reverse<(Minute, u32, u32, u64)>> = BinaryHeap::new();
-        // Expansions per minute of the clock, at most `PER_MINUTE`.
+        // Expansions per minute of the clock, at most `per_minute`.
         let mut minute: (Minute, usize) = (0, 0);
         let mut expanded = 0u64;
         loop {
@@ -94,7 +100,7 @@ impl Exploration {
                     None => break,
                 },
             };
-            let Reverse((now, _, i, signature)) = entry;
+            let Reverse((now, nearer, i, signature)) = entry;
             if ex.states.len() >= bound.max_states {
                 break;
             }
@@ -106,7 +112,11 @@ impl Exploration {
                 let record = novelty
                     .entry((state.night_chances.clone(), signature))
                     .or_insert_with(|| Novelty::new(width, 0));
-                if minute.1 >= PER_MINUTE || !record.is_new(&state) {
+                // A situation where all that the target asks holds but what only the clock
+                // brings (the end of the day, in the world where the call was a prank) is
+                // expanded though nothing new holds in it: waiting is all that is left to do.
+                let new = record.is_new(&state) || nearer <= RIPE;
+                if minute.1 >= per_minute || !new {
                     if to_the_bound {
                         aside.push(entry);
                     }
