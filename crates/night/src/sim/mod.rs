@@ -43,12 +43,8 @@ pub struct Sim {
     chances_drawn: u32,
     /// How many minutes were simulated one by one (the quiet ones skipped are not).
     minutes_simulated: u64,
-    /// The rules remembered false, by rule id, and the versions of what they read (see
-    /// `memo`).
-    memos: Vec<memo::Memo>,
-    versions: memo::Versions,
-    /// Moved on whenever the state is set from outside, which forgets every memo.
-    generation: u32,
+    /// The rules known false (see `memo`).
+    rules: memo::RuleMemory,
 }
 
 /// Why an action cannot be taken now.
@@ -121,9 +117,7 @@ impl Sim {
             places: Vec::new(),
             chances_drawn: 0,
             minutes_simulated: 0,
-            memos: vec![memo::Memo::default(); scenario.rule_reads.len()],
-            versions: [0; 64],
-            generation: 0,
+            rules: memo::RuleMemory::new(scenario.rule_reads.len()),
         };
         // The night's open chances are drawn once, before anything else.
         for (i, chance) in scenario.chances.iter().enumerate() {

@@ -2,7 +2,6 @@
 //! journeys, events, state machines, rumour, panic, endings.
 
 use super::event::EventKind;
-use super::memo::Memo;
 use super::quiet::{MinuteWas, PanicLevels};
 use super::state::{Activity, Outcome};
 use super::{Sim, effect};
@@ -108,19 +107,13 @@ impl Sim {
     /// simulation): sharing its handle for the minute cost more than the rest of the minute's
     /// bookkeeping.
     pub(super) fn settle(&mut self) {
-        // The memos are taken out while the rules are looked at, and put back.
-        let mut memos = std::mem::take(&mut self.memos);
-        self.settle_with(&mut memos);
-        self.memos = memos;
-    }
-
-    fn settle_with(&mut self, memos: &mut [Memo]) {
         // A transition whose chance failed this minute is not drawn again this minute.
         let mut failed: Vec<(Entity, usize)> = Vec::new();
         let (locations, characters) = (
             self.scenario.locations.len(),
             self.scenario.characters.len(),
         );
+        self.wake_rules();
         for _ in 0..SETTLE_ROUNDS {
             let mut changed = false;
             for e in 0..self.scenario.events.len() {
@@ -128,16 +121,13 @@ impl Sim {
                     return;
                 }
                 let def = &self.scenario.events[e];
-                if !self.state.events_fired.get(e)
-                    && self.state.now >= def.not_before
-                    && self.holds_now(
-                        memos,
-                        self.scenario.rule_reads.event(e as EventId),
-                        &def.when,
-                        None,
-                    )
-                {
+                if self.state.events_fired.get(e) || self.state.now < def.not_before {
+                    continue;
+                }
+                let rule = self.scenario.rule_reads.event(e as EventId);
+                if self.rule_holds(rule, None, |s| &s.events[e].when) {
                     self.fire_event(e as EventId);
+                    self.wake_rules();
                     changed = true;
                 }
             }
@@ -156,24 +146,24 @@ impl Sim {
                     let index = candidate.transition as usize;
                     // A level transition into the state it is already in would only repeat
                     // its effects every round: it waits until the state has changed.
-                    if candidate.to == current
-                        || self.state.now < candidate.not_before
-                        || failed.contains(&(entity, index))
-                        || self.remembered_false(memos, candidate.rule as usize)
-                    {
+                    if candidate.to == current || self.state.now < candidate.not_before {
                         continue;
                     }
-                    let t = &effect::transitions_in(&self.scenario, entity)[index];
-                    if !self.look_at(memos, candidate.rule as usize, &t.when, Some(entity)) {
+                    let holds = self.rule_holds(candidate.rule as usize, Some(entity), |s| {
+                        &effect::transitions_in(s, entity)[index].when
+                    });
+                    if !holds || failed.contains(&(entity, index)) {
                         continue;
                     }
-                    if let Some((p, key)) = t.chance
+                    if let Some((p, key)) =
+                        effect::transitions_in(&self.scenario, entity)[index].chance
                         && !self.chance(key, p)
                     {
                         failed.push((entity, index));
                         continue;
                     }
                     self.fire_transition(entity, index);
+                    self.wake_rules();
                     changed = true;
                     break;
                 }
@@ -307,19 +297,19 @@ impl Sim {
         if self.is_over() {
             return;
         }
-        let mut memos = std::mem::take(&mut self.memos);
-        let scenario = &self.scenario;
-        let holds = scenario.ending_order.iter().copied().find(|&e| {
-            let ending = &scenario.endings[e as usize];
-            self.state.now >= ending.not_before
-                && self.holds_now(
-                    &mut memos,
-                    scenario.rule_reads.ending(e),
-                    &ending.when,
-                    None,
-                )
-        });
-        self.memos = memos;
+        self.wake_rules();
+        let mut holds = None;
+        for k in 0..self.scenario.ending_order.len() {
+            let e = self.scenario.ending_order[k];
+            if self.state.now >= self.scenario.endings[e as usize].not_before
+                && self.rule_holds(self.scenario.rule_reads.ending(e), None, |s| {
+                    &s.endings[e as usize].when
+                })
+            {
+                holds = Some(e);
+                break;
+            }
+        }
         if let Some(e) = holds {
             self.end(Outcome::Ending(e));
         }

@@ -62,6 +62,10 @@ pub struct RuleReads {
     endings_from: u32,
     /// For each machine (see [`Model::machines`]), its first transition's rule id.
     machines_from: Vec<u32>,
+    /// For each bucket, the rules that read it, as bits (`words` a bucket).
+    readers: Vec<u64>,
+    /// The rules the clock can turn, as bits.
+    clock_rules: Vec<u64>,
 }
 
 impl RuleReads {
@@ -78,11 +82,41 @@ impl RuleReads {
             machines_from.push(reads.len() as u32);
             reads.extend(transitions.iter().map(|t| of(model, &t.when, Some(owner))));
         }
+        let words = reads.len().div_ceil(64);
+        let mut readers = vec![0u64; 64 * words];
+        let mut clock_rules = vec![0u64; words];
+        for (rule, r) in reads.iter().enumerate() {
+            let (word, bit) = (rule / 64, 1u64 << (rule % 64));
+            let mut buckets = r.buckets;
+            while buckets != 0 {
+                readers[buckets.trailing_zeros() as usize * words + word] |= bit;
+                buckets &= buckets - 1;
+            }
+            if r.clock {
+                clock_rules[word] |= bit;
+            }
+        }
         RuleReads {
             reads,
             endings_from,
             machines_from,
+            readers,
+            clock_rules,
         }
+    }
+
+    /// The words of a set of rules as bits.
+    pub fn words(&self) -> usize {
+        self.clock_rules.len()
+    }
+    /// The rules that read `bucket`, as bits.
+    pub fn readers(&self, bucket: u32) -> &[u64] {
+        let words = self.words();
+        &self.readers[bucket as usize * words..][..words]
+    }
+    /// The rules the clock can turn, as bits.
+    pub fn clock_rules(&self) -> &[u64] {
+        &self.clock_rules
     }
 
     /// How many rules there are.
