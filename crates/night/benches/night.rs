@@ -132,7 +132,7 @@ fn analysis(c: &mut Criterion) {
     });
 }
 
-/// The film's whole `check` (what `miracle-mile check scenes/miracle_mile.ron` does): about
+/// The film's whole `check` (what `miracle-mile check scenes/miracle_mile.ron` does):
 /// about ten seconds a run on two cores, so ten samples, the fewest criterion takes.
 fn check_the_film(c: &mut Criterion) {
     use night::analysis::check::{CheckOptions, check};
